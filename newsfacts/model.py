@@ -1,0 +1,105 @@
+"""Plain data carried between the pipeline's stages.
+
+These dataclasses are the contract between reading, normalising and extracting.
+They hold no behaviour beyond trivial derived values; the functions that make
+them live in the stage modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+FactKind = Literal["compute", "money", "percent"]
+FactStatus = Literal["valid", "quarantined"]
+ParagraphRole = Literal["title", "byline", "body", "heading", "caption", "boilerplate"]
+
+FACT_KINDS: tuple[str, ...] = ("compute", "money", "percent")
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as fetched: bytes untouched, plus where they came from."""
+
+    source_uri: str
+    content: bytes
+    media_type: str  # "text/plain" | "text/html"
+    content_hash: str  # sha256 hex of ``content``
+    fetched_at: datetime
+    provenance: str | None = None  # e.g. a WARC record id
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A span of an article's normalised text with its role and language."""
+
+    index: int
+    start: int
+    end: int
+    role: ParagraphRole = "body"
+    lang: str | None = None
+    section: str | None = None  # heading of the story this paragraph belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A normalised article: the text every fact span indexes into."""
+
+    article_id: str
+    source_uri: str
+    content_hash: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    published_at: datetime | None = None
+    publisher: str | None = None
+    author: str | None = None
+    lang: str | None = None
+    is_mixed_language: bool = False
+    is_translated: bool = False
+    translation_evidence: tuple[str, ...] = ()
+    fingerprint: str | None = None
+    media_type: str = "text/plain"
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One numeric mention: ``text == source_text[start:end]``.
+
+    ``value`` is normalised (FLOPS for compute, currency units for money,
+    percentage points for percent); for a range it is the low end and
+    ``value_high`` the high end. A broken mention has ``status="quarantined"``,
+    ``value=None`` and a ``reason``: it is kept, never turned into a number.
+    ``conversion_of`` is the ``start`` offset of the fact this one restates in
+    another unit, as in ``HK$1.18 billion ($151 million)``.
+    """
+
+    kind: FactKind
+    text: str
+    start: int
+    end: int
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    status: FactStatus = "valid"
+    reason: str | None = None
+    qualifier: str | None = None  # "about", "up to", "more than", ...
+    conversion_of: int | None = None
+
+    def shifted(self, offset: int) -> Fact:
+        """The same fact with spans moved by ``offset`` characters."""
+        return Fact(
+            kind=self.kind,
+            text=self.text,
+            start=self.start + offset,
+            end=self.end + offset,
+            value=self.value,
+            value_high=self.value_high,
+            unit=self.unit,
+            status=self.status,
+            reason=self.reason,
+            qualifier=self.qualifier,
+            conversion_of=None if self.conversion_of is None else self.conversion_of + offset,
+        )

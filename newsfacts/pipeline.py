@@ -1,0 +1,304 @@
+"""Pure per-batch processing: raw documents in, article and fact rows out.
+
+Everything here is DataFrame-in/DataFrame-out or list-in/list-out with no I/O,
+so the Prefect tasks that call it stay thin and the logic is testable directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+from newsfacts.extract import extract_facts
+from newsfacts.ids import article_id_for, fact_id_for
+from newsfacts.model import Article, Fact, RawDocument
+from newsfacts.normalise import decode_bytes, normalise_text, split_paragraphs
+from newsfacts.read import ReadError, extract_html, read_file
+from newsfacts.settings import Settings
+
+# Roles whose numbers are not facts of the story.
+NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """A document the batch could not turn into an article, and why."""
+
+    source_uri: str
+    stage: str
+    error: str
+    content_hash: str | None = None
+
+
+def normalise_document(raw: RawDocument, settings: Settings) -> Article:
+    """The article a raw document holds: decoded, repaired, split, with metadata."""
+    decoded = decode_bytes(raw.content)
+    title = author = publisher = None
+    published_at = None
+    if raw.media_type == "text/html":
+        html = extract_html(decoded, settings.reference_date, url=raw.source_uri)
+        decoded = html.text
+        title, author, publisher = html.title, html.author, html.publisher
+        if html.published:
+            published_at = datetime.fromisoformat(html.published)
+    text = normalise_text(decoded)
+    if not text:
+        raise ValueError("document has no text after normalisation")
+    paragraphs = tuple(split_paragraphs(text))
+    if title is None and paragraphs:
+        title = text[paragraphs[0].start : paragraphs[0].end]
+    return Article(
+        article_id=article_id_for(raw.content_hash),
+        source_uri=raw.source_uri,
+        content_hash=raw.content_hash,
+        text=text,
+        paragraphs=paragraphs,
+        title=title,
+        published_at=published_at,
+        publisher=publisher,
+        author=author,
+        lang=None,
+        media_type=raw.media_type,
+    )
+
+
+def extract_article_facts(article: Article) -> list[Fact]:
+    """Facts of an article, paragraph by paragraph in each paragraph's language."""
+    facts: list[Fact] = []
+    for paragraph in article.paragraphs:
+        if paragraph.role in NO_FACT_ROLES:
+            continue
+        chunk = article.text[paragraph.start : paragraph.end]
+        lang = paragraph.lang or article.lang or "en"
+        facts.extend(f.shifted(paragraph.start) for f in extract_facts(chunk, lang))
+    return facts
+
+
+@dataclass(slots=True)
+class Batch:
+    """What one batch of documents became."""
+
+    articles: list[Article] = field(default_factory=list)
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
+    raws: list[RawDocument] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+
+def read_files(
+    paths: Sequence[Path], settings: Settings
+) -> tuple[list[RawDocument], list[IngestError]]:
+    """Raw documents for ``paths``; unreadable files become ``IngestError`` rows."""
+    raws: list[RawDocument] = []
+    errors: list[IngestError] = []
+    for path in paths:
+        try:
+            raws.append(read_file(path, settings.max_document_bytes))
+        except ReadError as exc:
+            errors.append(IngestError(path.resolve().as_uri(), "read", str(exc)))
+    return raws, errors
+
+
+def process_documents(raws: Iterable[RawDocument], settings: Settings) -> Batch:
+    """Normalise and extract every document; a failing one is recorded, not fatal."""
+    batch = Batch()
+    for raw in raws:
+        try:
+            article = normalise_document(raw, settings)
+            facts = extract_article_facts(article)
+        except Exception as exc:
+            batch.errors.append(
+                IngestError(
+                    raw.source_uri, "process", f"{type(exc).__name__}: {exc}", raw.content_hash
+                )
+            )
+            continue
+        batch.raws.append(raw)
+        batch.articles.append(article)
+        batch.facts[article.article_id] = facts
+    return batch
+
+
+# ---------------------------------------------------------------- frames
+
+ARTICLE_COLUMNS = {
+    "article_id": pl.String,
+    "source_uri": pl.String,
+    "content_hash": pl.String,
+    "media_type": pl.String,
+    "title": pl.String,
+    "published_at": pl.Datetime("us"),
+    "publisher": pl.String,
+    "author": pl.String,
+    "lang": pl.String,
+    "is_mixed_language": pl.Boolean,
+    "is_translated": pl.Boolean,
+    "translation_evidence": pl.List(pl.String),
+    "fingerprint": pl.String,
+    "text": pl.String,
+    "count_paragraphs": pl.Int32,
+}
+
+PARAGRAPH_COLUMNS = {
+    "article_id": pl.String,
+    "paragraph_index": pl.Int32,
+    "start": pl.Int32,
+    "end": pl.Int32,
+    "role": pl.String,
+    "lang": pl.String,
+    "section": pl.String,
+}
+
+FACT_COLUMNS = {
+    "fact_id": pl.String,
+    "article_id": pl.String,
+    "kind": pl.String,
+    "text": pl.String,
+    "start": pl.Int32,
+    "end": pl.Int32,
+    "value": pl.Float64,
+    "value_high": pl.Float64,
+    "unit": pl.String,
+    "status": pl.String,
+    "reason": pl.String,
+    "qualifier": pl.String,
+    "conversion_of_fact_id": pl.String,
+    "paragraph_index": pl.Int32,
+    "paragraph_role": pl.String,
+    "section": pl.String,
+    "lang": pl.String,
+    "extractor_version": pl.String,
+}
+
+RAW_DOCUMENT_COLUMNS = {
+    "content_hash": pl.String,
+    "source_uri": pl.String,
+    "media_type": pl.String,
+    "provenance": pl.String,
+    "fetched_at": pl.Datetime("us", "UTC"),
+    "content": pl.Binary,
+}
+
+INGEST_ERROR_COLUMNS = {
+    "source_uri": pl.String,
+    "stage": pl.String,
+    "error": pl.String,
+    "content_hash": pl.String,
+}
+
+
+def articles_frame(articles: Sequence[Article]) -> pl.DataFrame:
+    rows = [
+        {
+            "article_id": a.article_id,
+            "source_uri": a.source_uri,
+            "content_hash": a.content_hash,
+            "media_type": a.media_type,
+            "title": a.title,
+            "published_at": a.published_at,
+            "publisher": a.publisher,
+            "author": a.author,
+            "lang": a.lang,
+            "is_mixed_language": a.is_mixed_language,
+            "is_translated": a.is_translated,
+            "translation_evidence": list(a.translation_evidence),
+            "fingerprint": a.fingerprint,
+            "text": a.text,
+            "count_paragraphs": len(a.paragraphs),
+        }
+        for a in articles
+    ]
+    return pl.DataFrame(rows, schema=ARTICLE_COLUMNS)
+
+
+def paragraphs_frame(articles: Sequence[Article]) -> pl.DataFrame:
+    rows = [
+        {
+            "article_id": a.article_id,
+            "paragraph_index": p.index,
+            "start": p.start,
+            "end": p.end,
+            "role": p.role,
+            "lang": p.lang,
+            "section": p.section,
+        }
+        for a in articles
+        for p in a.paragraphs
+    ]
+    return pl.DataFrame(rows, schema=PARAGRAPH_COLUMNS)
+
+
+def _paragraph_at(article: Article, offset: int):
+    for p in article.paragraphs:
+        if p.start <= offset < p.end:
+            return p
+    return None
+
+
+def facts_frame(
+    articles: Sequence[Article], facts: dict[str, list[Fact]], extractor_version: str
+) -> pl.DataFrame:
+    rows = []
+    for a in articles:
+        by_start = {f.start: f for f in facts.get(a.article_id, [])}
+        for f in facts.get(a.article_id, []):
+            p = _paragraph_at(a, f.start)
+            converted = by_start.get(f.conversion_of) if f.conversion_of is not None else None
+            rows.append(
+                {
+                    "fact_id": fact_id_for(a.article_id, f.kind, f.start, f.end),
+                    "article_id": a.article_id,
+                    "kind": f.kind,
+                    "text": f.text,
+                    "start": f.start,
+                    "end": f.end,
+                    "value": f.value,
+                    "value_high": f.value_high,
+                    "unit": f.unit,
+                    "status": f.status,
+                    "reason": f.reason,
+                    "qualifier": f.qualifier,
+                    "conversion_of_fact_id": (
+                        fact_id_for(a.article_id, converted.kind, converted.start, converted.end)
+                        if converted
+                        else None
+                    ),
+                    "paragraph_index": p.index if p else None,
+                    "paragraph_role": p.role if p else None,
+                    "section": p.section if p else None,
+                    "lang": (p.lang if p else None) or a.lang,
+                    "extractor_version": extractor_version,
+                }
+            )
+    return pl.DataFrame(rows, schema=FACT_COLUMNS)
+
+
+def raw_documents_frame(raws: Sequence[RawDocument]) -> pl.DataFrame:
+    rows = [
+        {
+            "content_hash": r.content_hash,
+            "source_uri": r.source_uri,
+            "media_type": r.media_type,
+            "provenance": r.provenance,
+            "fetched_at": r.fetched_at,
+            "content": r.content,
+        }
+        for r in raws
+    ]
+    return pl.DataFrame(rows, schema=RAW_DOCUMENT_COLUMNS)
+
+
+def ingest_errors_frame(errors: Sequence[IngestError]) -> pl.DataFrame:
+    rows = [
+        {
+            "source_uri": e.source_uri,
+            "stage": e.stage,
+            "error": e.error,
+            "content_hash": e.content_hash,
+        }
+        for e in errors
+    ]
+    return pl.DataFrame(rows, schema=INGEST_ERROR_COLUMNS)

@@ -1,0 +1,44 @@
+"""One settings object, built once by the entry point and passed down.
+
+Nothing here reads the environment at import time: ``Settings.from_env`` is
+called explicitly by the CLI, and tests build ``Settings(...)`` directly.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = PROJECT_ROOT / "samples" / "articles"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "newsfacts.duckdb"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run needs to know that is not its input."""
+
+    warehouse: str = str(DEFAULT_WAREHOUSE)
+    batch_size: int = 200
+    # trafilatura's date extraction is pinned to this date so reruns are deterministic
+    reference_date: date = date(2026, 1, 1)
+    languages: tuple[str, ...] = ("en", "zh", "vi")
+    max_document_bytes: int = 20 * 1024 * 1024
+    extractor_version: str = "1"
+    full_refresh: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Settings from ``NEWSFACTS_*`` environment variables, then ``overrides``."""
+        env: dict[str, object] = {}
+        if "NEWSFACTS_WAREHOUSE" in os.environ:
+            env["warehouse"] = os.environ["NEWSFACTS_WAREHOUSE"]
+        if "NEWSFACTS_BATCH_SIZE" in os.environ:
+            env["batch_size"] = int(os.environ["NEWSFACTS_BATCH_SIZE"])
+        if "NEWSFACTS_LANGUAGES" in os.environ:
+            env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **env)
