@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import polars as pl
 
 from newsfacts.extract import extract_facts
-from newsfacts.ids import article_id_for, fact_id_for
+from newsfacts.ids import fact_id_for
 from newsfacts.model import Article, Fact, RawDocument
-from newsfacts.normalise import decode_bytes, normalise_text, split_paragraphs
-from newsfacts.read import ReadError, extract_html, read_file
+from newsfacts.normalise import normalise_document
+from newsfacts.read import ReadError, read_file
 from newsfacts.settings import Settings
 
 # Roles whose numbers are not facts of the story.
@@ -32,38 +31,6 @@ class IngestError:
     stage: str
     error: str
     content_hash: str | None = None
-
-
-def normalise_document(raw: RawDocument, settings: Settings) -> Article:
-    """The article a raw document holds: decoded, repaired, split, with metadata."""
-    decoded = decode_bytes(raw.content)
-    title = author = publisher = None
-    published_at = None
-    if raw.media_type == "text/html":
-        html = extract_html(decoded, settings.reference_date, url=raw.source_uri)
-        decoded = html.text
-        title, author, publisher = html.title, html.author, html.publisher
-        if html.published:
-            published_at = datetime.fromisoformat(html.published)
-    text = normalise_text(decoded)
-    if not text:
-        raise ValueError("document has no text after normalisation")
-    paragraphs = tuple(split_paragraphs(text))
-    if title is None and paragraphs:
-        title = text[paragraphs[0].start : paragraphs[0].end]
-    return Article(
-        article_id=article_id_for(raw.content_hash),
-        source_uri=raw.source_uri,
-        content_hash=raw.content_hash,
-        text=text,
-        paragraphs=paragraphs,
-        title=title,
-        published_at=published_at,
-        publisher=publisher,
-        author=author,
-        lang=None,
-        media_type=raw.media_type,
-    )
 
 
 def extract_article_facts(article: Article) -> list[Fact]:
