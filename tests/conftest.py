@@ -20,3 +20,12 @@ SAMPLES = REPO / "samples" / "articles"
 def settings(tmp_path: Path) -> Settings:
     """Settings writing to a fresh warehouse in a temp dir."""
     return Settings(warehouse=str(tmp_path / "test.duckdb"))
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect server for the whole session (starting one costs ~10 s)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -1,0 +1,215 @@
+"""Idempotent loading of a validated batch, and the run log.
+
+Every table is keyed by a content-derived id, so loading the same batch twice
+inserts nothing the second time. A batch loads in one transaction: a run killed
+mid-load leaves the warehouse as it was before that batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+import polars as pl
+
+# Columns of each raw table that come from the batch's frames (``loaded_run_id`` is added).
+RAW_COLUMNS: dict[str, list[str]] = {
+    "raw_documents": [
+        "content_hash",
+        "source_uri",
+        "media_type",
+        "provenance",
+        "fetched_at",
+        "content",
+    ],
+    "articles": [
+        "article_id",
+        "source_uri",
+        "content_hash",
+        "media_type",
+        "title",
+        "published_at",
+        "publisher",
+        "author",
+        "lang",
+        "is_mixed_language",
+        "is_translated",
+        "translation_evidence",
+        "fingerprint",
+        "text",
+        "count_paragraphs",
+    ],
+    "paragraphs": ["article_id", "paragraph_index", "start", "end", "role", "lang", "section"],
+    "facts": [
+        "fact_id",
+        "article_id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "value",
+        "value_high",
+        "unit",
+        "qualifier",
+        "conversion_of_fact_id",
+        "paragraph_index",
+        "paragraph_role",
+        "section",
+        "lang",
+        "extractor_version",
+    ],
+    "quarantined_facts": [
+        "fact_id",
+        "article_id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "value",
+        "value_high",
+        "unit",
+        "status",
+        "qualifier",
+        "conversion_of_fact_id",
+        "paragraph_index",
+        "paragraph_role",
+        "section",
+        "lang",
+        "extractor_version",
+        "failed_checks",
+        "reason",
+    ],
+    "quarantined_articles": [
+        "article_id",
+        "source_uri",
+        "content_hash",
+        "title",
+        "failed_checks",
+        "reason",
+    ],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadCounts:
+    """Rows a batch added to each table (0 everywhere on a rerun)."""
+
+    raw_documents: int = 0
+    articles: int = 0
+    paragraphs: int = 0
+    facts: int = 0
+    quarantined_facts: int = 0
+    quarantined_articles: int = 0
+    ingest_errors: int = 0
+
+    def __add__(self, other: LoadCounts) -> LoadCounts:
+        return LoadCounts(
+            *(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__)
+        )
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+
+
+def insert_new(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, run_id: str) -> int:
+    """Insert rows whose key is not loaded yet; returns how many were added."""
+    if frame.height == 0:
+        return 0
+    columns = RAW_COLUMNS[table]
+    staged = frame.select(columns).with_columns(pl.lit(run_id).alias("loaded_run_id"))
+    quoted = ", ".join(f'"{c}"' for c in [*columns, "loaded_run_id"])
+    before = _count(con, table)
+    con.register("__staged", staged.to_arrow())
+    try:
+        con.execute(f"insert or ignore into raw.{table} ({quoted}) select {quoted} from __staged")
+    finally:
+        con.unregister("__staged")
+    return _count(con, table) - before
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    frames: dict[str, pl.DataFrame],
+    ingest_errors: pl.DataFrame,
+    run_id: str,
+) -> LoadCounts:
+    """Load one validated batch in a single transaction."""
+    con.execute("begin transaction")
+    try:
+        added = {
+            table: insert_new(con, table, frames[table], run_id)
+            for table in RAW_COLUMNS
+            if table in frames
+        }
+        errors = 0
+        if ingest_errors.height:
+            staged = ingest_errors.with_columns(
+                pl.lit(run_id).alias("run_id"),
+                pl.lit(datetime.now(UTC)).alias("recorded_at"),
+            ).select("run_id", "source_uri", "stage", "error", "content_hash", "recorded_at")
+            before = _count(con, "ingest_errors")
+            con.register("__errors", staged.to_arrow())
+            con.execute("insert or ignore into raw.ingest_errors select * from __errors")
+            con.unregister("__errors")
+            errors = _count(con, "ingest_errors") - before
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return LoadCounts(**added, ingest_errors=errors)
+
+
+def known_content_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
+    """Which of ``hashes`` are already loaded as raw documents."""
+    if not hashes:
+        return set()
+    rows = con.execute(
+        "select content_hash from raw.raw_documents where content_hash in (select unnest(?))",
+        [hashes],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def start_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    sources: list[str],
+    extractor_version: str,
+    flow_run_id: str | None = None,
+) -> None:
+    con.execute(
+        "insert into raw.runs (run_id, flow_run_id, started_at, status, sources, extractor_version)"
+        " values (?, ?, ?, 'running', ?, ?)",
+        [run_id, flow_run_id, datetime.now(UTC), sources, extractor_version],
+    )
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    status: str,
+    count_documents: int,
+    counts: LoadCounts,
+) -> None:
+    con.execute(
+        """
+        update raw.runs set
+            finished_at = ?, status = ?, count_documents = ?, count_articles_new = ?,
+            count_paragraphs_new = ?, count_facts_new = ?, count_quarantined_new = ?,
+            count_errors = ?
+        where run_id = ?
+        """,
+        [
+            datetime.now(UTC),
+            status,
+            count_documents,
+            counts.articles,
+            counts.paragraphs,
+            counts.facts,
+            counts.quarantined_facts,
+            counts.ingest_errors,
+            run_id,
+        ],
+    )

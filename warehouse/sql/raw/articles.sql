@@ -1,0 +1,19 @@
+-- raw.articles: one row per article (grain: article_id = content hash prefix).
+create table if not exists raw.articles (
+    article_id varchar primary key,
+    source_uri varchar not null,
+    content_hash varchar not null,
+    media_type varchar not null,
+    title varchar,
+    published_at timestamp,
+    publisher varchar,
+    author varchar,
+    lang varchar,
+    is_mixed_language boolean not null,
+    is_translated boolean not null,
+    translation_evidence varchar[],
+    fingerprint varchar,
+    text varchar not null,
+    count_paragraphs integer not null,
+    loaded_run_id varchar not null
+);
