@@ -1,0 +1,45 @@
+"""The real `etl` flow end to end, under one session-scoped Prefect server."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from flows.etl import etl
+from newsfacts.settings import Settings
+from tests.conftest import SEEDS
+
+TABLES = ("raw_documents", "articles", "paragraphs", "facts", "quarantined_facts")
+
+
+def table_counts(path: str) -> dict[str, int]:
+    with duckdb.connect(path, read_only=True) as con:
+        return {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in TABLES}
+
+
+@pytest.mark.slow
+def test_flow_loads_seeds_and_a_rerun_adds_nothing(prefect_harness, tmp_path) -> None:
+    settings = Settings(warehouse=str(tmp_path / "wh.duckdb"), batch_size=2)
+    first = etl([str(SEEDS)], settings)
+    after_first = table_counts(settings.warehouse)
+    second = etl([str(SEEDS)], settings)
+    after_second = table_counts(settings.warehouse)
+
+    assert first.status == "completed"
+    assert first.count_documents == 5
+    assert after_first["articles"] == 5
+    assert after_first["facts"] > 0
+    assert first.counts.facts == after_first["facts"]
+    assert after_second == after_first
+    assert (second.counts.articles, second.counts.facts, second.counts.quarantined_facts) == (0, 0, 0)
+
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        runs = con.execute("select run_id, status from main.runs order by started_at").fetchall()
+        broken = con.execute(
+            "select text, reason from main.quarantined_facts where text = 'US $ billion'"
+        ).fetchall()
+        views = con.execute("select count(*) from main.facts").fetchone()[0]
+    assert [r[1] for r in runs] == ["completed", "completed"]
+    assert [r[0] for r in runs] == [first.run_id, second.run_id]
+    assert len(broken) == 1 and broken[0][1]
+    assert views == after_first["facts"]
