@@ -40,6 +40,8 @@ class Paragraph:
     role: ParagraphRole = "body"
     lang: str | None = None
     section: str | None = None  # heading of the story this paragraph belongs to
+    role_reason: str | None = None  # the rule that gave ``role``, e.g. "image marker"
+    lang_confidence: float | None = None  # the detector's confidence in ``lang``, 0..1
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class Article:
     fingerprint: str | None = None
     media_type: str = "text/plain"
     warnings: tuple[str, ...] = field(default=())
+    published_at_source: str | None = None  # the text ``published_at`` was read from
+    duplicate_of: str | None = None  # article_id of the near-duplicate this one repeats
 
 
 @dataclass(frozen=True, slots=True)

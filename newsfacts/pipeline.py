@@ -107,6 +107,8 @@ ARTICLE_COLUMNS = {
     "fingerprint": pl.String,
     "text": pl.String,
     "count_paragraphs": pl.Int32,
+    "published_at_source": pl.String,
+    "duplicate_of": pl.String,
 }
 
 PARAGRAPH_COLUMNS = {
@@ -117,6 +119,8 @@ PARAGRAPH_COLUMNS = {
     "role": pl.String,
     "lang": pl.String,
     "section": pl.String,
+    "role_reason": pl.String,
+    "lang_confidence": pl.Float64,
 }
 
 FACT_COLUMNS = {
@@ -175,6 +179,8 @@ def articles_frame(articles: Sequence[Article]) -> pl.DataFrame:
             "fingerprint": a.fingerprint,
             "text": a.text,
             "count_paragraphs": len(a.paragraphs),
+            "published_at_source": a.published_at_source,
+            "duplicate_of": a.duplicate_of,
         }
         for a in articles
     ]
@@ -191,6 +197,8 @@ def paragraphs_frame(articles: Sequence[Article]) -> pl.DataFrame:
             "role": p.role,
             "lang": p.lang,
             "section": p.section,
+            "role_reason": p.role_reason,
+            "lang_confidence": p.lang_confidence,
         }
         for a in articles
         for p in a.paragraphs

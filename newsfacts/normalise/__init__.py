@@ -1,0 +1,90 @@
+"""Normalisation: raw bytes to an article with roles, languages and metadata.
+
+The stage, in order (each step a module of this package):
+
+1. ``decode``: bytes of unknown encoding to repaired text (``Article.warnings``
+   records each repair); HTML goes through trafilatura first.
+2. ``roles``: non-empty lines become paragraphs with a role and a section.
+3. ``language``: a language per paragraph, the article's language, whether it
+   is mixed, and evidence of machine translation.
+4. ``metadata``: title, date, publisher and author from the text, where HTML
+   metadata did not give them.
+5. ``fingerprint``: a MinHash of the running text for near-duplicate links
+   (``find_near_duplicates``).
+
+Every span indexes ``Article.text``, the normalised text; the raw bytes stay
+untouched in ``RawDocument``.
+"""
+
+from __future__ import annotations
+
+from newsfacts.ids import article_id_for
+from newsfacts.model import Article, RawDocument
+from newsfacts.normalise.decode import decode_bytes, decode_document, normalise_text, repair_text
+from newsfacts.normalise.fingerprint import content_fingerprint, find_near_duplicates
+from newsfacts.normalise.language import (
+    article_language,
+    language_shares,
+    translation_evidence,
+    with_languages,
+)
+from newsfacts.normalise.metadata import parse_date, text_metadata
+from newsfacts.normalise.roles import assign_roles, split_paragraphs
+from newsfacts.read import extract_html
+from newsfacts.settings import Settings
+
+__all__ = [
+    "decode_bytes",
+    "find_near_duplicates",
+    "normalise_document",
+    "normalise_text",
+    "split_paragraphs",
+]
+
+
+def normalise_document(raw: RawDocument, settings: Settings) -> Article:
+    """The article a raw document holds: decoded, repaired, split, with metadata."""
+    decoded = decode_document(raw.content)
+    warnings = list(decoded.repairs)
+    content = decoded.text
+    title_hint = author = publisher = published_source = None
+    published_at = None
+    if raw.media_type == "text/html":
+        html = extract_html(content, settings.reference_date, url=raw.source_uri)
+        title_hint = normalise_text(html.title) if html.title else None
+        author, publisher = html.author, html.publisher
+        if html.published:
+            published_at, published_source = parse_date(html.published), html.published
+        content = html.text
+        if title_hint and not normalise_text(content).startswith(title_hint):
+            content = f"{title_hint}\n\n{content}"
+    text, repairs = repair_text(content)
+    warnings.extend(repairs)
+    if not text:
+        raise ValueError("document has no text after normalisation")
+    paragraphs = assign_roles(text, split_paragraphs(text), title_hint=title_hint)
+    paragraphs = with_languages(text, paragraphs, settings.languages)
+    lang, is_mixed = article_language(language_shares(text, paragraphs))
+    evidence = translation_evidence(text, paragraphs, lang, settings.languages)
+    meta = text_metadata(text, paragraphs)
+    if published_at is None and meta.published_at is not None:
+        published_at, published_source = meta.published_at, meta.published_at_source
+    return Article(
+        article_id=article_id_for(raw.content_hash),
+        source_uri=raw.source_uri,
+        content_hash=raw.content_hash,
+        text=text,
+        paragraphs=tuple(paragraphs),
+        title=title_hint or meta.title,
+        published_at=published_at,
+        publisher=publisher or meta.publisher,
+        author=author or meta.author,
+        lang=lang,
+        is_mixed_language=is_mixed,
+        is_translated=bool(evidence),
+        translation_evidence=evidence,
+        fingerprint=content_fingerprint(text, paragraphs),
+        media_type=raw.media_type,
+        warnings=tuple(warnings),
+        published_at_source=published_source,
+    )

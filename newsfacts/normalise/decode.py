@@ -1,0 +1,168 @@
+"""Bytes of unknown encoding to clean text, with a record of every repair.
+
+Decoding never raises: a byte order mark wins, then strict UTF-8, then UTF-16
+without a mark, then an HTML ``<meta charset>``, then charset detection, and
+last UTF-8 with replacement characters. The text is then repaired (mojibake,
+compatibility characters, invisible characters, odd spaces) so that every span
+a later stage records indexes this final text.
+
+Quotes are normalised to ASCII (``’`` → ``'``, ``“”`` → ``"``): one spelling of
+each quote keeps patterns downstream simple.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+
+# Longest marks first: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# Detected Chinese encodings are all subsets of GB18030; decoding with the
+# superset keeps characters a narrower guess would lose.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "iso2022_cn"}
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\u2061-\u2064\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# ftfy steps that repair a broken encoding (quote uncurling is not a repair).
+_FTFY_REPAIRS = {
+    "decode_inconsistent_utf8",
+    "restore_byte_a0",
+    "replace_lossy_sequences",
+    "fix_c1_controls",
+    "fix_surrogates",
+    "unescape_html",
+    "remove_terminal_escapes",
+}
+_FTFY_CONFIG = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=True, explain=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, the encoding used and what had to be repaired."""
+
+    text: str
+    encoding: str
+    repairs: tuple[str, ...] = ()
+
+
+def _utf16_without_bom(content: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when every other byte is mostly NUL, else ``None``."""
+    if len(content) < 4 or len(content) % 2:
+        return None
+    even, odd = content[0::2], content[1::2]
+    half = len(content) // 2
+    if odd.count(0) > 0.4 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _strict(content: bytes, encoding: str) -> str | None:
+    try:
+        return content.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detected(content: bytes) -> tuple[str, str] | None:
+    """Text and encoding by charset detection, or ``None`` when nothing fits."""
+    from charset_normalizer import from_bytes
+
+    try:
+        best = from_bytes(content).best()
+    except Exception:  # the detector must never fail a document
+        return None
+    if best is None:
+        return None
+    encoding = best.encoding
+    if encoding in _GB_FAMILY:
+        text = _strict(content, "gb18030")
+        if text is not None:
+            return text, "gb18030"
+    return str(best), encoding
+
+
+def decode_document(content: bytes) -> Decoded:
+    """Decode bytes of unknown encoding; never raises."""
+    for bom, encoding in _BOMS:
+        if content.startswith(bom):
+            text = content[len(bom) :].decode(encoding, errors="replace")
+            repairs = ("undecodable bytes replaced",) if "\ufffd" in text else ()
+            return Decoded(text, encoding, repairs)
+    text = _strict(content, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
+    utf16 = _utf16_without_bom(content)
+    if utf16 is not None and (text := _strict(content, utf16)) is not None:
+        return Decoded(text, utf16, (f"decoded as {utf16} without a byte order mark",))
+    meta = _META_CHARSET.search(content[:4096])
+    if meta is not None:
+        declared = meta.group(1).decode("ascii", errors="replace").lower()
+        encoding = "gb18030" if declared.replace("-", "") in {"gb2312", "gbk"} else declared
+        if (text := _strict(content, encoding)) is not None:
+            return Decoded(text, encoding, (f"decoded as {encoding} (declared in <meta>)",))
+    detected = _detected(content)
+    if detected is not None:
+        text, encoding = detected
+        return Decoded(text, encoding, (f"decoded as {encoding} (detected)",))
+    text = content.decode("utf-8", errors="replace")
+    return Decoded(text, "utf-8", ("undecodable bytes replaced",))
+
+
+def decode_bytes(content: bytes) -> str:
+    """Text from bytes of unknown encoding (see ``decode_document``)."""
+    return decode_document(content).text
+
+
+def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Repaired, NFKC-normalised text with tidy whitespace, and the repairs applied.
+
+    Lines become paragraphs downstream, so line breaks are kept (runs of blank
+    lines shrink to one) while every other run of whitespace becomes one space.
+    """
+    repairs: list[str] = []
+    text = _LINE_BREAKS.sub("\n", text)
+    fixed = ftfy.fix_and_explain(text, _FTFY_CONFIG)
+    steps = sorted({name for _, name in fixed.explanation or ()} & _FTFY_REPAIRS)
+    if any(action in {"encode", "decode", "transcode"} for action, _ in fixed.explanation or ()):
+        steps.insert(0, "mojibake")
+    if steps:
+        repairs.append("ftfy: " + ", ".join(steps))
+    text = fixed.text
+    if count := len(_ODD_SPACES.findall(text)):
+        repairs.append(f"replaced {count} non-breaking or wide spaces")
+        text = _ODD_SPACES.sub(" ", text)
+    nfkc = unicodedata.normalize("NFKC", text)
+    if nfkc != text:
+        repairs.append("nfkc: compatibility characters normalised")
+        text = nfkc
+    if count := len(_ZERO_WIDTH.findall(text)):
+        repairs.append(f"removed {count} zero-width characters")
+        text = _ZERO_WIDTH.sub("", text)
+    if count := len(_CONTROL.findall(text)):
+        repairs.append(f"removed {count} control characters")
+        text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip(), tuple(repairs)
+
+
+def normalise_text(text: str) -> str:
+    """Repaired text (see ``repair_text``) without the repair record."""
+    return repair_text(text)[0]

@@ -1,0 +1,159 @@
+"""Language of each paragraph and of the article; signs of machine translation.
+
+Paragraph language comes from lingua restricted to ``Settings.languages``
+(ISO 639-1 codes). The detector is built once per language set and cached; a
+paragraph that is mostly Han characters is Chinese without asking lingua, and
+only the first ``MAX_DETECT_CHARS`` characters of a long paragraph are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+from newsfacts.model import Paragraph
+from newsfacts.normalise.metadata import source_credit_in
+from newsfacts.normalise.roles import word_count
+
+MAX_DETECT_CHARS = 400
+MIN_LETTERS = 3
+# A paragraph whose letters are at least this share Han characters is Chinese.
+HAN_SHARE_FOR_ZH = 0.5
+# A Han character weighs as much as this many Latin letters in article shares
+# (a Chinese text is roughly a third as long as its English translation).
+HAN_WEIGHT = 3
+# Each of two languages holding at least this share of the body makes it mixed.
+MIXED_SHARE = 0.2
+# A caption counts as source-language evidence from this many words on.
+EVIDENCE_MIN_WORDS = 6
+TEXT_ROLES = frozenset({"body", "heading"})
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[^\W\d_]")
+TRANSLATION_NOTE = re.compile(
+    r"machine[- ]translat\w*|auto(?:matic(?:ally)?)?[- ]translat\w*|translated (?:by|from|with)"
+    r"|google translate|bản dịch|dịch (?:bởi|từ|tự động)|机器翻译|译自|编译自|自动翻译",
+    re.IGNORECASE,
+)
+
+
+def _language(code: str) -> Language:
+    try:
+        return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+    except AttributeError:
+        raise ValueError(f"unknown ISO 639-1 language code {code!r}") from None
+
+
+@lru_cache(maxsize=8)
+def language_detector(languages: tuple[str, ...]) -> LanguageDetector:
+    """A lingua detector for ``languages`` (at least two ISO 639-1 codes), built once."""
+    if len(set(languages)) < 2:
+        raise ValueError("language detection needs at least two languages")
+    return LanguageDetectorBuilder.from_languages(*map(_language, languages)).build()
+
+
+def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, float]:
+    """The language of ``text`` among ``languages`` and the confidence in it.
+
+    ``(None, 0.0)`` for text with fewer than ``MIN_LETTERS`` letters.
+    """
+    sample = text[:MAX_DETECT_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters < MIN_LETTERS or not languages:
+        return None, 0.0
+    if "zh" in languages:
+        han_share = len(_HAN.findall(sample)) / letters
+        if han_share >= HAN_SHARE_FOR_ZH:
+            return "zh", round(han_share, 4)
+    if len(set(languages)) == 1:
+        return languages[0], 1.0
+    values = language_detector(languages).compute_language_confidence_values(sample)
+    if not values or values[0].value <= 0:
+        return None, 0.0
+    top = values[0]
+    return top.language.iso_code_639_1.name.lower(), round(top.value, 4)
+
+
+def text_weight(text: str) -> int:
+    """Letters of ``text``, a Han character weighing ``HAN_WEIGHT``."""
+    return len(_LETTER.findall(text)) + (HAN_WEIGHT - 1) * len(_HAN.findall(text))
+
+
+def language_shares(text: str, paragraphs: Sequence[Paragraph]) -> dict[str, float]:
+    """Share of the article's running text in each language, largest first.
+
+    Body and heading paragraphs count; if there are none with a language,
+    every paragraph that is not boilerplate does.
+    """
+    counted = [p for p in paragraphs if p.role in TEXT_ROLES and p.lang]
+    if not counted:
+        counted = [p for p in paragraphs if p.role != "boilerplate" and p.lang]
+    weights: Counter[str] = Counter()
+    for p in counted:
+        weights[p.lang or ""] += text_weight(text[p.start : p.end])
+    total = sum(weights.values())
+    if not total:
+        return {}
+    return {lang: round(w / total, 4) for lang, w in sorted(weights.items(), key=lambda x: -x[1])}
+
+
+def article_language(shares: dict[str, float]) -> tuple[str | None, bool]:
+    """The article's language and whether it is mixed (``MIXED_SHARE`` rule)."""
+    if not shares:
+        return None, False
+    ranked = list(shares.values())
+    return next(iter(shares)), len(ranked) > 1 and ranked[1] >= MIXED_SHARE
+
+
+def translation_evidence(
+    text: str, paragraphs: Sequence[Paragraph], lang: str | None, languages: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Why the article looks machine translated; empty when nothing says so.
+
+    - captions in another language than the article (source-language captions
+      left behind by the translation);
+    - a ``Source :`` credit naming a site in another language;
+    - an explicit note ("machine translated", "translated from", "bản dịch", "译自").
+    """
+    evidence: list[str] = []
+    foreign_captions: Counter[str] = Counter()
+    for p in paragraphs:
+        chunk = text[p.start : p.end]
+        if (
+            p.role == "caption"
+            and lang is not None
+            and p.lang not in (None, lang)
+            and word_count(chunk) >= EVIDENCE_MIN_WORDS
+        ):
+            foreign_captions[p.lang or ""] += 1
+    for caption_lang, count in sorted(foreign_captions.items()):
+        plural = "caption" if count == 1 else "captions"
+        evidence.append(f"{count} {plural} in {caption_lang} in an article in {lang}")
+    for p in paragraphs:
+        if p.role not in ("boilerplate", "byline"):
+            continue
+        credit = source_credit_in(text[p.start : p.end])
+        if credit is None:
+            continue
+        credit_lang, _ = detect_language(credit, languages)
+        if lang is not None and credit_lang not in (None, lang):
+            evidence.append(f"Source : credit to a {credit_lang}-language site ({credit})")
+    for match in TRANSLATION_NOTE.finditer(text):
+        evidence.append(f"note: {match.group(0)!r}")
+    return tuple(dict.fromkeys(evidence))
+
+
+def with_languages(
+    text: str, paragraphs: Sequence[Paragraph], languages: tuple[str, ...]
+) -> list[Paragraph]:
+    """``paragraphs`` with ``lang`` and ``lang_confidence`` set."""
+    detected = []
+    for p in paragraphs:
+        lang, confidence = detect_language(text[p.start : p.end], languages)
+        detected.append(replace(p, lang=lang, lang_confidence=confidence if lang else None))
+    return detected
