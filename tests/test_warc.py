@@ -1,0 +1,146 @@
+"""WARC ingestion: HTML responses become documents with their record id as provenance."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsfacts.warc import read_warc
+from tests.sitekit import ARTICLE_BODIES, article_html
+
+BASE = "https://news.example.org"
+
+
+def write_warc(path: Path, gzip: bool = True) -> list[str]:
+    """A CC-NEWS-like WARC: a warcinfo, per article a request + response, an image, a 404.
+
+    Returns the record ids of the HTML 200 responses, in order.
+    """
+    ids: list[str] = []
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        writer.write_record(
+            writer.create_warcinfo_record(path.name, {"software": "newsfacts-tests"})
+        )
+        for url_path, (title, body) in ARTICLE_BODIES.items():
+            url = BASE + url_path
+            request = writer.create_warc_record(
+                url,
+                "request",
+                payload=io.BytesIO(b""),
+                http_headers=StatusAndHeaders(f"GET {url_path} HTTP/1.1", [], is_http_request=True),
+            )
+            writer.write_record(request)
+            html = article_html(title, body).encode()
+            response = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(html),
+                http_headers=StatusAndHeaders(
+                    "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+                ),
+            )
+            writer.write_record(response)
+            ids.append(response.rec_headers.get_header("WARC-Record-ID"))
+        writer.write_record(
+            writer.create_warc_record(
+                BASE + "/logo.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG fake"),
+                http_headers=StatusAndHeaders(
+                    "200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1"
+                ),
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                BASE + "/missing.html",
+                "response",
+                payload=io.BytesIO(b"<html>gone</html>"),
+                http_headers=StatusAndHeaders(
+                    "404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1"
+                ),
+            )
+        )
+    return ids
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_html_responses_become_documents_with_record_ids(tmp_path: Path, gzip: bool) -> None:
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    ids = write_warc(path, gzip=gzip)
+    chunk = read_warc(path)
+
+    assert chunk.errors == []
+    assert chunk.next_offset is None
+    assert [r.provenance for r in chunk.raws] == ids
+    assert [r.source_uri for r in chunk.raws] == [BASE + p for p in ARTICLE_BODIES]
+    assert all(r.media_type == "text/html" for r in chunk.raws)
+    assert all(b"<article>" in r.content for r in chunk.raws)
+    assert chunk.raws[0].fetched_at.tzinfo is not None
+    # warcinfo, 3 requests, the image and the 404 are skipped, not errors
+    assert chunk.count_skipped == 6
+
+
+def test_chunks_resume_at_the_next_record(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    ids = write_warc(path)
+    seen: list[str | None] = []
+    offset: int | None = 0
+    calls = 0
+    while offset is not None:
+        chunk = read_warc(path, start=offset, limit=2)
+        assert chunk.errors == []
+        assert len(chunk.raws) <= 2
+        seen.extend(r.provenance for r in chunk.raws)
+        offset = chunk.next_offset
+        calls += 1
+    assert seen == ids
+    assert calls == 2
+
+
+def test_truncated_archive_keeps_what_was_read_and_records_an_error(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    ids = write_warc(whole)
+    data = whole.read_bytes()
+    with whole.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        offsets = [
+            records.get_record_offset()
+            for r in records
+            if r.rec_headers.get_header("WARC-Record-ID") == ids[-1]
+        ]
+    truncated = tmp_path / "truncated.warc.gz"
+    # cut inside the last article's response record
+    truncated.write_bytes(data[: offsets[0] + 120])
+
+    chunk = read_warc(truncated)
+
+    assert len(chunk.errors) == 1
+    assert chunk.errors[0].stage == "warc"
+    assert "truncated or corrupt" in chunk.errors[0].error
+    assert chunk.errors[0].source_uri.startswith(truncated.resolve().as_uri())
+    assert [r.provenance for r in chunk.raws] == ids[: len(chunk.raws)]
+    assert len(chunk.raws) == 2
+
+
+def test_not_a_warc_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_bytes(b"these are not warc records\n" * 10)
+    chunk = read_warc(path)
+    assert chunk.raws == []
+    assert len(chunk.errors) == 1 and chunk.errors[0].stage == "warc"
+
+
+def test_oversized_record_is_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path)
+    chunk = read_warc(path, max_bytes=100)
+    assert chunk.raws == []
+    assert len(chunk.errors) == 3
+    assert all("over 100" in e.error for e in chunk.errors)
