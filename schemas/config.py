@@ -1,0 +1,215 @@
+"""The data-quality configuration (``dq.toml``): row rules, check severities, thresholds.
+
+One file says what "good" means. ``[rows]`` holds the rules that decide, row by
+row, what is quarantined during validation; each ``[checks.<name>]`` table sets
+the thresholds of one dataset-level check run against the warehouse after a
+load. A metric past ``error_above``/``error_below`` fails at severity ``error``,
+past ``warn_above``/``warn_below`` at ``warn``; a check with neither passes.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+from newsfacts.settings import PROJECT_ROOT
+
+DEFAULT_DQ_CONFIG = PROJECT_ROOT / "dq.toml"
+
+Status = Literal["pass", "warn", "error"]
+STATUS_RANK: dict[str, int] = {"pass": 0, "warn": 1, "error": 2}
+
+DEFAULT_GROWTH_WORDS: tuple[str, ...] = (
+    "growth",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "increase",
+    "increased",
+    "increases",
+    "rise",
+    "rose",
+    "risen",
+    "rising",
+    "jump",
+    "jumped",
+    "surge",
+    "surged",
+    "soar",
+    "soared",
+    "climb",
+    "climbed",
+    "up",
+    "higher",
+    "year-on-year",
+    "year-over-year",
+    "yoy",
+    "y/y",
+    "cagr",
+    "tăng",
+    "增长",
+    "增加",
+    "同比",
+)
+
+
+class DQConfigError(ValueError):
+    """``dq.toml`` is malformed: an unknown key, a wrong type, a threshold that makes no sense."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowRules:
+    """Row-level rules applied while validating a batch (``[rows]`` in ``dq.toml``)."""
+
+    flops_min: float = 1e9
+    flops_max: float = 1e22
+    percent_min: float = 0.0
+    percent_max: float = 100.0
+    growth_percent_min: float = -100.0
+    growth_percent_max: float = 100_000.0
+    growth_words: tuple[str, ...] = DEFAULT_GROWTH_WORDS
+    growth_window_chars: int = 40
+    conversion_tolerance: float = 0.05
+    conversion_max_gap_days: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    """Thresholds of one dataset-level check (``[checks.<name>]``)."""
+
+    name: str
+    enabled: bool = True
+    description: str = ""
+    warn_above: float | None = None
+    warn_below: float | None = None
+    error_above: float | None = None
+    error_below: float | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def grade(self, metric: float | None) -> Status:
+        """The status a metric earns: error before warn; no metric passes."""
+        if metric is None or math.isnan(metric):
+            return "pass"
+        if (self.error_above is not None and metric > self.error_above) or (
+            self.error_below is not None and metric < self.error_below
+        ):
+            return "error"
+        if (self.warn_above is not None and metric > self.warn_above) or (
+            self.warn_below is not None and metric < self.warn_below
+        ):
+            return "warn"
+        return "pass"
+
+    def threshold(self, level: Literal["warn", "error"]) -> str | None:
+        """The threshold as text, e.g. ``"> 0.02"`` or ``"< 0.5"``."""
+        above = self.warn_above if level == "warn" else self.error_above
+        below = self.warn_below if level == "warn" else self.error_below
+        parts = []
+        if above is not None:
+            parts.append(f"> {above:g}")
+        if below is not None:
+            parts.append(f"< {below:g}")
+        return " or ".join(parts) or None
+
+
+@dataclass(frozen=True, slots=True)
+class DQConfig:
+    """The whole of ``dq.toml``."""
+
+    rows: RowRules = field(default_factory=RowRules)
+    checks: tuple[CheckSpec, ...] = ()
+    source: str | None = None
+
+    def check(self, name: str) -> CheckSpec | None:
+        return next((c for c in self.checks if c.name == name), None)
+
+
+_THRESHOLDS = ("warn_above", "warn_below", "error_above", "error_below")
+
+
+def _number(table: str, key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DQConfigError(f"[{table}] {key} must be a number, not {value!r}")
+    return float(value)
+
+
+def _rows(table: dict[str, Any]) -> RowRules:
+    known = {f.name for f in fields(RowRules)}
+    unknown = set(table) - known
+    if unknown:
+        raise DQConfigError(f"[rows] unknown keys: {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "growth_words":
+            if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+                raise DQConfigError("[rows] growth_words must be a list of strings")
+            values[key] = tuple(value)
+        elif key in ("growth_window_chars", "conversion_max_gap_days"):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise DQConfigError(f"[rows] {key} must be a non-negative integer")
+            values[key] = value
+        else:
+            values[key] = _number("rows", key, value)
+    rules = RowRules(**values)
+    if rules.flops_min >= rules.flops_max:
+        raise DQConfigError("[rows] flops_min must be below flops_max")
+    if rules.percent_min >= rules.percent_max:
+        raise DQConfigError("[rows] percent_min must be below percent_max")
+    if not 0 <= rules.conversion_tolerance < 1:
+        raise DQConfigError("[rows] conversion_tolerance must be in [0, 1)")
+    return rules
+
+
+def _check(name: str, table: dict[str, Any]) -> CheckSpec:
+    values: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in _THRESHOLDS:
+            values[key] = _number(f"checks.{name}", key, value)
+        elif key == "enabled":
+            if not isinstance(value, bool):
+                raise DQConfigError(f"[checks.{name}] enabled must be true or false")
+            values[key] = value
+        elif key == "description":
+            values[key] = str(value)
+        else:
+            options[key] = value
+    spec = CheckSpec(name=name, options=options, **values)
+    for low, high in (("warn_below", "warn_above"), ("error_below", "error_above")):
+        lo, hi = getattr(spec, low), getattr(spec, high)
+        if lo is not None and hi is not None and lo >= hi:
+            raise DQConfigError(f"[checks.{name}] {low} must be below {high}")
+    return spec
+
+
+def parse_dq_config(text: str, source: str | None = None) -> DQConfig:
+    """A ``DQConfig`` from TOML text; raises ``DQConfigError`` on anything it does not know."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DQConfigError(f"{source or 'dq.toml'}: {exc}") from exc
+    unknown = set(data) - {"rows", "checks"}
+    if unknown:
+        raise DQConfigError(f"unknown sections: {', '.join(sorted(unknown))}")
+    checks = data.get("checks", {})
+    if not all(isinstance(v, dict) for v in checks.values()):
+        raise DQConfigError("every [checks.<name>] must be a table")
+    return DQConfig(
+        rows=_rows(data.get("rows", {})),
+        checks=tuple(_check(name, table) for name, table in checks.items()),
+        source=source,
+    )
+
+
+def load_dq_config(path: str | Path | None = None) -> DQConfig:
+    """Read ``dq.toml`` (the repository's own when ``path`` is None)."""
+    target = Path(path) if path is not None else DEFAULT_DQ_CONFIG
+    try:
+        text = target.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DQConfigError(f"cannot read {target}: {exc}") from exc
+    return parse_dq_config(text, str(target))
