@@ -20,7 +20,13 @@ from __future__ import annotations
 
 from newsfacts.ids import article_id_for
 from newsfacts.model import Article, RawDocument
-from newsfacts.normalise.decode import decode_bytes, decode_document, normalise_text, repair_text
+from newsfacts.normalise.decode import (
+    decode_bytes,
+    decode_document,
+    fix_mojibake,
+    normalise_text,
+    repair_text,
+)
 from newsfacts.normalise.fingerprint import content_fingerprint, find_near_duplicates
 from newsfacts.normalise.language import (
     article_language,
@@ -29,7 +35,7 @@ from newsfacts.normalise.language import (
     with_languages,
 )
 from newsfacts.normalise.metadata import parse_date, text_metadata
-from newsfacts.normalise.roles import assign_roles, split_paragraphs
+from newsfacts.normalise.roles import TITLE_SEARCH_LINES, assign_roles, split_paragraphs
 from newsfacts.read import extract_html
 from newsfacts.settings import Settings
 
@@ -50,13 +56,17 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
     title_hint = author = publisher = published_source = None
     published_at = None
     if raw.media_type == "text/html":
+        content, html_repairs = fix_mojibake(content)
+        warnings.extend(html_repairs)
         html = extract_html(content, settings.reference_date, url=raw.source_uri)
         title_hint = normalise_text(html.title) if html.title else None
         author, publisher = html.author, html.publisher
         if html.published:
             published_at, published_source = parse_date(html.published), html.published
         content = html.text
-        if title_hint and not normalise_text(content).startswith(title_hint):
+        head = [line for line in normalise_text(content).split("\n") if line]
+        head = head[:TITLE_SEARCH_LINES]
+        if title_hint and title_hint not in head:
             content = f"{title_hint}\n\n{content}"
     text, repairs = repair_text(content)
     warnings.extend(repairs)

@@ -129,21 +129,28 @@ def decode_bytes(content: bytes) -> str:
     return decode_document(content).text
 
 
+def fix_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` through ftfy (mojibake, HTML entities, curly quotes) and what it repaired.
+
+    Run on HTML before extraction too: an HTML parser drops the C1 control
+    characters that mojibake such as ``â€\x9d`` needs to be undone.
+    """
+    fixed = ftfy.fix_and_explain(text, _FTFY_CONFIG)
+    steps = sorted({name for _, name in fixed.explanation or ()} & _FTFY_REPAIRS)
+    if any(action in {"encode", "decode", "transcode"} for action, _ in fixed.explanation or ()):
+        steps.insert(0, "mojibake")
+    return fixed.text, (("ftfy: " + ", ".join(steps),) if steps else ())
+
+
 def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Repaired, NFKC-normalised text with tidy whitespace, and the repairs applied.
 
     Lines become paragraphs downstream, so line breaks are kept (runs of blank
     lines shrink to one) while every other run of whitespace becomes one space.
     """
-    repairs: list[str] = []
     text = _LINE_BREAKS.sub("\n", text)
-    fixed = ftfy.fix_and_explain(text, _FTFY_CONFIG)
-    steps = sorted({name for _, name in fixed.explanation or ()} & _FTFY_REPAIRS)
-    if any(action in {"encode", "decode", "transcode"} for action, _ in fixed.explanation or ()):
-        steps.insert(0, "mojibake")
-    if steps:
-        repairs.append("ftfy: " + ", ".join(steps))
-    text = fixed.text
+    text, ftfy_repairs = fix_mojibake(text)
+    repairs = list(ftfy_repairs)
     if count := len(_ODD_SPACES.findall(text)):
         repairs.append(f"replaced {count} non-breaking or wide spaces")
         text = _ODD_SPACES.sub(" ", text)

@@ -80,19 +80,66 @@ _DATELINE_FILLER = re.compile(
     re.IGNORECASE,
 )
 
-AUTHOR_LINE = re.compile(
-    r"^(?:by|written by|words by|author|authors|reporter|tác giả|phóng viên|作者|记者|撰文|文)"
-    r"\s*[:：|]?\s+(?P<name>\S.{0,80})$"
-    r"|^(?:作者|记者|撰文)\s*[:：]\s*(?P<cjk>.{1,20})$",
+AUTHOR_PREFIX = re.compile(
+    r"^(?:by|written by|words by|reporting by|authors?|reporter|tác giả|phóng viên"
+    r"|作者|记者|撰文|文)(?:\s*[:：|]\s*|\s+)",
     re.IGNORECASE,
 )
+# "Source : Trí Thức Trẻ", "Nguồn: …", "来源：…" anywhere in a line, or "Theo VnExpress" alone
 SOURCE_CREDIT = re.compile(
-    r"^(?:source|sources|nguồn|来源|出处|稿源)\s*[:：]\s*(?P<name>\S.{0,80})$"
+    r"(?:^|\s)(?:sources?|nguồn|来源|出处|稿源)\s*[:：]\s*(?P<name>[^(（|,，;；]{1,80})"
     r"|^theo\s+(?P<theo>\S.{0,60})$",
     re.IGNORECASE,
 )
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff][\w.'’&-]*|&|of|de|van|von|la)$"
+    r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff][\w.'’&-]*|&|of|de|van|von|la|and|staff)$"
+)
+# Words that make a name an organisation's rather than a person's.
+ORGANISATION_WORDS = frozenset(
+    {
+        "ai",
+        "times",
+        "news",
+        "daily",
+        "post",
+        "journal",
+        "review",
+        "press",
+        "media",
+        "weekly",
+        "herald",
+        "tribune",
+        "report",
+        "online",
+        "network",
+        "magazine",
+        "gazette",
+        "digest",
+        "wire",
+        "agency",
+        "tech",
+        "newsletter",
+        "insider",
+        "observer",
+        "monitor",
+        "chronicle",
+        "today",
+        "express",
+        "channel",
+        "tv",
+        "radio",
+        "group",
+        "global",
+        "world",
+        "asia",
+        "china",
+        "báo",
+        "tạp",
+        "chí",
+        "tin",
+        "tức",
+    }
 )
 _HAS_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8]")
 
@@ -159,17 +206,18 @@ def dateline_date(line: str) -> DateMatch | None:
     """The date of a dateline such as ``Published: Jan 24, 2022 06:06 PM``.
 
     A line is a dateline when it is short and its date is labelled
-    (``Published``, ``min read``, ``发布时间``…) or is nearly all the line holds.
+    (``Published``, ``min read``, ``发布时间``…), opens the line, or shares it
+    only with a name.
     """
     if len(line) > 100:
         return None
     match = find_date(line)
     if match is None:
         return None
-    if DATE_LABEL.search(line):
+    if DATE_LABEL.search(line) or (match.start == 0 and len(line) <= 60):
         return match
     rest = _DATELINE_FILLER.sub(" ", line[: match.start] + " " + line[match.end :])
-    return match if len(rest.split()) <= 1 else None
+    return match if len(rest.split()) <= 1 or dateline_name(line, match) else None
 
 
 def is_name_like(line: str, max_words: int = 5) -> bool:
@@ -185,27 +233,41 @@ def is_name_like(line: str, max_words: int = 5) -> bool:
     return all(_NAME_TOKEN.match(word) for word in words)
 
 
+def is_organisation(name: str) -> bool:
+    """A name that reads as a publication's: one word, or an organisation word in it."""
+    words = name.casefold().split()
+    return len(words) == 1 or any(word in ORGANISATION_WORDS for word in words)
+
+
 def author_in(line: str) -> str | None:
-    """The name in an author line (``By …``, ``Written by …``, ``作者：…``)."""
-    match = AUTHOR_LINE.match(line.strip())
+    """The name in an author line (``By …``, ``Written by …``, ``(记者 王芳)``)."""
+    line = line.strip().strip("()（）").strip()
+    match = AUTHOR_PREFIX.match(line)
     if match is None:
         return None
-    name = (match.group("name") or match.group("cjk") or "").strip()
-    name = re.split(r"\s*[,|;]\s*|\s+-\s+", name)[0].strip()
-    if match.group("cjk") or is_name_like(name):
-        return name
-    return None
+    name = re.split(r"\s*[,|;，；]\s*|\s+[-–—]\s+", line[match.end() :])[0].strip()
+    return name if is_name_like(name) or _CJK_NAME.match(name) else None
 
 
 def source_credit_in(line: str) -> str | None:
-    """The credited source of ``Source : Trí Thức Trẻ``, ``Nguồn: …``, ``来源：…``."""
-    match = SOURCE_CREDIT.match(line.strip())
+    """The credited source of ``Source : Trí Thức Trẻ``, ``Nguồn: …``, ``… 来源:黔南科技报``."""
+    match = SOURCE_CREDIT.search(line.strip())
     if match is None:
         return None
     if match.group("theo") is not None:
         name = match.group("theo").strip()
         return name if is_name_like(name) else None
-    return match.group("name").strip().rstrip(".")
+    name = match.group("name").strip().rstrip(".")
+    if re.match(r"[\u4e00-\u9fff]", name):
+        name = name.split()[0]  # a Chinese name ends at the first space
+    return name or None
+
+
+def dateline_name(line: str, match: DateMatch) -> str | None:
+    """The name beside the date of a dateline (``Asia Tech Daily staff — Nov 26, 2025``)."""
+    rest = DATE_LABEL.sub(" ", line[: match.start] + " " + line[match.end :])
+    rest = re.sub(r"[—–:：]", " ", _DATELINE_FILLER.sub(" ", rest)).strip()
+    return rest if is_name_like(rest) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,32 +285,42 @@ def text_metadata(text: str, paragraphs: Sequence[Paragraph]) -> TextMetadata:
     """Title, date, publisher and author read from an article with roles assigned.
 
     - title: the first ``title`` paragraph;
-    - date: the first byline paragraph that is a dateline;
-    - author: an author line (``By …``/``Written by …``), else a name-like byline;
-    - publisher: a ``Source :`` credit, else a name repeated in the footer or
-      ending the article, else a name-like byline that the footer repeats.
+    - date: the first dateline among the byline paragraphs, else the first date
+      any byline holds (``By Kenji Watanabe | November 26, 2025``);
+    - publisher: a source credit (``Source : …``, ``来源：…``), else an
+      organisation's name among the bylines and footer lines, the one repeated
+      or ending the article first;
+    - author: an author line (``By …``, ``Written by …``), else a person's name
+      among the bylines and footer lines.
     """
     lines = [text[p.start : p.end] for p in paragraphs]
     title = next((lines[i] for i, p in enumerate(paragraphs) if p.role == "title"), None)
-    published_at = published_source = None
     bylines = [lines[i] for i, p in enumerate(paragraphs) if p.role == "byline"]
-    for line in bylines:
-        match = dateline_date(line)
-        if match is not None:
-            published_at, published_source = match.value, line[match.start : match.end]
-            break
     footer = [lines[i] for i, p in enumerate(paragraphs) if p.role == "boilerplate"]
+    published = next((m for line in bylines if (m := dateline_date(line))), None)
+    dated_line = next((line for line in bylines if dateline_date(line)), None)
+    if published is None:
+        published = next((m for line in bylines if (m := find_date(line))), None)
+        dated_line = next((line for line in bylines if find_date(line)), None)
+    names: list[str] = []
+    for line in bylines + footer[::-1]:
+        match = dateline_date(line)
+        name = dateline_name(line, match) if match else line if is_name_like(line) else None
+        if name:
+            names.append(name)
+    counts = Counter(names)
+    names.sort(key=lambda name: -counts[name])  # stable: repeated names first
     author = next((a for line in bylines + footer if (a := author_in(line))), None)
-    named_bylines = [line for line in bylines if is_name_like(line)]
-    credit = next((c for line in reversed(footer) if (c := source_credit_in(line))), None)
-    footer_names = Counter(line for line in footer if is_name_like(line))
-    publisher = credit
-    if publisher is None:
-        repeated = [name for name, count in footer_names.items() if count > 1]
-        echoed = [line for line in named_bylines if line in footer_names or line == author]
-        trailing = footer[-1] if footer and is_name_like(footer[-1]) else None
-        trailing = trailing if paragraphs and paragraphs[-1].role == "boilerplate" else None
-        publisher = next(iter(repeated + echoed), None) or trailing
+    credit = next((c for line in footer[::-1] + bylines if (c := source_credit_in(line))), None)
+    publisher = credit or next((name for name in names if is_organisation(name)), None)
     if author is None:
-        author = next((line for line in named_bylines if line != publisher), None)
-    return TextMetadata(title, published_at, published_source, publisher, author)
+        author = next((name for name in names if not is_organisation(name)), None)
+    return TextMetadata(
+        title=title,
+        published_at=published.value if published else None,
+        published_at_source=(
+            dated_line[published.start : published.end] if published and dated_line else None
+        ),
+        publisher=publisher,
+        author=author,
+    )

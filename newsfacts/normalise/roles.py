@@ -63,7 +63,15 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "SOURCE / INDUSTRIES": an upper-case breadcrumb above the title
-    ("breadcrumb", re.compile(r"^[A-Z][^a-z]{1,39}\s*[/|>»]\s*[A-Z][^a-z]{1,39}$")),
+    ("breadcrumb", re.compile(r"^[A-Z][^a-z]{1,39}\s*[/|>»·•]\s*[A-Z][^a-z]{1,39}$")),
+    (
+        "credit line",
+        re.compile(
+            r"^[(（](?:记者|责任编辑|编辑|通讯员|Reporting by|Editing by|Writing by|Additional"
+            r" reporting)[^)）]*[)）]$",
+            re.IGNORECASE,
+        ),
+    ),
 )
 CAPTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "… - Ảnh 3.", "… Photo 2", "… 图1": a numbered image placeholder
@@ -85,6 +93,7 @@ CAPTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _SENTENCE_END = tuple(".!;,。！；，…")
 _BULLET = re.compile(r"^[•·▪●◦‣*-]\s")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A heading is at most this many words; a body paragraph at least this many.
@@ -94,6 +103,8 @@ CAPTION_MAX_WORDS = 30
 # The English description a translation leaves after a source-language image marker.
 DESCRIPTION_MAX_WORDS = 20
 FOOTER_MAX_WORDS = 15
+# The document title (HTML) is looked for among this many first lines.
+TITLE_SEARCH_LINES = 5
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -141,14 +152,16 @@ def is_body_like(line: str) -> bool:
 
 def is_heading_like(line: str, following: str | None) -> bool:
     """A short line without closing punctuation, followed by a longer paragraph."""
-    if following is None or _BULLET.match(line):
+    if following is None or _BULLET.match(line) or _TABLE_ROW.match(line):
         return False
     words = word_count(line)
     if not 1 <= words <= HEADING_MAX_WORDS or line.endswith(_SENTENCE_END):
         return False
     first = line[0]
-    if not (first.isupper() or first.isdigit() or _HAN.match(first) or not first.isalpha()):
+    if not (first.isupper() or first.isdigit() or _HAN.match(first) or first in "\"'“‘«"):
         return False
+    if _TABLE_ROW.match(following):
+        return True  # a table's heading
     return is_body_like(following) and word_count(following) > words
 
 
@@ -197,8 +210,11 @@ def assign_roles(
         set_role(i, "boilerplate", f"head: {boilerplate_reason(lines[i])}")
         i += 1
     if title_hint is not None:
-        hinted = next((j for j in range(i, min(n, i + 3)) if lines[j] == title_hint), None)
-        i = hinted if hinted is not None else i
+        window = range(i, min(footer, i + TITLE_SEARCH_LINES))
+        hinted = next((j for j in window if lines[j] == title_hint), i)
+        for j in range(i, hinted):
+            set_role(j, "boilerplate", "head: kicker above the title")
+        i = hinted
     if i < footer:
         set_role(i, "title", "first line" if title_hint is None else "document title")
         i += 1
