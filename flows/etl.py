@@ -22,6 +22,7 @@ from newsfacts.settings import Settings
 from schemas.batch import ValidatedBatch, validate_batch
 from warehouse.db import open_warehouse
 from warehouse.load import LoadCounts, finish_run, load_batch, start_run
+from warehouse.search import ensure_search_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,13 @@ def load(validated: ValidatedBatch, settings: Settings, run_id: str) -> LoadCoun
         return load_batch(con, validated.frames, validated.ingest_errors, run_id)
 
 
+@task(cache_policy=NONE)
+def index_articles(settings: Settings) -> bool:
+    """Rebuild the full-text search index when loads changed the articles."""
+    with open_warehouse(settings.warehouse) as con:
+        return ensure_search_index(con)
+
+
 def _batches(items: Sequence[Path], size: int) -> list[list[Path]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
@@ -85,6 +93,7 @@ def etl(paths: list[str], settings: Settings | None = None) -> RunSummary:
             batch.errors[:0] = read_errors
             validated = validate(batch, settings)
             counts = counts + load(validated, settings, run_id)
+        index_articles(settings)
         status = "completed"
     finally:
         with open_warehouse(settings.warehouse) as con:

@@ -14,8 +14,11 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.fx import load_ecb_rates
+
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 LAYERS: tuple[str, ...] = ("raw", "staging", "marts")
+COMMENTS = "comments"  # applied after the layers: comments on every relation
 EXTENSIONS: tuple[str, ...] = ("fts",)
 
 
@@ -66,6 +69,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     for layer in LAYERS:
         for path in sql_files(layer):
             con.execute(path.read_text(encoding="utf-8"))
+    # ``comment on`` for every relation and column; views lose theirs when replaced above
+    for path in sql_files(COMMENTS):
+        con.execute(path.read_text(encoding="utf-8"))
+    load_ecb_rates(con)
 
 
 @contextmanager

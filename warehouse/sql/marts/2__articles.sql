@@ -2,12 +2,12 @@
 create or replace view main.articles as
 with fact_counts as (
     select article_id, count(*) as count_facts
-    from raw.facts
+    from staging.stg_facts
     group by article_id
 ),
 quarantine_counts as (
     select article_id, count(*) as count_quarantined_facts
-    from raw.quarantined_facts
+    from staging.stg_quarantined_facts
     group by article_id
 )
 select
@@ -24,7 +24,8 @@ select
     coalesce(fc.count_facts, 0) as count_facts,
     coalesce(qc.count_quarantined_facts, 0) as count_quarantined_facts,
     a.count_paragraphs,
+    a.count_characters,
     a.loaded_run_id
-from raw.articles as a
+from staging.stg_articles as a
 left join fact_counts as fc using (article_id)
 left join quarantine_counts as qc using (article_id);

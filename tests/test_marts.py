@@ -1,0 +1,250 @@
+"""The analysts' layers: staging and marts over the raw tables, with comments and USD values."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsfacts.settings import Settings
+from tests.conftest import SAMPLES
+from tests.loading import load_paths
+from warehouse.db import migrate, open_warehouse
+from warehouse.fx import ecb_rates_file
+
+# Written for these tests (not from any corpus): each line exercises one mart rule.
+DATED = """Chip makers race to build AI capacity
+By Test Writer | March 4, 2024
+
+Huawei said its new Ascend cluster in Guizhou delivers 300 petaflops of AI compute.
+
+Advances in artificial Intelligence need 2 exaflops, a researcher said, naming no company.
+
+Tencent will invest 500 billion yuan in data centers over five years.
+
+The fund will spend HK$2.5 billion on servers in Hong Kong.
+
+Nvidia holds 80% of the market for AI accelerators.
+
+Revenue growth was 12% last quarter.
+"""
+
+UNDATED = """A project with no date line
+
+Microsoft plans to spend $10 billion on new data centers.
+"""
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("marts")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "dated.txt").write_text(DATED, encoding="utf-8")
+    (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    settings = Settings(warehouse=str(root / "marts.duckdb"))
+    load_paths([SAMPLES, corpus], settings)
+    return settings.warehouse
+
+
+@pytest.fixture
+def con(warehouse: str) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(warehouse, read_only=True)
+    yield connection
+    connection.close()
+
+
+def ecb_usd_per_unit(currency: str, on: date) -> tuple[float, date]:
+    """An independent reading of the ECB file: the last rate on or before ``on``."""
+    with zipfile.ZipFile(ecb_rates_file()) as archive:
+        rows = list(csv.DictReader(io.TextIOWrapper(archive.open("eurofxref-hist.csv"))))
+    for row in rows:  # newest first
+        day = date.fromisoformat(row["Date"])
+        if day <= on and row["USD"] not in ("N/A", ""):
+            per_eur = 1.0 if currency == "EUR" else row.get(currency)
+            if per_eur in (None, "N/A", ""):
+                continue
+            return float(row["USD"]) / float(per_eur), day
+    raise LookupError(currency)
+
+
+RELATIONS = {
+    "main": [
+        "articles",
+        "facts",
+        "quarantined_facts",
+        "runs",
+        "ingest_errors",
+        "usd_rates",
+        "fact_organisations",
+        "compute_capacity",
+        "investments",
+        "market_shares",
+    ],
+    "staging": ["stg_articles", "stg_facts", "stg_paragraphs", "stg_runs", "stg_ecb_rates"],
+}
+
+
+def test_layers_exist(con: duckdb.DuckDBPyConnection) -> None:
+    views = set(
+        con.execute(
+            "select schema_name || '.' || view_name from duckdb_views() where not internal"
+        ).fetchall()
+    )
+    expected = {(f"{s}.{r}",) for s, names in RELATIONS.items() for r in names}
+    assert expected <= views
+
+
+def test_every_relation_and_column_in_raw_staging_and_main_has_a_comment(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    user_relations = """
+        select schema_name, table_name, comment from duckdb_tables()
+        where schema_name in ('raw', 'staging', 'main') and not internal
+        union all
+        select schema_name, view_name, comment from duckdb_views()
+        where schema_name in ('raw', 'staging', 'main') and not internal
+    """
+    relations = con.execute(user_relations).fetchall()
+    assert len(relations) > 20
+    assert [(s, t) for s, t, c in relations if not c] == []
+    uncommented = con.execute(
+        f"""
+        select c.schema_name, c.table_name, c.column_name
+        from duckdb_columns() as c
+        join ({user_relations}) as r
+            on r.schema_name = c.schema_name and r.table_name = c.table_name
+        where c.comment is null or trim(c.comment) = ''
+        order by all
+        """
+    ).fetchall()
+    assert uncommented == []
+
+
+def test_comments_survive_a_second_migrate(warehouse: str, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with open_warehouse(copy) as con:
+        migrate(con)
+        comment = con.execute(
+            "select comment from duckdb_columns()"
+            " where schema_name = 'main' and table_name = 'facts' and column_name = 'value_usd'"
+        ).fetchone()[0]
+    assert "US dollars" in comment
+
+
+@pytest.mark.parametrize(
+    ("relation", "key"),
+    [
+        ("facts", "fact_id"),
+        ("articles", "article_id"),
+        ("compute_capacity", "fact_id"),
+        ("investments", "fact_id"),
+        ("market_shares", "fact_id"),
+        ("fact_organisations", "fact_id"),
+        ("usd_rates", "currency, rate_date"),
+        ("runs", "run_id"),
+    ],
+)
+def test_each_mart_is_unique_on_its_grain(
+    con: duckdb.DuckDBPyConnection, relation: str, key: str
+) -> None:
+    total, distinct = con.execute(
+        f"select count(*), count(distinct ({key})) from main.{relation}"
+    ).fetchone()
+    assert total == distinct
+    assert total > 0
+
+
+def test_facts_mart_keeps_every_valid_fact(con: duckdb.DuckDBPyConnection) -> None:
+    raw, mart = con.execute(
+        "select (select count(*) from raw.facts), (select count(*) from main.facts)"
+    ).fetchone()
+    assert raw == mart > 0
+
+
+def test_money_in_usd_uses_the_ecb_rate_of_the_publication_date(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = con.execute(
+        """
+        select unit, value, value_usd, usd_rate, usd_rate_date, usd_rate_basis,
+               cast(published_at as date)
+        from main.facts
+        where kind = 'money' and published_at is not null and unit in ('CNY', 'HKD', 'JPY', 'EUR')
+        """
+    ).fetchall()
+    assert {r[0] for r in rows} >= {"CNY", "HKD"}
+    for unit, value, value_usd, rate, rate_date, basis, published_on in rows:
+        expected_rate, expected_date = ecb_usd_per_unit(unit, published_on)
+        assert basis == "published_at"
+        assert rate_date == expected_date <= published_on
+        assert rate == pytest.approx(expected_rate, rel=1e-12)
+        assert value_usd == pytest.approx(value * expected_rate, rel=1e-12)
+
+
+def test_usd_amounts_are_unchanged_and_other_kinds_have_no_usd(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    usd = con.execute(
+        "select count(*), count(*) filter (where value_usd = value and usd_rate = 1.0)"
+        " from main.facts where kind = 'money' and unit = 'USD'"
+    ).fetchone()
+    assert usd[0] == usd[1] > 0
+    assert con.execute(
+        "select count(*) from main.facts where kind <> 'money' and value_usd is not null"
+    ).fetchone() == (0,)
+
+
+def test_an_undated_article_uses_the_rate_of_its_run_date(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    basis, rate_date, run_started = con.execute(
+        """
+        select f.usd_rate_basis, f.usd_rate_date, cast(r.started_at as date)
+        from main.facts as f join main.runs as r on r.run_id = f.loaded_run_id
+        where f.text = '$10 billion'
+        """
+    ).fetchone()
+    assert basis == "run_started_at"
+    assert rate_date <= run_started
+
+
+def test_compute_claims_are_attributed_to_the_nearest_named_organisation(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    claims = dict(
+        con.execute(
+            "select text, organisation from main.compute_capacity"
+            " where text in ('300 petaflops', '2 exaflops')"
+        ).fetchall()
+    )
+    # "Intelligence" must not count as Intel: whole words only.
+    assert claims == {"300 petaflops": "Huawei", "2 exaflops": "unattributed"}
+    exaflops = con.execute(
+        "select exaflops from main.compute_capacity where text = '2 exaflops'"
+    ).fetchone()[0]
+    assert exaflops == pytest.approx(2.0)
+
+
+def test_investments_hold_amounts_stated_as_investment(con: duckdb.DuckDBPyConnection) -> None:
+    rows = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "select text, organisation, currency, amount_usd from main.investments"
+        ).fetchall()
+    }
+    assert rows["500 billion yuan"][:2] == ("Tencent", "CNY")
+    assert rows["500 billion yuan"][2] > 5e10
+    assert "HK$2.5 billion" in rows
+
+
+def test_market_shares_need_market_language(con: duckdb.DuckDBPyConnection) -> None:
+    shares = dict(con.execute("select text, organisation from main.market_shares").fetchall())
+    assert shares.get("80%") == "Nvidia"
+    assert "12%" not in shares

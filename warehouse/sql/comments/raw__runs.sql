@@ -1,0 +1,16 @@
+-- raw.runs: comments on the view and each of its columns.
+-- One row per pipeline run (grain: run_id).
+comment on view raw.runs is 'One row per pipeline run (grain: run_id).';
+comment on column raw.runs.run_id is 'Run key (raw.runs.run_id).';
+comment on column raw.runs.flow_run_id is 'The Prefect flow run id of the run, to find it in the Prefect UI.';
+comment on column raw.runs.started_at is 'When the run started (UTC).';
+comment on column raw.runs.finished_at is 'When the run finished (UTC); null while running or if the process died.';
+comment on column raw.runs.status is 'running, completed or failed.';
+comment on column raw.runs.sources is 'The paths, URLs or source names the run was given.';
+comment on column raw.runs.extractor_version is 'Extractor version the run used.';
+comment on column raw.runs.count_documents is 'Documents the run considered.';
+comment on column raw.runs.count_articles_new is 'Articles the run added (0 on a rerun of the same input).';
+comment on column raw.runs.count_paragraphs_new is 'Paragraphs the run added.';
+comment on column raw.runs.count_facts_new is 'Valid facts the run added.';
+comment on column raw.runs.count_quarantined_new is 'Quarantined facts the run added.';
+comment on column raw.runs.count_errors is 'Documents the run recorded in ingest_errors.';

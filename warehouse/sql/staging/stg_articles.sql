@@ -1,0 +1,22 @@
+-- staging.stg_articles: one row per article, renamed and cast for the marts (grain: article_id).
+create or replace view staging.stg_articles as
+select
+    article_id,
+    source_uri,
+    content_hash,
+    media_type,
+    title,
+    cast(published_at as timestamp) as published_at,
+    cast(published_at as date) as published_on,
+    publisher,
+    author,
+    lang,
+    is_mixed_language,
+    is_translated,
+    translation_evidence,
+    fingerprint,
+    text,
+    length(text) as count_characters,
+    count_paragraphs,
+    loaded_run_id
+from raw.articles;

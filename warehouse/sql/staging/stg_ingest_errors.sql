@@ -1,0 +1,11 @@
+-- staging.stg_ingest_errors: one row per document a run could not read or process
+-- (grain: run_id, source_uri, stage).
+create or replace view staging.stg_ingest_errors as
+select
+    run_id,
+    source_uri,
+    stage,
+    error,
+    content_hash,
+    cast(recorded_at as timestamptz) as recorded_at
+from raw.ingest_errors;

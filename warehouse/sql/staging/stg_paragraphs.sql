@@ -1,0 +1,11 @@
+-- staging.stg_paragraphs: one row per paragraph of an article (grain: article_id, paragraph_index).
+create or replace view staging.stg_paragraphs as
+select
+    article_id,
+    paragraph_index,
+    start,
+    "end",
+    role,
+    lang,
+    section
+from raw.paragraphs;
