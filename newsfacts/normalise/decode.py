@@ -30,6 +30,29 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+
 # Detected Chinese encodings are all subsets of GB18030; decoding with the
 # superset keeps characters a narrower guess would lose.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "iso2022_cn"}
+# Short Latin-alphabet texts fit many single-byte code pages equally well; of
+# those, Windows-1252 is by far the likeliest for news text, so it wins when
+# the detector guesses one of its siblings and the bytes are valid cp1252.
+_LATIN_SINGLE_BYTE = {
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "mac_latin2",
+    "mac_roman",
+    "mac_iceland",
+    "mac_turkish",
+}
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\u2061-\u2064\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -37,7 +60,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-# ftfy steps that repair a broken encoding (quote uncurling is not a repair).
+# ftfy steps worth recording (quote uncurling, applied everywhere, is not).
 _FTFY_REPAIRS = {
     "decode_inconsistent_utf8",
     "restore_byte_a0",
@@ -46,6 +69,9 @@ _FTFY_REPAIRS = {
     "fix_surrogates",
     "unescape_html",
     "remove_terminal_escapes",
+    "fix_character_width",
+    "fix_latin_ligatures",
+    "remove_control_chars",
 }
 _FTFY_CONFIG = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=True, explain=True)
 
@@ -90,10 +116,9 @@ def _detected(content: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     encoding = best.encoding
-    if encoding in _GB_FAMILY:
-        text = _strict(content, "gb18030")
-        if text is not None:
-            return text, "gb18030"
+    for family, preferred in ((_GB_FAMILY, "gb18030"), (_LATIN_SINGLE_BYTE, "cp1252")):
+        if encoding in family and (text := _strict(content, preferred)) is not None:
+            return text, preferred
     return str(best), encoding
 
 
@@ -154,16 +179,16 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     if count := len(_ODD_SPACES.findall(text)):
         repairs.append(f"replaced {count} non-breaking or wide spaces")
         text = _ODD_SPACES.sub(" ", text)
-    nfkc = unicodedata.normalize("NFKC", text)
-    if nfkc != text:
-        repairs.append("nfkc: compatibility characters normalised")
-        text = nfkc
     if count := len(_ZERO_WIDTH.findall(text)):
         repairs.append(f"removed {count} zero-width characters")
         text = _ZERO_WIDTH.sub("", text)
     if count := len(_CONTROL.findall(text)):
         repairs.append(f"removed {count} control characters")
         text = _CONTROL.sub("", text)
+    nfkc = unicodedata.normalize("NFKC", text)
+    if nfkc != text:
+        repairs.append("nfkc: compatibility characters normalised")
+        text = nfkc
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)

@@ -1,0 +1,131 @@
+"""Decoding bytes of unknown encoding and repairing the text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts.normalise import decode_bytes, normalise_text
+from newsfacts.normalise.decode import decode_document, repair_text
+
+CHINESE = "商汤科技人工智能计算中心二期正式投入运营,算力达到3.74百亿亿次。" * 3
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        ("\ufeffNvidia’s H100".encode(), "utf-8"),
+        ("Nvidia’s H100".encode("utf-16"), "utf-16-le"),
+        (b"\xfe\xff" + "Nvidia’s H100".encode("utf-16-be"), "utf-16-be"),
+        ("Nvidia’s H100".encode("utf-32"), "utf-32-le"),
+        ("Nvidia’s H100 算力".encode("utf-16-le"), "utf-16-le"),
+    ],
+)
+def test_byte_order_marks_and_utf16(content: bytes, encoding: str) -> None:
+    decoded = decode_document(content)
+    assert decoded.encoding == encoding
+    assert decoded.text.lstrip("\ufeff").startswith("Nvidia’s H100")
+
+
+def test_gb18030_is_detected_and_decoded_with_the_superset() -> None:
+    decoded = decode_document(CHINESE.encode("gb18030"))
+    assert decoded.encoding == "gb18030"
+    assert decoded.text == CHINESE
+    assert decoded.repairs == ("decoded as gb18030 (detected)",)
+
+
+def test_windows_1252_is_detected() -> None:
+    text = "The café’s “déjà vu” costs €5 — naïve résumé. " * 4
+    decoded = decode_document(text.encode("cp1252"))
+    assert decoded.text == text
+    assert decoded.encoding == "cp1252"
+
+
+def test_html_meta_charset_is_used() -> None:
+    html = '<html><head><meta charset="gbk"></head><body><p>算力规模达到300P</p></body></html>'
+    decoded = decode_document(html.encode("gbk"))
+    assert "算力规模达到300P" in decoded.text
+    assert decoded.encoding == "gb18030"
+    assert decoded.repairs == ("decoded as gb18030 (declared in <meta>)",)
+
+
+def test_utf8_text_is_not_reported_as_repaired() -> None:
+    decoded = decode_document(b"Plain text, 42%.")
+    assert (decoded.text, decoded.encoding, decoded.repairs) == ("Plain text, 42%.", "utf-8", ())
+
+
+def test_mojibake_is_repaired_and_recorded() -> None:
+    broken = "Nvidiaâ€™s â€œBlackwellâ€\x9d dÃ©jÃ\xa0 vu"  # UTF-8 read as Windows-1252
+    text, repairs = repair_text(broken)
+    assert text == 'Nvidia\'s "Blackwell" déjà vu'
+    assert repairs and repairs[0].startswith("ftfy: mojibake")
+
+
+def test_full_width_digits_become_ascii() -> None:
+    text, repairs = repair_text("投资５６亿元，增长３０％")
+    assert text == "投资56亿元,增长30%"
+    assert text == unicodedata.normalize("NFKC", text)
+    assert repairs
+
+
+def test_invisible_characters_and_odd_spaces() -> None:
+    raw = "14.5\u00a0billion\u202fyuan\u200b from\u205fTencent\u2060\u00ad.\r\nNext\u2028line\x07"
+    text, repairs = repair_text(raw)
+    assert text == "14.5 billion yuan from Tencent.\nNext\nline"
+    assert "removed 3 zero-width characters" in repairs
+    assert "replaced 3 non-breaking or wide spaces" in repairs
+    assert any("remove_control_chars" in r for r in repairs)
+
+
+def test_ideographic_space_is_a_space() -> None:
+    assert normalise_text("算力\u3000300P") == "算力 300P"
+
+
+def test_quotes_are_normalised_to_ascii() -> None:
+    assert normalise_text("China’s “AI” ‘push’") == "China's \"AI\" 'push'"
+
+
+def test_whitespace_is_collapsed_and_blank_lines_kept_single() -> None:
+    assert normalise_text("  a  \t b \n\n\n\n c \n") == "a b\n\nc"
+
+
+def test_machine_translation_spacing_is_left_alone() -> None:
+    assert normalise_text("raised US $ 4.9 billion .” said") == 'raised US $ 4.9 billion ." said'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=600))
+def test_decode_never_raises_on_arbitrary_bytes(content: bytes) -> None:
+    decoded = decode_document(content)
+    assert isinstance(decoded.text, str)
+    assert decode_bytes(content) == decoded.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_normalise_text_is_tidy_on_any_text(text: str) -> None:
+    out = normalise_text(text)
+    assert out == out.strip()
+    assert out == unicodedata.normalize("NFKC", out)
+    assert "\n\n\n" not in out and "\r" not in out
+    assert not any(ch in out for ch in "\u200b\u200d\ufeff\u00a0\u3000\t")
+    assert all(line == line.strip() for line in out.split("\n"))
+
+
+# Text as articles hold it (no mojibake-looking Latin-1 letters): one pass is enough.
+ARTICLE_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("abcXYZ019 ,.%$:;!?'\"\n\t\u00a0\u200b\u3000’“”") + list("ảạđươẫ算力亿元０５％，")
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARTICLE_TEXT)
+def test_normalise_text_is_idempotent_on_article_text(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once

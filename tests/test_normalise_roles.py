@@ -1,0 +1,229 @@
+"""Paragraph roles and sections on small hand-written articles, and span properties."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts.ids import sha256_hex
+from newsfacts.model import Paragraph, RawDocument
+from newsfacts.normalise import normalise_document, normalise_text, split_paragraphs
+from newsfacts.normalise.roles import assign_roles
+from newsfacts.settings import Settings
+
+BODY = (
+    "The operator said the new cluster will deliver about 2 exaflops of AI compute when it is "
+    "fully installed next year, making it the largest in the region by a wide margin."
+)
+BODY_2 = (
+    "Analysts expect demand for training capacity to keep growing as more companies build "
+    "their own large models, even though prices for renting accelerators have fallen."
+)
+BODY_3 = (
+    "The company did not say how many accelerators the site holds, but local officials put "
+    "the total investment at several billion dollars over the next five years."
+)
+
+
+def roles(text: str, title_hint: str | None = None) -> list[tuple[str, str | None]]:
+    text = normalise_text(text)
+    paragraphs = assign_roles(text, split_paragraphs(text), title_hint)
+    return [(p.role, p.section) for p in paragraphs]
+
+
+def test_head_byline_dateline_and_footer() -> None:
+    text = "\n\n".join(
+        [
+            "Cluster Opens in the North",
+            "By Jane Doe",
+            "Updated: 2025-03-02 14:00",
+            BODY,
+            BODY_2,
+            "Share this article",
+            "Subscribe to our newsletter",
+            "© 2025 Example Media",
+        ]
+    )
+    assert [r for r, _ in roles(text)] == [
+        "title",
+        "byline",
+        "byline",
+        "body",
+        "body",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+    ]
+
+
+def test_headings_open_sections_until_the_next_heading() -> None:
+    text = "\n".join(
+        [
+            "Weekly Compute Roundup",
+            "Example Weekly",
+            "4 min readMar 3, 2025",
+            "Northern Cluster Goes Live in Record Time",
+            BODY,
+            BODY_2,
+            "Funding Round for a Chip Startup",
+            BODY_3,
+        ]
+    )
+    got = roles(text)
+    assert got[3] == ("heading", "Northern Cluster Goes Live in Record Time")
+    assert got[4:6] == [("body", "Northern Cluster Goes Live in Record Time")] * 2
+    assert got[6:] == [
+        ("heading", "Funding Round for a Chip Startup"),
+        ("body", "Funding Round for a Chip Startup"),
+    ]
+    assert [r for r, _ in got[:3]] == ["title", "byline", "byline"]
+
+
+def test_captions_by_credit_and_image_marker() -> None:
+    text = "\n".join(
+        [
+            "A Title Line",
+            BODY,
+            "Racks of servers in the new hall. Photo: Example Agency",
+            BODY_2,
+            "Hình ảnh trung tâm dữ liệu mới - Ảnh 2.",
+            "Engineers inspect the cooling system.",
+            BODY_3 + " " + BODY,
+            "新建的数据中心(图片来源:示例)",
+            BODY_3,
+        ]
+    )
+    got = [r for r, _ in roles(text)]
+    assert got == [
+        "title",
+        "body",
+        "caption",
+        "body",
+        "caption",
+        "caption",
+        "body",
+        "caption",
+        "body",
+    ]
+
+
+def test_a_long_paragraph_after_an_image_marker_stays_body() -> None:
+    text = "\n".join(["A Title Line", BODY, "Một bức ảnh - Ảnh 1.", BODY_2 + " " + BODY])
+    assert [r for r, _ in roles(text)][-1] == "body"
+
+
+def test_sentences_and_bullets_are_not_headings() -> None:
+    text = "\n".join(
+        [
+            "A Title Line",
+            BODY,
+            "This short line ends with a period.",
+            BODY_2,
+            "• a bullet point without a period",
+            BODY_3,
+        ]
+    )
+    assert {r for r, _ in roles(text)[1:]} == {"body"}
+
+
+def test_html_title_hint_marks_a_kicker_above_it() -> None:
+    text = "\n".join(["TECH · CHIPS", "The Real Title", BODY])
+    assert [r for r, _ in roles(text, title_hint="The Real Title")] == [
+        "boilerplate",
+        "title",
+        "body",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share the news now",
+        "No responses yet",
+        "Written by Example Weekly",
+        "Source : Example Site",
+        "Refer to ExampleNews",
+        "--",
+        "We use cookies to improve your experience",
+    ],
+)
+def test_footer_boilerplate(line: str) -> None:
+    text = "\n".join(["A Title Line", BODY, BODY_2, line])
+    assert roles(text)[-1] == ("boilerplate", None)
+
+
+def test_repeated_body_paragraph_is_boilerplate() -> None:
+    text = "\n".join(["A Title Line", BODY, BODY_2, BODY])
+    text = normalise_text(text)
+    paragraphs = assign_roles(text, split_paragraphs(text))
+    assert paragraphs[3].role == "boilerplate"
+    assert paragraphs[3].role_reason == "repeats paragraph 1"
+
+
+# ---------------------------------------------------------------- properties
+
+
+def assert_spans_index_text(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> None:
+    previous_end = 0
+    for i, p in enumerate(paragraphs):
+        assert p.index == i
+        assert previous_end <= p.start < p.end <= len(text)
+        chunk = text[p.start : p.end]
+        assert chunk == chunk.strip() and "\n" not in chunk
+        previous_end = p.end
+    # every non-blank line is exactly one paragraph
+    assert len(paragraphs) == sum(1 for line in text.split("\n") if line.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=500))
+def test_paragraphs_index_the_text_and_never_overlap(text: str) -> None:
+    paragraphs = assign_roles(text, split_paragraphs(text))
+    assert_spans_index_text(text, paragraphs)
+
+
+ARTICLE_LINES = st.lists(
+    st.one_of(
+        st.sampled_from([BODY, BODY_2, "A Heading Line", "Photo: Someone", "Share", "--", ""]),
+        st.text(alphabet="abc XYZ.:,算力ảđ0123456789", max_size=80),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARTICLE_LINES)
+def test_roles_on_article_like_text(lines: list[str]) -> None:
+    text = normalise_text("\n".join(lines))
+    paragraphs = assign_roles(text, split_paragraphs(text))
+    assert_spans_index_text(text, paragraphs)
+    assert all(p.role_reason for p in paragraphs)
+    for p in paragraphs:
+        if p.role == "boilerplate":
+            assert p.section is None
+
+
+def raw(content: bytes, media_type: str = "text/plain") -> RawDocument:
+    return RawDocument(
+        source_uri="mem://doc",
+        content=content,
+        media_type=media_type,
+        content_hash=sha256_hex(content),
+        fetched_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(["text/plain", "text/html"]))
+def test_normalise_document_on_arbitrary_bytes(content: bytes, media_type: str) -> None:
+    try:
+        article = normalise_document(raw(content, media_type), Settings())
+    except ValueError as exc:
+        assert "no text" in str(exc)
+        return
+    assert article.text
+    assert_spans_index_text(article.text, article.paragraphs)
+    assert article == normalise_document(raw(content, media_type), Settings())
