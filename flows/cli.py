@@ -121,5 +121,131 @@ def extract(
         raise typer.BadParameter("give FILES or --cases")
 
 
+def _existing_warehouse(warehouse: str | None) -> str:
+    path = Settings.from_env(warehouse=warehouse).warehouse
+    if not Path(path).exists():
+        err.print(f"[red]no warehouse at {path}[/]: run `newsfacts run` first, or pass --warehouse")
+        raise typer.Exit(2)
+    return path
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (any language).")],
+    warehouse: WarehouseOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most articles to show.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
+) -> None:
+    """Full-text search over the loaded articles (BM25; substring for Chinese/Japanese)."""
+    from warehouse.db import connect
+    from warehouse.search import search_articles
+    from warehouse.shell import prepare_warehouse
+
+    path = _existing_warehouse(warehouse)
+    prepare_warehouse(path)
+    con = connect(path, read_only=True)
+    try:
+        hits = search_articles(con, query, limit)
+    finally:
+        con.close()
+    if as_json:
+        for hit in hits:
+            row = {f: getattr(hit, f) for f in hit.__dataclass_fields__}
+            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+        return
+    if not hits:
+        err.print(f"no article matches {query!r}")
+        raise typer.Exit(1)
+    out = Console()
+    for hit in hits:
+        when = hit.published_at.date().isoformat() if hit.published_at else "undated"
+        out.print(f"[bold]{hit.title or '(untitled)'}[/]  [dim]{hit.publisher or ''} {when}[/]")
+        out.print(f"  {hit.score:.3f} {hit.matched_by}  {hit.article_id}")
+        out.print(f"  …{hit.snippet}…", highlight=False)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def sql(
+    ctx: typer.Context,
+    warehouse: WarehouseOption = None,
+    command: Annotated[
+        list[str] | None,
+        typer.Option("--command", "-c", help="Run this SQL and exit (repeatable)."),
+    ] = None,
+    mode: Annotated[
+        str | None, typer.Option(help="Output mode: box, csv, json, jsonlines, markdown, ...")
+    ] = None,
+) -> None:
+    """Open the real duckdb shell on the warehouse, read-only, with the marts ready."""
+    from warehouse.shell import install_extensions, prepare_warehouse, shell_argv
+
+    path = _existing_warehouse(warehouse)
+    if not prepare_warehouse(path):
+        err.print("[yellow]the warehouse is busy (a run is writing): opening it read-only[/]")
+    install_extensions()
+    argv = shell_argv(path, command, mode, banner=sys.stdin.isatty()) + list(ctx.args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(argv[0], argv)
+
+
+@app.command()
+def check(
+    warehouse: WarehouseOption = None,
+    junit: Annotated[
+        Path | None, typer.Option(help="Also write JUnit XML here (one testcase per check).")
+    ] = None,
+    markdown: Annotated[
+        Path | None, typer.Option(help="Also write the report here as a markdown table.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="The dq.toml to grade with (default: the repository's).")
+    ] = None,
+) -> None:
+    """Run the data-quality checks on the warehouse: exit 0 ok, 1 warnings only, 2 errors.
+
+    Results are appended to dq_check_results. Under GitHub Actions the markdown
+    goes to the step summary and failed checks become ::error/::warning annotations.
+    """
+    from rich.table import Table
+
+    from schemas.config import DQConfigError, load_dq_config
+    from schemas.dq_report import STATUS_ICON, github_annotations, render_junit, render_markdown
+    from warehouse.db import WarehouseLockedError, open_warehouse
+    from warehouse.dq import record_results, run_checks
+
+    settings = Settings.from_env(warehouse=warehouse, dq_config=str(config) if config else None)
+    if not Path(settings.warehouse).exists():
+        err.print(f"[red]no warehouse at {settings.warehouse}[/]: run `newsfacts run` first")
+        raise typer.Exit(2)
+    try:
+        dq_config = load_dq_config(settings.dq_config)
+        with open_warehouse(settings.warehouse) as con:
+            report = run_checks(con, dq_config, invoked_by="cli")
+            record_results(con, report)
+    except (DQConfigError, WarehouseLockedError) as exc:
+        err.print(f"[red]cannot check:[/] {exc}")
+        raise typer.Exit(2) from exc
+
+    table = Table(title=f"data quality: {report.summary}", title_justify="left")
+    for column in ("status", "check", "metric", "details"):
+        table.add_column(column, overflow="fold")
+    for r in report.results:
+        table.add_row(f"{STATUS_ICON[r.status]} {r.status}", r.check_name, r.metric_text, r.message)
+    Console().print(table)
+    text = render_markdown(report)
+    if markdown is not None:
+        markdown.write_text(text, encoding="utf-8")
+    if junit is not None:
+        junit.write_text(render_junit(report), encoding="utf-8")
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+            summary.write(text + "\n")
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in github_annotations(report):
+            print(line)
+    raise typer.Exit(report.exit_code)
+
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,91 @@
+"""``newsfacts sql``: the real duckdb shell, read-only, with the marts and search ready."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfacts.settings import Settings
+from tests.conftest import REPO
+from tests.loading import load_paths
+
+NEWSFACTS = [sys.executable, "-m", "flows.cli"]
+
+ARTICLE = "Nvidia opens an AI factory\n\nNvidia said the factory delivers 5 exaflops.\n"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("sql")
+    (root / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    settings = Settings(warehouse=str(root / "sql.duckdb"))
+    load_paths([root / "a.txt"], settings)
+    return settings.warehouse
+
+
+def newsfacts_sql(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*NEWSFACTS, "sql", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+
+
+def test_command_runs_sql_on_the_marts(warehouse: str) -> None:
+    out = newsfacts_sql(
+        "--warehouse",
+        warehouse,
+        "--mode",
+        "csv",
+        "-c",
+        "select organisation, exaflops from compute_capacity",
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["organisation,exaflops", "Nvidia,5.0"]
+
+
+def test_search_macro_and_raw_tables_resolve_in_the_shell(warehouse: str) -> None:
+    out = newsfacts_sql(
+        "--warehouse",
+        warehouse,
+        "--mode",
+        "csv",
+        "-c",
+        "select title from search_articles('factory')",
+        "-c",
+        "select count(*) as n from ecb_rates where currency = 'USD'",
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[:2] == ["title", "Nvidia opens an AI factory"]
+    assert lines[2] == "n" and int(lines[3]) > 6000
+
+
+def test_statements_from_stdin(warehouse: str) -> None:
+    out = newsfacts_sql(
+        "--warehouse", warehouse, "--mode", "csv", stdin="select count(*) as n from facts;\n"
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["n", "1"]
+
+
+def test_the_shell_is_read_only(warehouse: str) -> None:
+    out = newsfacts_sql("--warehouse", warehouse, "-c", "delete from raw.facts")
+    assert out.returncode != 0
+    assert "read-only" in (out.stdout + out.stderr).lower()
+    check = newsfacts_sql(
+        "--warehouse", warehouse, "--mode", "csv", "-c", "select count(*) n from raw.facts"
+    )
+    assert check.stdout.splitlines() == ["n", "1"]
+
+
+def test_a_missing_warehouse_is_a_clear_error(tmp_path: Path) -> None:
+    out = newsfacts_sql("--warehouse", str(tmp_path / "none.duckdb"), "-c", "select 1")
+    assert out.returncode == 2
+    assert "no warehouse" in out.stderr
