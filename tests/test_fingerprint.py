@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfacts.model import Paragraph
-from newsfacts.normalise import find_near_duplicates, normalise_document
+from newsfacts.normalise import find_near_duplicates, mark_near_duplicates, normalise_document
 from newsfacts.normalise.fingerprint import (
     NUM_HASHES,
     content_fingerprint,
@@ -103,3 +103,8 @@ def test_sample_near_duplicate_pair_is_linked_and_nothing_else() -> None:
     # the same holds when the wire story is already in the warehouse
     new = {n: f for n, f in fingerprints.items() if n != wire}
     assert find_near_duplicates(new, {wire: fingerprints[wire]}) == {site: wire}
+
+    # on articles the smaller article_id stays and the other links to it
+    first, second = sorted([articles[wire], articles[site]], key=lambda a: a.article_id)
+    marked = mark_near_duplicates([second, first], {})
+    assert [a.duplicate_of for a in marked] == [first.article_id, None]

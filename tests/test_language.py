@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from newsfacts.model import Paragraph
@@ -130,3 +135,17 @@ def test_no_translation_evidence_for_a_native_article() -> None:
         ("Source: Example News", "boilerplate", "en"),
     )
     assert translation_evidence(text, ps, "en", LANGS) == ()
+
+
+def test_language_benchmark_runs_and_reports_cost_per_paragraph(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_language.py"
+    subprocess.run(
+        [sys.executable, str(script), "--rounds", "2", "--json", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    result = json.loads(out.read_text("utf-8"))
+    assert result["paragraphs"] > 100
+    # a generous bound: catches a detector rebuilt per call, not machine noise
+    assert 0 < result["stage_ms_per_paragraph"] < 2.0

@@ -27,7 +27,11 @@ from newsfacts.normalise.decode import (
     normalise_text,
     repair_text,
 )
-from newsfacts.normalise.fingerprint import content_fingerprint, find_near_duplicates
+from newsfacts.normalise.fingerprint import (
+    content_fingerprint,
+    find_near_duplicates,
+    mark_near_duplicates,
+)
 from newsfacts.normalise.language import (
     article_language,
     language_shares,
@@ -42,6 +46,7 @@ from newsfacts.settings import Settings
 __all__ = [
     "decode_bytes",
     "find_near_duplicates",
+    "mark_near_duplicates",
     "normalise_document",
     "normalise_text",
     "split_paragraphs",

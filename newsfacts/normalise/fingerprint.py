@@ -15,8 +15,9 @@ import random
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
-from newsfacts.model import Paragraph
+from newsfacts.model import Article, Paragraph
 
 NUM_HASHES = 64
 SHINGLE_WORDS = 3
@@ -121,3 +122,16 @@ def find_near_duplicates(
         elif article_id not in originals:
             index(article_id, fingerprint)
     return links
+
+
+def mark_near_duplicates(
+    articles: Sequence[Article],
+    known: Mapping[str, str | None],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Article]:
+    """``articles`` with ``duplicate_of`` set where ``find_near_duplicates`` links them.
+
+    ``known`` maps the ids of articles already loaded to their fingerprints.
+    """
+    links = find_near_duplicates({a.article_id: a.fingerprint for a in articles}, known, threshold)
+    return [replace(a, duplicate_of=links.get(a.article_id)) for a in articles]

@@ -72,7 +72,7 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
             return "zh", round(han_share, 4)
     if len(set(languages)) == 1:
         return languages[0], 1.0
-    values = language_detector(languages).compute_language_confidence_values(sample)
+    values = language_detector(tuple(languages)).compute_language_confidence_values(sample)
     if not values or values[0].value <= 0:
         return None, 0.0
     top = values[0]
