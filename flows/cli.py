@@ -247,5 +247,23 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
+
+@app.command()
+def report(
+    html: Annotated[Path, typer.Option("--html", help="Write the report to this HTML file.")],
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Write the quality report: one self-contained HTML page with charts (works offline)."""
+    from warehouse.report import write_report
+
+    path = _existing_warehouse(warehouse)
+    data = write_report(path, html)
+    t = data.totals
+    err.print(
+        f"wrote {html}: {int(t['articles'])} articles, {int(t['valid facts'])} facts, "
+        f"{int(t['quarantined facts'])} quarantined, {len(data.checks)} checks"
+    )
+
+
 if __name__ == "__main__":
     app()
