@@ -1,0 +1,74 @@
+"""Publishing a read-only snapshot of the warehouse for analysts.
+
+The concurrency design: the pipeline is the only process that opens its
+*working* DuckDB file, and analysts never do. After each run that passed its
+quality gate, the working file is checkpointed, copied to a temporary file next
+to the *published* file, checked, made read-only and moved over the published
+file with ``os.replace``, an atomic rename.
+
+Why this and not DuckLake: DuckDB takes an exclusive lock per file, so an
+analyst's ``duckdb`` shell on the working file would make the next scheduled
+run fail. With snapshots, an analyst's shell holds the *old* published file's
+inode open; the rename gives later openers the new file and never disturbs the
+open one. The analyst therefore sees one consistent snapshot (a whole run, never
+half a batch) until they reopen, and the writer never waits or fails. Costs: a
+full copy per run (seconds for a few GB) and analysts see data as of the last
+run. DuckLake (``--warehouse ducklake:...``) is the choice for many writers or
+object storage; see docs/operations.md.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import duckdb
+
+READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
+
+
+class PublishError(RuntimeError):
+    """The snapshot could not be published; the previous one stays in place."""
+
+
+def checkpoint(working: str | Path) -> None:
+    """Fold the write-ahead log into the working file so a file copy is complete."""
+    with duckdb.connect(str(working)) as con:
+        con.execute("checkpoint")
+    wal = Path(f"{working}.wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise PublishError(f"{wal} still holds uncheckpointed changes")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish_snapshot(working: str | Path, published: Path) -> Path:
+    """Atomically replace ``published`` with a checked, read-only copy of ``working``."""
+    working = Path(working)
+    if not working.is_file():
+        raise PublishError(f"no warehouse at {working} to publish")
+    if working.resolve() == published.resolve():
+        raise PublishError("the published snapshot must be a different file from the warehouse")
+    published.parent.mkdir(parents=True, exist_ok=True)
+    checkpoint(working)
+    staging = published.with_name(f".{published.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(working, staging)
+        with duckdb.connect(str(staging), read_only=True) as con:
+            con.execute("select count(*) from raw.runs").fetchone()
+        os.chmod(staging, READ_ONLY)
+        _fsync(staging)
+        os.replace(staging, published)
+        _fsync(published.parent)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    return published
