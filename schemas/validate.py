@@ -23,8 +23,10 @@ class Validated:
 def split_valid(frame: pl.DataFrame, model: type[pa.DataFrameModel]) -> Validated:
     """Validate ``frame`` eagerly and lazily; failing rows are quarantined, not dropped.
 
-    Schema-level failures (a missing column, a wrong dtype) cannot be pinned to
-    rows and raise ``SchemaDriftError``.
+    A row's ``failed_checks`` names each check it failed: a frame-level check by
+    its name (``text_matches_article``), a column check as ``column:check``
+    (``fact_id:unique``, ``kind:isin(...)``). Schema-level failures (a missing
+    column, a wrong dtype) cannot be pinned to rows and raise ``SchemaDriftError``.
     """
     indexed = frame.with_row_index("__row")
     try:
@@ -40,7 +42,16 @@ def split_valid(frame: pl.DataFrame, model: type[pa.DataFrameModel]) -> Validate
             raise SchemaDriftError(f"{model.__name__}: {summary}") from exc
         reasons = (
             cases.with_columns(
-                pl.format("{}:{}", pl.col("column"), pl.col("check")).alias("failed_check")
+                pl.when(pl.col("schema_context") == "DataFrameSchema")
+                .then(pl.col("check"))
+                .otherwise(
+                    pl.format(
+                        "{}:{}",
+                        pl.col("column"),
+                        pl.col("check").replace({"field_uniqueness": "unique"}),
+                    )
+                )
+                .alias("failed_check")
             )
             .group_by(pl.col("index").cast(pl.UInt32).alias("__row"))
             .agg(pl.col("failed_check").unique().sort().alias("failed_checks"))

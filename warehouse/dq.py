@@ -1,0 +1,259 @@
+"""Dataset-level data-quality checks, run as SQL against the warehouse, with history.
+
+The metrics come from the ``main.dq_metrics`` view (one row per check); schema
+drift compares the warehouse's raw tables with the DDL in ``sql/raw``. Each
+metric is graded against its thresholds in ``dq.toml`` (``schemas.config``)
+and every check run appends one row per check to ``raw.dq_check_results``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from schemas.config import CheckSpec, DQConfig, Status
+from schemas.dq_report import CheckResult, DQReport
+from warehouse.db import connect, migrate, sql_files
+
+SCHEMA_DRIFT = "schema_drift"
+
+# Check name -> (kind, what it measures); the message templates are filled from counts.
+CHECK_KINDS: dict[str, str] = {
+    "quarantined_facts_share": "validity",
+    "quarantined_articles_share": "validity",
+    "articles_with_facts_share": "completeness",
+    "freshness_days": "freshness",
+    "run_volume": "volume",
+    "row_volume": "volume",
+    "ingest_errors_share": "volume",
+    "conversion_agreement": "consistency",
+    "cross_source_agreement": "consistency",
+    SCHEMA_DRIFT: "schema",
+}
+
+
+def expected_columns() -> dict[tuple[str, str], str]:
+    """(table, column) -> type of every raw table as its ``.sql`` file defines it."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("create schema raw")
+        for path in sql_files("raw"):
+            con.execute(path.read_text(encoding="utf-8"))
+        return _raw_columns(con)
+    finally:
+        con.close()
+
+
+def _raw_columns(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    rows = con.execute(
+        "select table_name, column_name, data_type from information_schema.columns"
+        " where table_schema = 'raw' and table_catalog = current_database()"
+    ).fetchall()
+    return {(t, c): d for t, c, d in rows}
+
+
+def schema_differences(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """How the warehouse's raw tables differ from their DDL: missing, extra, retyped columns."""
+    expected = expected_columns()
+    actual = _raw_columns(con)
+    expected_tables = {t for t, _ in expected}
+    differences = []
+    for key in sorted(expected.keys() - actual.keys()):
+        differences.append(f"missing raw.{key[0]}.{key[1]}")
+    for key in sorted(actual.keys() - expected.keys()):
+        if key[0] in expected_tables:
+            differences.append(f"unexpected raw.{key[0]}.{key[1]}")
+    for key in sorted(expected.keys() & actual.keys()):
+        if expected[key] != actual[key]:
+            differences.append(f"raw.{key[0]}.{key[1]} is {actual[key]}, expected {expected[key]}")
+    return differences
+
+
+@contextmanager
+def open_for_checks(
+    path: str | Path,
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, str | None]]:
+    """A connection for checking, and the migration error if the warehouse no longer migrates.
+
+    A drifted warehouse (a dropped column a view needs) must still be checked and
+    its results recorded, so a failing migration is reported, not raised: the raw
+    layer, ``raw.dq_check_results`` included, is created before any view.
+    """
+    con = connect(path)
+    try:
+        try:
+            migrate(con)
+            problem = None
+        except duckdb.Error as exc:
+            problem = f"the warehouse no longer migrates: {str(exc).splitlines()[0]}"
+        yield con, problem
+    finally:
+        con.close()
+
+
+def measure(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
+    """The current value of every metric in ``main.dq_metrics``, keyed by check name."""
+    frame = pl.from_arrow(con.execute("select * from main.dq_metrics").arrow())
+    assert isinstance(frame, pl.DataFrame)
+    return {row["check_name"]: row for row in frame.iter_rows(named=True)}
+
+
+def _share(observed: int | None, total: int | None) -> str:
+    if not total:
+        return "no rows"
+    return f"{observed} of {total} ({100 * (observed or 0) / total:.1f}%)"
+
+
+def _describe(name: str, row: dict, metric: float | None) -> str:
+    observed, total = row.get("count_observed"), row.get("count_total")
+    if name == "quarantined_facts_share":
+        return f"{_share(observed, total)} fact mentions quarantined"
+    if name == "quarantined_articles_share":
+        return f"{_share(observed, total)} articles quarantined"
+    if name == "articles_with_facts_share":
+        return f"{_share(observed, total)} articles have at least one fact"
+    if name == "freshness_days":
+        newest = row.get("observed_at")
+        if newest is None:
+            return f"no article has a publication date ({total or 0} articles)"
+        return (
+            f"newest article published {newest:%Y-%m-%d}, {metric:.0f} days ago "
+            f"({observed} of {total} articles dated)"
+        )
+    if name == "run_volume":
+        if metric is None:
+            return f"latest run read {observed} documents; no earlier run to compare with"
+        return f"latest run read {observed} documents; the runs before it averaged {total}"
+    if name == "row_volume":
+        if total is None:
+            return f"{observed} facts; first check, nothing to compare with"
+        return f"{observed} facts now, {total} at the previous check"
+    if name == "ingest_errors_share":
+        return f"{_share(observed, total)} documents of the latest run failed to read or process"
+    if name == "conversion_agreement":
+        return (
+            f"{_share(observed, total)} stated currency conversions are off the ECB rate "
+            "by more than the tolerance"
+        )
+    if name == "cross_source_agreement":
+        return f"{observed} pairs of facts in different articles state the same quantity"
+    return f"{observed} of {total}"
+
+
+def grade(spec: CheckSpec, metric: float | None) -> Status:
+    """The check's status; a missing metric passes unless ``if_no_data`` says otherwise."""
+    if metric is None:
+        missing = spec.options.get("if_no_data", "pass")
+        return missing if missing in ("pass", "warn", "error") else "pass"
+    return spec.grade(metric)
+
+
+def _result(spec: CheckSpec, metric: float | None, message: str, row: dict) -> CheckResult:
+    return CheckResult(
+        check_name=spec.name,
+        check_kind=CHECK_KINDS.get(spec.name, row.get("check_kind") or "custom"),
+        status=grade(spec, metric),
+        message=message,
+        metric=metric,
+        count_observed=row.get("count_observed"),
+        count_total=row.get("count_total"),
+        warn_threshold=spec.threshold("warn"),
+        error_threshold=spec.threshold("error"),
+    )
+
+
+def run_checks(
+    con: duckdb.DuckDBPyConnection,
+    config: DQConfig,
+    invoked_by: str,
+    run_id: str | None = None,
+    now: datetime | None = None,
+    migration_error: str | None = None,
+) -> DQReport:
+    """Measure and grade every enabled check in ``config``; nothing is written.
+
+    ``migration_error`` (from ``open_for_checks``) counts as schema drift.
+    """
+    now = now or datetime.now(UTC)
+    try:
+        metrics = measure(con)
+        unmeasured = None
+    except duckdb.Error as exc:
+        metrics, unmeasured = {}, f"cannot measure: {str(exc).splitlines()[0]}"
+    results = []
+    for spec in config.checks:
+        if not spec.enabled:
+            continue
+        if spec.name == SCHEMA_DRIFT:
+            differences = [migration_error] if migration_error else []
+            differences += schema_differences(con)
+            message = (
+                "; ".join(differences) if differences else "raw tables match their definitions"
+            )
+            row = {"count_observed": len(differences), "count_total": len(expected_columns())}
+            results.append(_result(spec, float(len(differences)), message, row))
+            continue
+        if spec.name not in CHECK_KINDS:
+            raise ValueError(f"dq.toml configures an unknown check: {spec.name}")
+        if unmeasured is not None:
+            results.append(CheckResult(spec.name, CHECK_KINDS[spec.name], "error", unmeasured))
+            continue
+        row = metrics.get(spec.name, {"check_name": spec.name})
+        metric = row.get("metric")
+        if spec.name == "freshness_days" and row.get("observed_at") is not None:
+            newest = row["observed_at"]
+            reference = now.replace(tzinfo=None) if newest.tzinfo is None else now
+            metric = (reference - newest).total_seconds() / 86_400
+        results.append(_result(spec, metric, _describe(spec.name, row, metric), row))
+    return DQReport(
+        check_run_id=uuid.uuid4().hex[:16],
+        checked_at=now,
+        invoked_by=invoked_by,
+        run_id=run_id if run_id is not None else latest_run_id(con),
+        config_source=config.source,
+        results=tuple(results),
+    )
+
+
+def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The newest pipeline run in the warehouse, if any."""
+    row = con.execute("select run_id from raw.runs order by started_at desc limit 1").fetchone()
+    return row[0] if row else None
+
+
+def record_results(con: duckdb.DuckDBPyConnection, report: DQReport) -> int:
+    """Append the report to ``raw.dq_check_results`` (one row per check); rows added."""
+    rows = [
+        (
+            report.check_run_id,
+            report.run_id,
+            report.invoked_by,
+            report.checked_at,
+            r.check_name,
+            r.check_kind,
+            r.status,
+            r.metric,
+            r.count_observed,
+            r.count_total,
+            r.warn_threshold,
+            r.error_threshold,
+            r.message,
+            report.config_source,
+        )
+        for r in report.results
+    ]
+    if rows:
+        con.executemany(
+            "insert into raw.dq_check_results (check_run_id, run_id, invoked_by, checked_at,"
+            " check_name, check_kind, status, metric, count_observed, count_total,"
+            " warn_threshold, error_threshold, message, config_source)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    return len(rows)

@@ -1,0 +1,54 @@
+-- fact_agreement: one row per pair of valid facts from different articles that state the
+-- same quantity: same kind and unit, values (and range ends) equal to one part in a
+-- million, however each is written ("3.74 exaFLOPS" and "3,740 petaflops").
+-- Grain: (fact_id, other_fact_id) with fact_id < other_fact_id. Compute and money only:
+-- equal percentages in two stories are rarely the same claim.
+create or replace view main.fact_agreement as
+with comparable as (
+    select
+        f.fact_id,
+        f.article_id,
+        f.kind,
+        f.unit,
+        f.value,
+        f.value_high,
+        f.text,
+        a.publisher,
+        a.published_at
+    from raw.facts as f
+    join raw.articles as a using (article_id)
+    where f.kind in ('compute', 'money') and f.value > 0
+),
+same_quantity as (
+    select
+        l.fact_id,
+        r.fact_id as other_fact_id,
+        l.kind,
+        l.unit,
+        l.value,
+        l.value_high,
+        l.text,
+        r.text as other_text,
+        l.article_id,
+        r.article_id as other_article_id,
+        l.publisher,
+        r.publisher as other_publisher,
+        l.published_at,
+        r.published_at as other_published_at
+    from comparable as l
+    join comparable as r
+        on l.kind = r.kind
+        and l.unit = r.unit
+        and l.fact_id < r.fact_id
+        and l.article_id <> r.article_id
+        and abs(l.value - r.value) <= 1e-6 * greatest(l.value, r.value)
+        and (
+            (l.value_high is null and r.value_high is null)
+            or abs(l.value_high - r.value_high) <= 1e-6 * greatest(l.value_high, r.value_high)
+        )
+)
+select
+    *,
+    'agreement' as link_kind,
+    lower(replace(text, ' ', '')) <> lower(replace(other_text, ' ', '')) as is_written_differently
+from same_quantity;

@@ -1,0 +1,139 @@
+-- dq_metrics: one row per dataset-level quality metric, measured on the warehouse as it is
+-- now (grain: check_name). ``newsfacts check`` and the flow's quality step grade each one
+-- against the thresholds in dq.toml and append the outcome to raw.dq_check_results.
+create or replace view main.dq_metrics as
+with fact_counts as (
+    select
+        (select count(*) from raw.facts) as count_valid,
+        (select count(*) from raw.quarantined_facts) as count_quarantined
+),
+article_counts as (
+    select
+        (select count(*) from raw.articles) as count_articles,
+        (select count(*) from raw.quarantined_articles) as count_quarantined,
+        (
+            select count(*)
+            from raw.articles as a
+            where exists (select 1 from raw.facts as f where f.article_id = a.article_id)
+        ) as count_with_facts,
+        (select count(published_at) from raw.articles) as count_dated,
+        (select max(published_at) from raw.articles) as newest_published_at
+),
+completed_runs as (
+    select
+        run_id,
+        count_documents,
+        count_errors,
+        row_number() over (order by started_at desc) as recency
+    from raw.runs
+    where status = 'completed'
+),
+latest_run as (
+    select count_documents, count_errors
+    from completed_runs
+    where recency = 1
+),
+previous_runs as (
+    -- the five completed runs before the latest
+    select avg(count_documents) as avg_documents, count(*) as count_runs
+    from completed_runs
+    where recency between 2 and 6
+),
+previous_row_volume as (
+    select count_observed
+    from raw.dq_check_results
+    where check_name = 'row_volume'
+    order by checked_at desc
+    limit 1
+),
+conversion_counts as (
+    select
+        count(*) filter (where not is_within_tolerance) as count_off,
+        count(is_within_tolerance) as count_priced
+    from raw.fact_conversions
+),
+metrics as (
+    select
+        'quarantined_facts_share' as check_name,
+        'validity' as check_kind,
+        count_quarantined / nullif(count_valid + count_quarantined, 0) as metric,
+        count_quarantined as count_observed,
+        count_valid + count_quarantined as count_total,
+        null::timestamp as observed_at
+    from fact_counts
+    union all
+    select
+        'quarantined_articles_share',
+        'validity',
+        count_quarantined / nullif(count_articles + count_quarantined, 0),
+        count_quarantined,
+        count_articles + count_quarantined,
+        null
+    from article_counts
+    union all
+    select
+        'articles_with_facts_share',
+        'completeness',
+        count_with_facts / nullif(count_articles, 0),
+        count_with_facts,
+        count_articles,
+        null
+    from article_counts
+    union all
+    select 'freshness_days', 'freshness', null, count_dated, count_articles, newest_published_at
+    from article_counts
+    union all
+    select
+        'run_volume',
+        'volume',
+        l.count_documents / nullif(p.avg_documents, 0),
+        l.count_documents,
+        round(p.avg_documents)::bigint,
+        null
+    from latest_run as l, previous_runs as p
+    union all
+    select
+        'row_volume',
+        'volume',
+        f.count_valid / nullif(p.count_observed, 0),
+        f.count_valid,
+        p.count_observed,
+        null
+    from fact_counts as f
+    left join previous_row_volume as p on true
+    union all
+    select
+        'ingest_errors_share',
+        'volume',
+        count_errors / nullif(count_documents, 0),
+        count_errors,
+        count_documents,
+        null
+    from latest_run
+    union all
+    select
+        'conversion_agreement',
+        'consistency',
+        count_off / nullif(count_priced, 0),
+        count_off,
+        count_priced,
+        null
+    from conversion_counts
+    union all
+    select
+        'cross_source_agreement',
+        'consistency',
+        null,
+        count(*),
+        count(distinct fact_id) + count(distinct other_fact_id),
+        null
+    from main.fact_agreement
+)
+select
+    check_name,
+    check_kind,
+    metric::double as metric,
+    count_observed::bigint as count_observed,
+    count_total::bigint as count_total,
+    observed_at
+from metrics;
