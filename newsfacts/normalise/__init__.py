@@ -66,15 +66,14 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         html = extract_html(content, settings.reference_date, url=raw.source_uri)
         title_hint = normalise_text(html.title) if html.title else None
         author, publisher = html.author, html.publisher
-        if html.published:
-            published_at, published_source = parse_date(html.published), html.published
+        published_at = parse_date(html.published) if html.published else None
+        published_source = html.published if published_at else None
         content = html.text
-        head = [line for line in normalise_text(content).split("\n") if line]
-        head = head[:TITLE_SEARCH_LINES]
-        if title_hint and title_hint not in head:
-            content = f"{title_hint}\n\n{content}"
     text, repairs = repair_text(content)
     warnings.extend(repairs)
+    if title_hint and title_hint not in text.split("\n")[: 2 * TITLE_SEARCH_LINES]:
+        # trafilatura keeps the title out of the text
+        text = f"{title_hint}\n\n{text}" if text else title_hint
     if not text:
         raise ValueError("document has no text after normalisation")
     paragraphs = assign_roles(text, split_paragraphs(text), title_hint=title_hint)

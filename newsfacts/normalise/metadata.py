@@ -297,11 +297,10 @@ def text_metadata(text: str, paragraphs: Sequence[Paragraph]) -> TextMetadata:
     title = next((lines[i] for i, p in enumerate(paragraphs) if p.role == "title"), None)
     bylines = [lines[i] for i, p in enumerate(paragraphs) if p.role == "byline"]
     footer = [lines[i] for i, p in enumerate(paragraphs) if p.role == "boilerplate"]
-    published = next((m for line in bylines if (m := dateline_date(line))), None)
-    dated_line = next((line for line in bylines if dateline_date(line)), None)
-    if published is None:
-        published = next((m for line in bylines if (m := find_date(line))), None)
-        dated_line = next((line for line in bylines if find_date(line)), None)
+    dated = next(
+        ((m, line) for find in (dateline_date, find_date) for line in bylines if (m := find(line))),
+        None,
+    )
     names: list[str] = []
     for line in bylines + footer[::-1]:
         match = dateline_date(line)
@@ -317,10 +316,8 @@ def text_metadata(text: str, paragraphs: Sequence[Paragraph]) -> TextMetadata:
         author = next((name for name in names if not is_organisation(name)), None)
     return TextMetadata(
         title=title,
-        published_at=published.value if published else None,
-        published_at_source=(
-            dated_line[published.start : published.end] if published and dated_line else None
-        ),
+        published_at=dated[0].value if dated else None,
+        published_at_source=dated[1][dated[0].start : dated[0].end] if dated else None,
         publisher=publisher,
         author=author,
     )

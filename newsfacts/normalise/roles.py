@@ -225,8 +225,8 @@ def assign_roles(
             set_role(i, "byline", "dateline")
         elif author_in(line) is not None:
             set_role(i, "byline", "author line")
-        elif reason := caption_reason(line):
-            break
+        elif caption_reason(line):
+            break  # captions belong to the body
         elif reason := boilerplate_reason(line):
             set_role(i, "boilerplate", f"head: {reason}")
         elif is_name_like(line, max_words=4):
@@ -250,7 +250,7 @@ def assign_roles(
             set_role(j, "caption", "description after an image marker")
         elif reason := boilerplate_reason(line):
             set_role(j, "boilerplate", reason)
-        elif is_heading_like(line, _next_text(lines, roles, j, footer)):
+        elif is_heading_like(line, _next_text(lines, j, footer)):
             set_role(j, "heading", "short line before running text")
             section = line.rstrip(" :：")
         if line in seen and roles[j] != "caption":
@@ -268,7 +268,7 @@ def assign_roles(
     ]
 
 
-def _next_text(lines: Sequence[str], roles: Sequence[str], j: int, end: int) -> str | None:
+def _next_text(lines: Sequence[str], j: int, end: int) -> str | None:
     """The next paragraph after ``j`` that is not a caption."""
     for k in range(j + 1, end):
         if caption_reason(lines[k]) is None:
