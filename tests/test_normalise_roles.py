@@ -129,6 +129,11 @@ def test_sentences_and_bullets_are_not_headings() -> None:
     assert {r for r, _ in roles(text)[1:]} == {"body"}
 
 
+def test_text_without_a_headline_has_no_title() -> None:
+    long_first = " ".join([BODY, BODY_2])
+    assert [r for r, _ in roles("\n".join([long_first, BODY_3]))] == ["body", "body"]
+
+
 def test_html_title_hint_marks_a_kicker_above_it() -> None:
     text = "\n".join(["TECH · CHIPS", "The Real Title", BODY])
     assert [r for r, _ in roles(text, title_hint="The Real Title")] == [

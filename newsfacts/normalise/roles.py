@@ -103,6 +103,8 @@ CAPTION_MAX_WORDS = 30
 # The English description a translation leaves after a source-language image marker.
 DESCRIPTION_MAX_WORDS = 20
 FOOTER_MAX_WORDS = 15
+# A first line longer than this is running text, not a headline.
+TITLE_MAX_WORDS = 40
 # The document title (HTML) is looked for among this many first lines.
 TITLE_SEARCH_LINES = 5
 
@@ -215,10 +217,11 @@ def assign_roles(
         for j in range(i, hinted):
             set_role(j, "boilerplate", "head: kicker above the title")
         i = hinted
-    if i < footer:
+    has_title = i < footer and (title_hint is not None or word_count(lines[i]) <= TITLE_MAX_WORDS)
+    if has_title:
         set_role(i, "title", "first line" if title_hint is None else "document title")
         i += 1
-    while i < footer and not is_body_like(lines[i]):
+    while has_title and i < footer and not is_body_like(lines[i]):
         line = lines[i]
         following = lines[i + 1] if i + 1 < footer else None
         if dateline_date(line) is not None:
