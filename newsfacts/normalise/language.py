@@ -58,9 +58,11 @@ def language_detector(languages: tuple[str, ...]) -> LanguageDetector:
 
 
 def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, float]:
-    """The language of ``text`` among ``languages`` and the confidence in it.
+    """The language of ``text`` among ``languages`` and the confidence in it (0..1).
 
-    ``(None, 0.0)`` for text with fewer than ``MIN_LETTERS`` letters.
+    The confidence is lingua's, or the share of Han characters among the
+    letters when that share alone makes the text Chinese. ``(None, 0.0)`` for
+    text with fewer than ``MIN_LETTERS`` letters or in none of ``languages``.
     """
     sample = text[:MAX_DETECT_CHARS]
     letters = len(_LETTER.findall(sample))
