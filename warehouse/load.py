@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 import duckdb
 import polars as pl
 
+from newsfacts.model import RawDocument
+
 # Columns of each raw table that come from the batch's frames (``loaded_run_id`` is added).
 RAW_COLUMNS: dict[str, list[str]] = {
     "raw_documents": [
@@ -113,19 +115,62 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"select count(*) from raw.{table}").fetchone()[0]
 
 
+# The key of each raw table: its grain. Loads anti-join on it, which works on DuckDB
+# files and on DuckLake alike (DuckLake has no primary keys, so no ``insert or ignore``).
+RAW_KEYS: dict[str, list[str]] = {
+    "raw_documents": ["content_hash"],
+    "articles": ["article_id"],
+    "paragraphs": ["article_id", "paragraph_index"],
+    "facts": ["fact_id"],
+    "quarantined_facts": ["fact_id"],
+    "quarantined_articles": ["article_id"],
+    "fact_conversions": ["fact_id"],
+    "ingest_errors": ["run_id", "source_uri", "stage"],
+}
+
+
+def _insert_absent(
+    con: duckdb.DuckDBPyConnection, table: str, staged: pl.DataFrame, keys: list[str]
+) -> None:
+    """Insert ``staged`` rows whose key is in neither the table nor earlier staged rows."""
+    quoted = ", ".join(f'"{c}"' for c in staged.columns)
+    partition = ", ".join(f'"{k}"' for k in keys)
+    matches = " and ".join(f't."{k}" = s."{k}"' for k in keys)
+    con.register("__staged", staged.to_arrow())
+    try:
+        con.execute(
+            f"""
+            insert into raw.{table} ({quoted})
+            with first_per_key as (
+                select * from __staged
+                qualify row_number() over (partition by {partition}) = 1
+            )
+            select {quoted} from first_per_key as s
+            where not exists (select 1 from raw.{table} as t where {matches})
+            """
+        )
+    finally:
+        con.unregister("__staged")
+
+
 def insert_new(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, run_id: str) -> int:
     """Insert rows whose key is not loaded yet; returns how many were added."""
     if frame.height == 0:
         return 0
     columns = RAW_COLUMNS[table]
     staged = frame.select(columns).with_columns(pl.lit(run_id).alias("loaded_run_id"))
-    quoted = ", ".join(f'"{c}"' for c in [*columns, "loaded_run_id"])
     before = _count(con, table)
-    con.register("__staged", staged.to_arrow())
-    try:
-        con.execute(f"insert or ignore into raw.{table} ({quoted}) select {quoted} from __staged")
-    finally:
-        con.unregister("__staged")
+    if table in RAW_KEYS:
+        _insert_absent(con, table, staged, RAW_KEYS[table])
+    else:
+        quoted = ", ".join(f'"{c}"' for c in staged.columns)
+        con.register("__staged", staged.to_arrow())
+        try:
+            con.execute(
+                f"insert or ignore into raw.{table} ({quoted}) select {quoted} from __staged"
+            )
+        finally:
+            con.unregister("__staged")
     return _count(con, table) - before
 
 
@@ -150,9 +195,7 @@ def load_batch(
                 pl.lit(datetime.now(UTC)).alias("recorded_at"),
             ).select("run_id", "source_uri", "stage", "error", "content_hash", "recorded_at")
             before = _count(con, "ingest_errors")
-            con.register("__errors", staged.to_arrow())
-            con.execute("insert or ignore into raw.ingest_errors select * from __errors")
-            con.unregister("__errors")
+            _insert_absent(con, "ingest_errors", staged, RAW_KEYS["ingest_errors"])
             errors = _count(con, "ingest_errors") - before
         con.execute("commit")
     except BaseException:
@@ -170,6 +213,56 @@ def known_content_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> s
         [hashes],
     ).fetchall()
     return {r[0] for r in rows}
+
+
+def read_raw_documents(
+    con: duckdb.DuckDBPyConnection, after: str | None, limit: int
+) -> list[RawDocument]:
+    """Up to ``limit`` stored raw documents with a content hash after ``after``, in hash order.
+
+    Paging by key keeps memory flat however many documents are stored; a full
+    refresh reprocesses them from here without fetching anything again.
+    """
+    rows = con.execute(
+        """
+        select content_hash, source_uri, media_type, provenance, fetched_at, content
+        from raw.raw_documents
+        where ? is null or content_hash > ?
+        order by content_hash
+        limit ?
+        """,
+        [after, after, limit],
+    ).fetchall()
+    return [
+        RawDocument(
+            source_uri=uri,
+            content=bytes(content),
+            media_type=media_type,
+            content_hash=content_hash,
+            fetched_at=fetched_at,
+            provenance=provenance,
+        )
+        for content_hash, uri, media_type, provenance, fetched_at, content in rows
+    ]
+
+
+def clear_derived(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Delete every row derived from raw documents (for ``--full-refresh``); returns counts.
+
+    ``raw_documents`` is kept: it is the input of the rebuild. One transaction, so an
+    interrupted refresh leaves the previous derived rows in place.
+    """
+    derived = [t for t in RAW_COLUMNS if t != "raw_documents"]
+    con.execute("begin transaction")
+    try:
+        removed = {t: _count(con, t) for t in derived}
+        for table in derived:
+            con.execute(f"delete from raw.{table}")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return removed
 
 
 def start_run(
