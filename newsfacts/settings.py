@@ -29,6 +29,31 @@ class Settings:
     extractor_version: str = "1"
     full_refresh: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # data-quality rules, severities and thresholds; None: the repository's dq.toml
+    dq_config: str | None = None
+    # sources, scheduling and scale (docs/operations.md)
+    sources_file: str | None = None  # a newsfacts.toml; None: the paths given to the run
+    # switches trafilatura's SSRF protection off: intranet crawls and loopback tests only
+    allow_private_hosts: bool = False
+    task_runner: str = "threads"  # "threads" | "dask"
+    workers: int = 1  # threads of the thread runner, or local Dask workers without an address
+    dask_address: str | None = None  # e.g. "tcp://scheduler:8786"; None starts a local cluster
+    # analysts read this snapshot, republished atomically after each run; None:
+    # ``<warehouse folder>/published/<warehouse file>``; "" turns publishing off
+    publish_path: str | None = None
+    ducklake_data_path: str | None = None  # data files of a ``ducklake:`` warehouse
+
+    @property
+    def published_warehouse(self) -> Path | None:
+        """Where the read-only analyst snapshot is published, or None (DuckLake, off)."""
+        if self.publish_path == "" or self.warehouse.startswith("ducklake:"):
+            return None
+        if self.warehouse == ":memory:":
+            return None
+        if self.publish_path:
+            return Path(self.publish_path)
+        working = Path(self.warehouse)
+        return working.parent / "published" / working.name
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -40,5 +65,12 @@ class Settings:
             env["batch_size"] = int(os.environ["NEWSFACTS_BATCH_SIZE"])
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
+        for key, name in (
+            ("dask_address", "NEWSFACTS_DASK_ADDRESS"),
+            ("publish_path", "NEWSFACTS_PUBLISH_PATH"),
+            ("sources_file", "NEWSFACTS_SOURCES"),
+        ):
+            if name in os.environ:
+                env[key] = os.environ[name]
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **env)
