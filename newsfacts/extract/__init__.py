@@ -5,6 +5,6 @@ of text written in one language and returns the facts it states, with spans
 that index ``text``.
 """
 
-from newsfacts.extract.core import extract_facts
+from newsfacts.extract.engine import extract as extract_facts
 
 __all__ = ["extract_facts"]

@@ -1,0 +1,323 @@
+"""Compiled patterns for units, currencies, scales and qualifiers.
+
+Built once at import from ``newsfacts.currency`` and small word lists. The
+patterns run on folded text (``numbers.fold_text``), so full-width forms and
+Chinese numeral variants need no alternatives here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.currency import AMBIGUOUS_CODES, CODE_ALIASES, ISO_4217_CODES, NAMES, SYMBOLS
+
+IC = re.IGNORECASE
+SP = r"[ \t]"
+LATIN_END = r"(?![^\W\d_])"  # not followed by a letter
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, inner spaces as flexible blanks."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        out.append(r"[ \t]+".join(re.escape(part) for part in w.split(" ")))
+    return "|".join(out)
+
+
+# ------------------------------------------------------------------ numbers
+
+NUM_DOT = (
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d,.])"
+    r"|\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+(?![\w.])|\^\d+)?(?:/\d+(?=[ \t]?%))?"
+)
+NUM_COMMA = (
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|\d+,\d+|\d+\.\d+|\d+|,\d+)"
+    r"(?:[eE][+-]?\d+(?![\w.])|\^\d+)?(?:/\d+(?=[ \t]?%))?"
+)
+NUM_DOT_RE = re.compile(NUM_DOT)
+NUM_COMMA_RE = re.compile(NUM_COMMA)
+
+ZH_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿兆"
+ZH_NUM_RE = re.compile(rf"[{ZH_NUM_CHARS}](?:[ \t]*[{ZH_NUM_CHARS}点])*")
+HAS_CJK_RE = re.compile(r"[\u3400-\u9fff\u3040-\u30ff]")
+
+SCALE_WORDS = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "quadrillion": 1e15,
+    "quintillion": 1e18,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "mil": 1e3,
+    "millón": 1e6,
+    "millon": 1e6,
+    "millones": 1e6,
+    "millardo": 1e9,
+    "millardos": 1e9,
+    "billón": 1e12,
+    "billon": 1e12,
+    "billones": 1e12,
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "nghin": 1e3,
+    "ngan": 1e3,
+    "triệu": 1e6,
+    "trieu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+    "trăm": 1e2,
+}
+SCALE_ABBREV = {
+    "bn": 1e9,
+    "bln": 1e9,
+    "mn": 1e6,
+    "mln": 1e6,
+    "tn": 1e12,
+    "trn": 1e12,
+    "cr": 1e7,
+}
+SCALE_LETTERS = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
+SCALE_ZH = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "兆": 1e12}
+
+SCALE_RE = re.compile(
+    rf"(?:{SP}?-?{SP}?(?P<w>{_alt(list(SCALE_WORDS))}){LATIN_END}"
+    rf"|{SP}?(?P<a>{_alt(list(SCALE_ABBREV))})\.?{LATIN_END}"
+    rf"|(?-i:(?P<l>[kKmMbBT]))(?![A-Za-z])"
+    rf"|{SP}?(?P<z>[百千万亿兆])(?![分之])"
+    rf"|{SP}?(?P<k>[kK])(?![A-Za-z]))",
+    IC,
+)
+
+# ------------------------------------------------------------------ units
+
+PCT = (
+    r"%|‰|(?:percentage"
+    + SP
+    + r"+points?|percent(?:age)?s?|per"
+    + SP
+    + r"?cent|pct)"
+    + LATIN_END
+    + r"|por"
+    + SP
+    + r"+cien(?:to)?"
+    + LATIN_END
+    + r"|puntos"
+    + SP
+    + r"+porcentuales|điểm"
+    + SP
+    + r"+phần"
+    + SP
+    + r"+trăm|phần"
+    + SP
+    + r"+trăm|个[ \t]*百[ \t]*分[ \t]*点"
+)
+
+FLOPS = (
+    r"(?P<fp>giga|tera|peta|exa|zetta|yotta)[ \t-]?flop(?:s|/s)?"
+    r"|(?-i:(?P<fl>[GTPEZY]))[ \t]?(?i:flop(?:s|/s)?)"
+    r"|(?P<fb>flop/s|flops)"
+    r"|(?P<fw>floating[ \t-]point"
+    + SP
+    + r"+operations?"
+    + SP
+    + r"+(?:per|a|each)"
+    + SP
+    + r"+second)"
+)
+FLOPS_PREFIX = {
+    "giga": 1e9,
+    "tera": 1e12,
+    "peta": 1e15,
+    "exa": 1e18,
+    "zetta": 1e21,
+    "yotta": 1e24,
+    "G": 1e9,
+    "T": 1e12,
+    "P": 1e15,
+    "E": 1e18,
+    "Z": 1e21,
+    "Y": 1e24,
+}
+FLOPS_EXCLUDE_RE = re.compile(
+    r"[ \t]*(?:/|per\b|each\b|every\b)[ \t]*(?:watt|w|kw|kilowatt|joule|j)\b|[ \t]*-?[ \t]*days?\b",
+    IC,
+)
+
+_CODES = sorted(c for c in ISO_4217_CODES if c not in AMBIGUOUS_CODES)
+CODE_ALT = "|".join(_CODES)
+_LATIN_NAMES = [
+    n for n in NAMES if re.match(r"[^\W\d_]", n) and not re.match(r"[\u3400-\u9fff]", n)
+]
+_CJK_NAMES = [n for n in NAMES if re.match(r"[\u3400-\u9fff]", n)]
+_AFTER_SYMBOLS = [s for s in SYMBOLS if len(s) == 1 and s not in "元"] + ["ரூ"]
+
+CUR_SUFFIX = (
+    rf"(?P<cn>{_alt(_CJK_NAMES)})"
+    rf"|(?P<ln>{_alt(_LATIN_NAMES)}){LATIN_END}"
+    rf"|(?-i:(?P<code>{CODE_ALT}|RMB|VNĐ|NTD))(?![A-Za-z])"
+    rf"|(?P<sym>{_alt(_AFTER_SYMBOLS)})"
+)
+
+UNIT_RE = re.compile(
+    rf"(?P<pct>{SP}*(?:{PCT}))"
+    rf"|(?P<flops>{SP}*-?{SP}*(?:{FLOPS}))(?![A-Za-z])"
+    rf"|(?P<cur>{SP}*-?{SP}*(?:(?:de|del){SP}+)?(?:{CUR_SUFFIX}))",
+    IC,
+)
+
+# Currency written before the amount; matched so that it ends where the number starts.
+_PREFIX_QUAL = {
+    "us": "USD",
+    "u.s": "USD",
+    "u.s.": "USD",
+    "usd": "USD",
+    "hk": "HKD",
+    "c": "CAD",
+    "ca": "CAD",
+    "can": "CAD",
+    "a": "AUD",
+    "au": "AUD",
+    "aud": "AUD",
+    "nz": "NZD",
+    "s": "SGD",
+    "sg": "SGD",
+    "nt": "TWD",
+    "r": "BRL",
+    "mex": "MXN",
+    "mx": "MXN",
+}
+PREFIX_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?P<q>u\.s\.?|us|usd|hk|can|ca|c|aud|au|a|nz|sg|s|nt|r|mex|mx)\$"
+    r"|(?<![^\W\d_])(?P<qs>u\.s\.?|us|usd|hk|c|aud|au|nz|sg|nt|mex|mx)[ \t]\$"
+    r"|(?P<usd>U\$[DS])"
+    r"|(?P<sym>[$€£¥₹₩₫₽₺₱฿₦₪₴₡₾₭₮₲₵₸৳]|ரூ)"
+    rf"|(?<![^\W\d_])(?-i:(?P<code>{CODE_ALT}|RMB|Rmb|NTD|RM|Rp))"
+    r"|(?<![^\W\d_])(?P<rs>Rs\.?)"
+    r"|(?P<cn>人民币|港币|美元|港元))[ \t]{0,2}\Z",
+    IC,
+)
+
+
+def prefix_code(m: re.Match[str]) -> str:
+    """The currency code a ``PREFIX_RE`` match denotes ("¥" is left to the caller)."""
+    if m["q"] or m["qs"]:
+        return _PREFIX_QUAL[(m["q"] or m["qs"]).lower()]
+    if m["usd"]:
+        return "USD"
+    if m["sym"]:
+        return SYMBOLS.get(m["sym"], "USD")
+    if m["code"]:
+        return CODE_ALIASES.get(m["code"], m["code"])
+    if m["rs"]:
+        return "INR"
+    return NAMES[m["cn"]]
+
+
+def suffix_code(m: re.Match[str]) -> str:
+    """The currency code a ``CUR_SUFFIX`` match inside ``UNIT_RE`` denotes."""
+    if m["cn"]:
+        return NAMES[m["cn"]]
+    if m["ln"]:
+        return NAMES[" ".join(m["ln"].lower().split())]
+    if m["code"]:
+        return CODE_ALIASES.get(m["code"], m["code"])
+    return SYMBOLS.get(m["sym"], "USD")
+
+
+GUARDED_NAMES = frozenset({"pound", "pounds", "libra", "libras"})
+
+# Broken mention: a currency and a scale word with the number lost between them.
+BROKEN_MONEY_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?P<q>us|hk)[ \t]?\$|(?P<sym>[$€£¥₹])"
+    r"|(?<![^\W\d_])(?-i:(?P<code>USD|EUR|CNY|RMB|HKD|GBP|JPY|VND|INR))"
+    r"|(?<![^\W\d_])(?P<rs>Rs\.?))"
+    r"[ \t]*(?P<scale>million|billion|trillion|bn|mn|thousand|crore|lakh)(?![^\W\d_])",
+    IC,
+)
+
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
+    r"|more[ \t]+than"
+    r"|over|at[ \t]+least|less[ \t]+than|under|some|roughly|close[ \t]+to|as[ \t]+much[ \t]+as"
+    r"|as[ \t]+high[ \t]+as|in[ \t]+excess[ \t]+of|upwards[ \t]+of|above|below|just[ \t]+over"
+    r"|just[ \t]+under|an[ \t]+estimated|estimated|cerca[ \t]+de|alrededor[ \t]+del?"
+    r"|aproximadamente|más[ \t]+de|menos[ \t]+del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
+    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超)[ \t]*\Z",
+    IC,
+)
+ZH_SUFFIX_QUALIFIER_RE = re.compile(r"[ \t]*(左右|以上|多|余)")
+
+RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*\Z", IC)
+RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s]+|[\w.+-]+@[\w-]+\.[\w.]+", IC)
+
+EN_WORD = (
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|quadrillion|quintillion"
+)
+EN_RUN_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{EN_WORD})(?:(?:{SP}*-{SP}*|{SP}+(?:and{SP}+|point{SP}+)?)(?:{EN_WORD}))*"
+    rf"{LATIN_END}",
+    IC,
+)
+ES_WORD = (
+    r"cero|una|uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    r"|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veinti[uú]n[oa]?|veintid[oó]s"
+    r"|veintitr[eé]s|veinticuatro|veinticinco|veintis[eé]is|veintisiete|veintiocho|veintinueve"
+    r"|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento"
+    r"|(?:doscient|trescient|cuatrocient|quinient|seiscient|setecient|ochocient|novecient)[oa]s"
+    r"|mil|mill[oó]n|millones|millardos?"
+    r"|bill[oó]n|billones|[^\W\d_]+avos?|[^\W\d_]+[eé]simos?|medios?|tercios?|cuartos?|quintos?"
+    r"|sextos?|s[eé]ptimos?|octavos?|novenos?|d[eé]cimos?"
+)
+ES_RUN_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{ES_WORD})(?:{SP}+(?:(?:y|con|coma|sobre){SP}+)?(?:{ES_WORD}))*{LATIN_END}",
+    IC,
+)
+WORD_RE = re.compile(r"[^\W\d_]+")
+MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos)[ \t]+\Z", IC)
+
+CONNECTOR_RE = re.compile(r"[ \t]*,?[ \t]*(?:(?:and|y|con|又|和|零)[ \t]*)?", IC)
+SUBUNIT_RE = re.compile(
+    r"[ \t]*(?P<u>cents?|centavos?|c[eé]ntimos|pence|penny|sen|fen|mao|jiao"
+    r"|美分|日本銭|銭|角|毛|分)"
+    r"(?![^\W\d_])",
+    IC,
+)
+MINOR_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|\Z|and\b|y\b|or\b|o\b)", IC)
+
+PERCENT_OF_RE = re.compile(rf"(?<![^\W\d_])(?:percents?|per{SP}?cent|percentage)({SP}+of{SP}+)", IC)
+ZH_FRACTION_RE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万亿\d])((?:[百千万][ \t]*)+)分[ \t]*之[ \t]*"
+)
+ZH_TENTHS_RE = re.compile(
+    r"(?P<num>(?:[\d零〇一二两三四五六七八九十点.][ \t]*){1,8}?|半)[ \t]*(?P<u>成|折)"
+)
+ZH_COMPUTE_CONTEXT_RE = re.compile(r"算力|智算|计算能力|运算能力|超算|计算中心|FLOPS|flops")
+ZH_TIMES_RE = re.compile(r"[ \t]*次(?P<ps>[ \t]*(?:/秒|每秒|/s))?")
+ZH_PE_RE = re.compile(r"[ \t]?(?P<pe>[PE])(?![A-Za-z])")
+
+_RANGE_LOW_TAIL = (
+    r")(?P<pu>[ \t]*(?:%|percent|per cent))?[ \t]*"
+    r"(?P<sep>-|–|—|~|〜|to|and|至|到|y|đến|tới)[ \t]*\Z"
+)
+RANGE_LOW_DOT_RE = re.compile("(" + NUM_DOT + _RANGE_LOW_TAIL, IC)
+RANGE_LOW_COMMA_RE = re.compile("(" + NUM_COMMA + _RANGE_LOW_TAIL, IC)
+CONVERSION_GAP_RE = re.compile(
+    r"[ \t]*[(（][ \t]*(?:(?:about|approx\.?|approximately|around|roughly|some|or"
+    r"|equivalent[ \t]+to|约合|折合|约|合|khoảng|cerca[ \t]+de|unos)[ \t]*)?"
+    r"|[ \t]*[,，]?[ \t]*(?:约合|折合)[ \t]*",
+    IC,
+)
+ACCOUNTING_BEFORE_RE = re.compile(r"(?:\bis|\bwas|\bwere|\bare|\bbe|\bbeen|\bof|:|=)[ \t]*\Z", IC)
+OF_RE = re.compile(r"[ \t]+of\b", IC)
