@@ -6,7 +6,7 @@ so the Prefect tasks that call it stay thin and the logic is testable directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from newsfacts.extract import extract_facts
 from newsfacts.ids import fact_id_for
 from newsfacts.model import Article, Fact, RawDocument
 from newsfacts.normalise import normalise_document
+from newsfacts.normalise.fingerprint import mark_near_duplicates
 from newsfacts.read import ReadError, read_file
 from newsfacts.settings import Settings
 
@@ -69,24 +70,61 @@ def read_files(
     return raws, errors
 
 
+def decode_warnings(article: Article) -> list[IngestError]:
+    """A row for an article whose bytes were partly undecodable: loaded, but flagged."""
+    return [
+        IngestError(
+            article.source_uri,
+            "decode",
+            f"warning: {warning}; the article was loaded with U+FFFD in their place",
+            article.content_hash,
+        )
+        for warning in article.warnings
+        if warning.startswith("undecodable bytes replaced")
+    ][:1]
+
+
 def process_documents(raws: Iterable[RawDocument], settings: Settings) -> Batch:
     """Normalise and extract every document; a failing one is recorded, not fatal."""
     batch = Batch()
     for raw in raws:
         try:
             article = normalise_document(raw, settings)
+        except Exception as exc:  # one bad document must not lose the batch
+            batch.errors.append(
+                IngestError(
+                    raw.source_uri, "normalise", f"{type(exc).__name__}: {exc}", raw.content_hash
+                )
+            )
+            continue
+        try:
             facts = extract_article_facts(article)
         except Exception as exc:
             batch.errors.append(
                 IngestError(
-                    raw.source_uri, "process", f"{type(exc).__name__}: {exc}", raw.content_hash
+                    raw.source_uri, "extract", f"{type(exc).__name__}: {exc}", raw.content_hash
                 )
             )
-            continue
+            facts = []
         batch.raws.append(raw)
         batch.articles.append(article)
         batch.facts[article.article_id] = facts
     return batch
+
+
+def link_near_duplicates(batch: Batch, known_fingerprints: Mapping[str, str | None]) -> Batch:
+    """The batch with near-duplicate articles linked and their facts not loaded twice.
+
+    ``known_fingerprints`` maps articles already loaded to their fingerprints. A
+    near-duplicate of one of them, or of an earlier article in the batch, keeps its
+    article row with ``duplicate_of`` set; its facts are the original's, so they go.
+    """
+    articles = mark_near_duplicates(batch.articles, known_fingerprints)
+    facts = {
+        a.article_id: [] if a.duplicate_of else batch.facts.get(a.article_id, [])
+        for a in articles
+    }
+    return Batch(articles=articles, facts=facts, raws=batch.raws, errors=batch.errors)
 
 
 # ---------------------------------------------------------------- frames
@@ -109,6 +147,7 @@ ARTICLE_COLUMNS = {
     "count_paragraphs": pl.Int32,
     "published_at_source": pl.String,
     "duplicate_of": pl.String,
+    "warnings": pl.List(pl.String),
 }
 
 PARAGRAPH_COLUMNS = {
@@ -181,6 +220,7 @@ def articles_frame(articles: Sequence[Article]) -> pl.DataFrame:
             "count_paragraphs": len(a.paragraphs),
             "published_at_source": a.published_at_source,
             "duplicate_of": a.duplicate_of,
+            "warnings": list(a.warnings),
         }
         for a in articles
     ]

@@ -15,5 +15,13 @@ create table if not exists raw.articles (
     fingerprint varchar,
     text varchar not null,
     count_paragraphs integer not null,
+    published_at_source varchar,
+    duplicate_of varchar,
+    warnings varchar[],
     loaded_run_id varchar not null
 );
+
+-- columns added after the first release: older warehouse files gain them on migrate
+alter table raw.articles add column if not exists published_at_source varchar;
+alter table raw.articles add column if not exists duplicate_of varchar;
+alter table raw.articles add column if not exists warnings varchar[];
