@@ -1,7 +1,17 @@
-"""Validating one processed batch: every row either passes its contract or is quarantined."""
+"""Validating one processed batch: every row either passes its contract or is quarantined.
+
+Nothing is dropped silently. An article failing ``ArticleSchema`` goes to
+``quarantined_articles`` and its facts to ``quarantined_facts``
+(``article:quarantined``); a broken mention the extractor flagged goes there
+too (``extract:broken_mention``); every other fact is checked against
+``fact_contract(rules)`` with its article's text joined in, so cross-table
+checks (``text_matches_article``, ``article_exists``) and cross-fact checks
+(``conversion_matches_ecb``) quarantine exactly the rows that fail them.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -15,9 +25,15 @@ from newsfacts.pipeline import (
     raw_documents_frame,
 )
 from schemas.articles import ArticleSchema
-from schemas.facts import FactSchema
+from schemas.config import RowRules
+from schemas.conversions import conversions_frame
+from schemas.facts import CONTEXT_COLUMNS, fact_contract
 from schemas.paragraphs import ParagraphSchema
 from schemas.validate import split_valid
+
+# A growth word labels a percentage only within its own sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +54,122 @@ class ValidatedBatch:
 
 def _quarantine(frame: pl.DataFrame, check: str, reason: pl.Expr) -> pl.DataFrame:
     return frame.with_columns(
-        pl.concat_list(pl.lit(check)).alias("failed_checks"), reason.alias("reason")
+        pl.concat_list(pl.lit(check)).alias("failed_checks"),
+        reason.alias("reason"),
+        pl.lit("quarantined").alias("status"),
     )
 
 
-def validate_batch(batch: Batch, extractor_version: str) -> ValidatedBatch:
-    """Split a batch's rows into loadable frames and quarantined rows with reasons."""
-    articles = split_valid(articles_frame(batch.articles), ArticleSchema)
-    bad_article_ids = articles.quarantined["article_id"]
+def growth_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A growth word as a whole word: "rose" but not "prose", "up" but not "up to".
 
-    facts = facts_frame(batch.articles, batch.facts, extractor_version)
-    of_bad_articles = facts.filter(pl.col("article_id").is_in(bad_article_ids.implode()))
-    facts = facts.filter(~pl.col("article_id").is_in(bad_article_ids.implode()))
-    broken = facts.filter(pl.col("status") == "quarantined")
-    checked = split_valid(facts.filter(pl.col("status") == "valid"), FactSchema)
+    Words in scripts written without spaces (增长, 同比) match anywhere.
+    """
+    spaced = [w.lower() for w in words if not _UNSPACED.search(w) and w.lower() != "up"]
+    unspaced = [w for w in words if _UNSPACED.search(w)]
+    parts = []
+    if spaced:
+        alternatives = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True))
+        parts.append(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    if unspaced:
+        parts.append("|".join(re.escape(w) for w in unspaced))
+    if any(w.lower() == "up" for w in words):
+        parts.append(r"\bup\b(?!\s+to\b)")
+    return re.compile("|".join(parts) or r"(?!)")
+
+
+def label_growth(facts: pl.DataFrame, texts: dict[str, str], rules: RowRules) -> pl.Series:
+    """Whether each percent fact is labelled growth by a word near it in its sentence."""
+    pattern = growth_pattern(rules.growth_words)
+    labelled = []
+    for article_id, kind, start, end in facts.select("article_id", "kind", "start", "end").rows():
+        text = texts.get(article_id)
+        if kind != "percent" or text is None:
+            labelled.append(False)
+            continue
+        before = _SENTENCE_END.split(text[max(0, start - rules.growth_window_chars) : start])[-1]
+        after = _SENTENCE_END.split(text[end : end + rules.growth_window_chars])[0]
+        labelled.append(pattern.search(f"{before} {after}".lower()) is not None)
+    return pl.Series("is_growth", labelled, pl.Boolean)
+
+
+def with_context(
+    facts: pl.DataFrame, articles: pl.DataFrame, conversions: pl.DataFrame, rules: RowRules
+) -> pl.DataFrame:
+    """``facts`` plus the ``CONTEXT_COLUMNS`` the context checks read."""
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    known = articles.select("article_id", pl.col("text").alias("article_text"))
+    deviations = conversions.select(
+        "fact_id", pl.col("relative_deviation").alias("conversion_deviation")
+    )
+    framed = (
+        facts.join(known, on="article_id", how="left", maintain_order="left")
+        .with_columns(
+            pl.col("article_id").is_in(known["article_id"].implode()).alias("is_article_known"),
+            label_growth(facts, texts, rules),
+        )
+        .join(deviations, on="fact_id", how="left", maintain_order="left")
+    )
+    return framed.select(*facts.columns, *CONTEXT_COLUMNS)
+
+
+def link_conversions(facts: pl.DataFrame, conversions: pl.DataFrame) -> pl.DataFrame:
+    """Fill ``conversion_of_fact_id`` for conversions found by adjacency."""
+    links = conversions.select("fact_id", pl.col("original_fact_id").alias("__original"))
+    return (
+        facts.join(links, on="fact_id", how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce("conversion_of_fact_id", "__original").alias("conversion_of_fact_id")
+        )
+        .drop("__original")
+    )
+
+
+def validate_batch(
+    batch: Batch, extractor_version: str, rules: RowRules | None = None
+) -> ValidatedBatch:
+    """Split a batch into loadable frames and quarantined rows with the checks they failed."""
+    rules = rules or RowRules()
+    # The same content read twice is the same article (its id is the content hash).
+    paragraphs = split_valid(
+        paragraphs_frame(batch.articles).unique(
+            ["article_id", "paragraph_index"], keep="first", maintain_order=True
+        ),
+        ParagraphSchema,
+    )
+    articles = split_valid(
+        articles_frame(batch.articles).unique("article_id", keep="first", maintain_order=True),
+        ArticleSchema,
+    )
+    # An article with a paragraph failing its contract is quarantined whole.
+    bad_paragraphs = (
+        paragraphs.quarantined.select("article_id", "failed_checks")
+        .explode("failed_checks")
+        .group_by("article_id")
+        .agg(("paragraphs." + pl.col("failed_checks")).unique().sort().alias("failed_checks"))
+    )
+    of_bad_paragraphs = articles.good.join(
+        bad_paragraphs, on="article_id", how="inner"
+    ).with_columns(pl.col("failed_checks").list.join("; ").alias("reason"))
+    good_articles = articles.good.join(bad_paragraphs, on="article_id", how="anti")
+    quarantined_articles = pl.concat(
+        [articles.quarantined, of_bad_paragraphs], how="diagonal_relaxed"
+    )
+    bad_article_ids = quarantined_articles["article_id"].implode()
+
+    facts = facts_frame(batch.articles, batch.facts, extractor_version).unique(maintain_order=True)
+    of_bad_articles = facts.filter(pl.col("article_id").is_in(bad_article_ids))
+    facts = facts.filter(~pl.col("article_id").is_in(bad_article_ids))
+    is_broken = pl.col("status") == "quarantined"
+    broken = facts.filter(is_broken)
+    candidates = facts.filter(~is_broken | pl.col("status").is_null())
+
+    conversions = conversions_frame(candidates, good_articles, rules)
+    candidates = link_conversions(candidates, conversions)
+    checked = split_valid(
+        with_context(candidates, good_articles, conversions, rules), fact_contract(rules)
+    )
+    context = list(CONTEXT_COLUMNS)
 
     quarantined_facts = pl.concat(
         [
@@ -59,24 +177,21 @@ def validate_batch(batch: Batch, extractor_version: str) -> ValidatedBatch:
             _quarantine(
                 of_bad_articles, "article:quarantined", pl.lit("its article failed its contract")
             ),
-            checked.quarantined.with_columns(pl.lit("quarantined").alias("status")),
+            checked.quarantined.drop(context).with_columns(pl.lit("quarantined").alias("status")),
         ],
         how="diagonal_relaxed",
     )
-    paragraphs = split_valid(
-        paragraphs_frame(batch.articles).filter(
-            ~pl.col("article_id").is_in(bad_article_ids.implode())
-        ),
-        ParagraphSchema,
-    )
     return ValidatedBatch(
         frames={
-            "raw_documents": raw_documents_frame(batch.raws),
-            "articles": articles.good,
-            "paragraphs": paragraphs.good,
-            "facts": checked.good,
+            "raw_documents": raw_documents_frame(batch.raws).unique(
+                "content_hash", keep="first", maintain_order=True
+            ),
+            "articles": good_articles,
+            "paragraphs": paragraphs.good.filter(~pl.col("article_id").is_in(bad_article_ids)),
+            "facts": checked.good.drop(context),
             "quarantined_facts": quarantined_facts,
-            "quarantined_articles": articles.quarantined,
+            "quarantined_articles": quarantined_articles,
+            "fact_conversions": conversions,
         },
         ingest_errors=ingest_errors_frame(batch.errors),
     )

@@ -1,11 +1,30 @@
-"""Contract for ``facts``: one row per numeric mention in an article."""
+"""Contract for ``facts``: one row per numeric mention in an article.
+
+``FactSchema`` is what every loaded fact row must satisfy on its own.
+``fact_contract(rules)`` adds the checks that need context or configuration —
+the article's text and existence, whether a percentage is labelled growth, the
+plausible FLOPS range and the ECB check of a stated conversion — on a frame that
+``schemas.batch`` extends with the ``CONTEXT_COLUMNS``.
+"""
 
 from __future__ import annotations
+
+from functools import cache
 
 import pandera.polars as pa
 import polars as pl
 
+from newsfacts.currency import ISO_4217_CODES
 from newsfacts.model import FACT_KINDS
+from schemas.config import RowRules
+
+# Columns ``schemas.batch`` adds for the context checks and drops afterwards.
+CONTEXT_COLUMNS: dict[str, pl.DataType] = {
+    "article_text": pl.String(),
+    "is_article_known": pl.Boolean(),
+    "is_growth": pl.Boolean(),
+    "conversion_deviation": pl.Float64(),
+}
 
 
 class FactSchema(pa.DataFrameModel):
@@ -34,7 +53,7 @@ class FactSchema(pa.DataFrameModel):
         strict = True
         coerce = False
 
-    @pa.dataframe_check
+    @pa.dataframe_check(name="span_is_ordered")
     def span_is_ordered(cls, data: pa.PolarsData) -> pl.LazyFrame:
         """A span ends after it starts and is as long as its text."""
         return data.lazyframe.select(
@@ -42,7 +61,7 @@ class FactSchema(pa.DataFrameModel):
             & ((pl.col("end") - pl.col("start")) == pl.col("text").str.len_chars())
         )
 
-    @pa.dataframe_check
+    @pa.dataframe_check(name="valid_fact_has_value_and_unit")
     def valid_fact_has_value_and_unit(cls, data: pa.PolarsData) -> pl.LazyFrame:
         """A fact marked valid carries a number and a unit; a quarantined one carries a reason."""
         valid = pl.col("status") == "valid"
@@ -52,7 +71,7 @@ class FactSchema(pa.DataFrameModel):
             .otherwise(pl.col("reason").is_not_null())
         )
 
-    @pa.dataframe_check
+    @pa.dataframe_check(name="unit_matches_kind")
     def unit_matches_kind(cls, data: pa.PolarsData) -> pl.LazyFrame:
         """FLOPS for compute, % for percent, a three-letter code for money."""
         unit = pl.col("unit")
@@ -65,11 +84,90 @@ class FactSchema(pa.DataFrameModel):
             .otherwise(unit.str.contains(r"^[A-Z]{3}$"))
         )
 
-    @pa.dataframe_check
-    def range_is_ordered(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """``value_high`` is at least ``value`` when both are set."""
+    @pa.dataframe_check(name="currency_is_iso_4217")
+    def currency_is_iso_4217(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """A money fact's unit is a real ISO 4217 code (active or historic), not just 3 letters."""
+        return data.lazyframe.select(
+            (pl.col("kind") != "money")
+            | pl.col("unit").is_null()
+            | pl.col("unit").is_in(sorted(ISO_4217_CODES))
+        )
+
+    @pa.dataframe_check(name="value_is_finite_non_negative")
+    def value_is_finite_non_negative(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """Values are finite and not negative (a fall is stated as a positive percentage)."""
+        return data.lazyframe.select(
+            pl.all_horizontal(
+                c.is_null() | (c.is_finite() & (c >= 0))
+                for c in (pl.col("value"), pl.col("value_high"))
+            )
+        )
+
+    @pa.dataframe_check(name="value_high_at_least_value")
+    def value_high_at_least_value(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """``value_high ≥ value`` when both are set: a range runs low to high."""
         return data.lazyframe.select(
             pl.col("value_high").is_null()
             | pl.col("value").is_null()
             | (pl.col("value_high") >= pl.col("value"))
         )
+
+
+@cache
+def fact_contract(rules: RowRules) -> type[FactSchema]:
+    """``FactSchema`` plus the cross-table and configured checks, for a frame with context."""
+
+    def both_within(low: float, high: float) -> pl.Expr:
+        return pl.all_horizontal(
+            c.is_null() | c.is_between(low, high) for c in (pl.col("value"), pl.col("value_high"))
+        )
+
+    class FactInContextSchema(FactSchema):
+        """Grain: one row per fact mention, with its article's text joined for the checks."""
+
+        article_text: str = pa.Field(nullable=True)
+        is_article_known: bool = pa.Field()
+        is_growth: bool = pa.Field()
+        conversion_deviation: float = pa.Field(nullable=True)
+
+        @pa.dataframe_check(name="article_exists")
+        def article_exists(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """Referential integrity: the fact's ``article_id`` is an article of the batch."""
+            return data.lazyframe.select(pl.col("is_article_known"))
+
+        @pa.dataframe_check(name="text_matches_article")
+        def text_matches_article(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """``text == article_text[start:end]``: the span indexes its article exactly."""
+            span = pl.col("article_text").str.slice(
+                pl.col("start"), pl.col("end") - pl.col("start")
+            )
+            return data.lazyframe.select(
+                pl.col("article_text").is_not_null() & (span == pl.col("text")).fill_null(False)
+            )
+
+        @pa.dataframe_check(name="compute_in_plausible_range")
+        def compute_in_plausible_range(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """FLOPS between ``rules.flops_min`` and ``rules.flops_max``."""
+            return data.lazyframe.select(
+                (pl.col("kind") != "compute") | both_within(rules.flops_min, rules.flops_max)
+            )
+
+        @pa.dataframe_check(name="percent_in_range_unless_growth")
+        def percent_in_range_unless_growth(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """A share lies in [percent_min, percent_max]; labelled growth may exceed it."""
+            return data.lazyframe.select(
+                (pl.col("kind") != "percent")
+                | pl.when(pl.col("is_growth"))
+                .then(both_within(rules.growth_percent_min, rules.growth_percent_max))
+                .otherwise(both_within(rules.percent_min, rules.percent_max))
+            )
+
+        @pa.dataframe_check(name="conversion_matches_ecb")
+        def conversion_matches_ecb(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """A stated conversion agrees with the ECB rate within ``conversion_tolerance``."""
+            deviation = pl.col("conversion_deviation")
+            return data.lazyframe.select(
+                deviation.is_null() | (deviation.abs() <= rules.conversion_tolerance)
+            )
+
+    return FactInContextSchema

@@ -2,7 +2,8 @@
 -- same quantity: same kind and unit, values (and range ends) equal to one part in a
 -- million, however each is written ("3.74 exaFLOPS" and "3,740 petaflops").
 -- Grain: (fact_id, other_fact_id) with fact_id < other_fact_id. Compute and money only:
--- equal percentages in two stories are rarely the same claim.
+-- equal percentages in two stories are rarely the same claim. ``is_same_story`` marks a
+-- pair whose articles are near-duplicates (syndication), not independent sources.
 create or replace view main.fact_agreement as
 with comparable as (
     select
@@ -14,7 +15,8 @@ with comparable as (
         f.value_high,
         f.text,
         a.publisher,
-        a.published_at
+        a.published_at,
+        coalesce(a.duplicate_of, a.article_id) as story_id
     from raw.facts as f
     join raw.articles as a using (article_id)
     where f.kind in ('compute', 'money') and f.value > 0
@@ -34,7 +36,8 @@ same_quantity as (
         l.publisher,
         r.publisher as other_publisher,
         l.published_at,
-        r.published_at as other_published_at
+        r.published_at as other_published_at,
+        l.story_id = r.story_id as is_same_story
     from comparable as l
     join comparable as r
         on l.kind = r.kind

@@ -1,0 +1,126 @@
+"""Cross-fact checks inside an article: stated currency conversions against the ECB.
+
+``HK$1.18 billion ($151 million)`` states a rate. The parenthetical fact is the
+*conversion*, the one before it the *original*. A pair is linked by the
+extractor (``conversion_of_fact_id``) or, failing that, by adjacency: two money
+facts in different currencies with only an opening bracket (and maybe "about")
+between them. Each pair is priced with the ECB rate of the article's
+publication date (``newsfacts.fx``); pairs the ECB cannot price are kept with a
+note and never quarantined for it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from itertools import pairwise
+
+import polars as pl
+
+from newsfacts.fx import NoRateError, check_conversion
+from schemas.config import RowRules
+
+# Grain: one row per stated conversion (the parenthetical fact); key ``fact_id``.
+FACT_CONVERSION_COLUMNS: dict[str, pl.DataType] = {
+    "fact_id": pl.String(),
+    "original_fact_id": pl.String(),
+    "article_id": pl.String(),
+    "value_from": pl.Float64(),
+    "unit_from": pl.String(),
+    "value_to": pl.Float64(),
+    "unit_to": pl.String(),
+    "published_on": pl.Date(),
+    "rate": pl.Float64(),
+    "rate_date": pl.Date(),
+    "rate_basis": pl.String(),
+    "expected_value_to": pl.Float64(),
+    "relative_deviation": pl.Float64(),
+    "tolerance": pl.Float64(),
+    "is_within_tolerance": pl.Boolean(),
+    "linked_by": pl.String(),
+    "note": pl.String(),
+}
+
+_BETWEEN = re.compile(
+    r"^\s*[(（]\s*(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
+    r"or|equivalent to|~|≈)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _pairs(facts: pl.DataFrame, texts: dict[str, str]) -> list[tuple[dict, dict, str]]:
+    """(original, conversion, linked_by) for every money conversion stated in ``facts``."""
+    money = facts.filter(pl.col("kind") == "money").sort("article_id", "start")
+    rows = money.to_dicts()
+    by_id = {r["fact_id"]: r for r in rows}
+    pairs: list[tuple[dict, dict, str]] = []
+    linked: set[str] = set()
+    for row in rows:
+        original = by_id.get(row["conversion_of_fact_id"] or "")
+        if original is not None:
+            pairs.append((original, row, "extractor"))
+            linked.add(row["fact_id"])
+    for before, after in pairwise(rows):
+        if after["fact_id"] in linked or before["article_id"] != after["article_id"]:
+            continue
+        text = texts.get(after["article_id"])
+        if text is None or before["end"] > after["start"] or before["unit"] == after["unit"]:
+            continue
+        if _BETWEEN.match(text[before["end"] : after["start"]]):
+            pairs.append((before, after, "adjacency"))
+    return pairs
+
+
+def conversions_frame(facts: pl.DataFrame, articles: pl.DataFrame, rules: RowRules) -> pl.DataFrame:
+    """One row per stated conversion among ``facts``, priced at the ECB rate."""
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    published: dict[str, datetime | None] = dict(
+        zip(articles["article_id"], articles["published_at"], strict=True)
+    )
+    rows = []
+    for original, conversion, linked_by in _pairs(facts, texts):
+        stamp = published.get(conversion["article_id"])
+        row = {
+            "fact_id": conversion["fact_id"],
+            "original_fact_id": original["fact_id"],
+            "article_id": conversion["article_id"],
+            "value_from": original["value"],
+            "unit_from": original["unit"],
+            "value_to": conversion["value"],
+            "unit_to": conversion["unit"],
+            "published_on": stamp.date() if stamp is not None else None,
+            "tolerance": rules.conversion_tolerance,
+            "linked_by": linked_by,
+        }
+        if original["value"] is None or conversion["value"] is None or original["value"] <= 0:
+            row["note"] = "a side has no positive value"
+        elif original["unit"] == conversion["unit"]:
+            row["note"] = "same currency on both sides"
+        else:
+            try:
+                check = check_conversion(
+                    original["value"],
+                    original["unit"],
+                    conversion["value"],
+                    conversion["unit"],
+                    row["published_on"],
+                    rules.conversion_max_gap_days,
+                )
+            except NoRateError as exc:
+                row["note"] = str(exc)
+            else:
+                row.update(
+                    rate=check.rate,
+                    rate_date=check.rate_date,
+                    rate_basis=check.basis,
+                    expected_value_to=check.expected_value_to,
+                    relative_deviation=check.relative_deviation,
+                    is_within_tolerance=check.is_within(rules.conversion_tolerance),
+                    note=(
+                        "no publication date: compared with the pair's whole ECB history"
+                        if check.basis == "history_range"
+                        else None
+                    ),
+                )
+        rows.append(row)
+    return pl.DataFrame(rows, schema=FACT_CONVERSION_COLUMNS)
