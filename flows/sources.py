@@ -112,8 +112,11 @@ def _folder_batches(source: FolderSource, settings: Settings) -> Iterator[Source
 
 
 def _download_batches(
-    urls: Sequence[str], fetcher: Fetcher, settings: Settings
+    urls: Sequence[str], fetcher: Fetcher, settings: Settings, seen: set[str]
 ) -> Iterator[SourceBatch]:
+    """Download ``urls`` a batch at a time; a URL already met in this run is not fetched again."""
+    urls = [u for u in dict.fromkeys(urls) if u not in seen]
+    seen.update(urls)
     policy = fetcher.policy
     fetch = download.with_options(
         retries=policy.retries, retry_delay_seconds=policy.retry_delay_seconds
@@ -132,7 +135,7 @@ def _download_batches(
 
 
 def _discovered_batches(
-    source: FeedSource | SitemapSource, fetcher: Fetcher, settings: Settings
+    source: FeedSource | SitemapSource, fetcher: Fetcher, settings: Settings, seen: set[str]
 ) -> Iterator[SourceBatch]:
     state = discover(source, fetcher, return_state=True)
     if not state.is_completed():
@@ -144,7 +147,7 @@ def _discovered_batches(
     if not urls:
         yield SourceBatch(errors=[IngestError(source.url, "discover", "no article URLs found")])
         return
-    yield from _download_batches(urls, fetcher, settings)
+    yield from _download_batches(urls, fetcher, settings, seen)
 
 
 def _warc_batches(source: WarcSource, settings: Settings) -> Iterator[SourceBatch]:
@@ -165,17 +168,20 @@ def source_batches(sources: SourcesFile, settings: Settings) -> Iterator[SourceB
     """Every source's documents, a batch at a time, in the order the file lists them."""
     policy = replace(sources.fetch, allow_private_hosts=settings.allow_private_hosts)
     fetcher = Fetcher(policy)  # one throttle and robots cache for the whole run
+    seen_urls: set[str] = set()  # a page listed by the feed and the sitemap is fetched once
     for source in sources.sources:
-        yield from _batches_of(source, fetcher, settings)
+        yield from _batches_of(source, fetcher, settings, seen_urls)
 
 
-def _batches_of(source: SourceSpec, fetcher: Fetcher, settings: Settings) -> Iterator[SourceBatch]:
+def _batches_of(
+    source: SourceSpec, fetcher: Fetcher, settings: Settings, seen_urls: set[str]
+) -> Iterator[SourceBatch]:
     match source:
         case FolderSource():
             yield from _folder_batches(source, settings)
         case UrlListSource(urls=urls):
-            yield from _download_batches(urls, fetcher, settings)
+            yield from _download_batches(urls, fetcher, settings, seen_urls)
         case FeedSource() | SitemapSource():
-            yield from _discovered_batches(source, fetcher, settings)
+            yield from _discovered_batches(source, fetcher, settings, seen_urls)
         case WarcSource():
             yield from _warc_batches(source, settings)

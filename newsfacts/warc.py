@@ -59,11 +59,12 @@ def read_warc(
             records = ArchiveIterator(stream)
             for record in records:
                 # warcio reads a record to its end to report its offset: ask after using it
+                # (offsets are positions in the file, whatever ``start`` was)
                 if limit is not None and len(chunk.raws) >= limit:
-                    chunk.next_offset = start + records.get_record_offset()
+                    chunk.next_offset = records.get_record_offset()
                     return chunk
                 _read_record(record, path, resume, max_bytes, chunk)
-                resume = start + records.get_record_offset() + records.get_record_length()
+                resume = records.get_record_offset() + records.get_record_length()
             stream.seek(resume)
             tail = stream.read(64)
             if tail.strip():
@@ -83,6 +84,13 @@ def _damaged(path: Path, resume: int, exc: BaseException) -> IngestError:
     )
 
 
+def _require_complete(record: object) -> None:
+    """Raise when the archive ended before the record's declared Content-Length."""
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        raise EOFError(f"the archive ends inside a record ({missing} bytes missing)")
+
+
 def _read_record(
     record: object, path: Path, offset: int, max_bytes: int | None, chunk: WarcChunk
 ) -> None:
@@ -94,14 +102,17 @@ def _read_record(
     if record.rec_type != "response" or http is None:
         chunk.count_skipped += 1
         record.content_stream().read()  # consume, so a truncated body still surfaces
+        _require_complete(record)
         return
     content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
     status = http.get_statuscode()
     if status != "200" or content_type not in HTML_TYPES:
         chunk.count_skipped += 1
         record.content_stream().read()
+        _require_complete(record)
         return
     content = record.content_stream().read()
+    _require_complete(record)
     uri = headers.get_header("WARC-Target-URI") or record_uri(path, record_id, offset)
     if max_bytes is not None and len(content) > max_bytes:
         chunk.errors.append(

@@ -128,6 +128,12 @@ def test_truncated_archive_keeps_what_was_read_and_records_an_error(tmp_path: Pa
     assert [r.provenance for r in chunk.raws] == ids[: len(chunk.raws)]
     assert len(chunk.raws) == 2
 
+    # resuming mid-file notices the damage too
+    first = read_warc(truncated, limit=1)
+    rest = read_warc(truncated, start=first.next_offset)
+    assert [r.provenance for r in first.raws + rest.raws] == ids[:2]
+    assert len(rest.errors) == 1 and first.errors == []
+
 
 def test_not_a_warc_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "notes.warc"
