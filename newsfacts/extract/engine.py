@@ -18,6 +18,7 @@ from newsfacts.currency import SUBUNITS, SYMBOLS
 from newsfacts.extract import lexicon as lx
 from newsfacts.extract.numbers import (
     DECIMAL_COMMA_LANGS,
+    FOLD_CHARS_RE,
     ZH_DIGITS,
     fold_text,
     parse_digits,
@@ -57,6 +58,44 @@ class _Ctx:
     comma: bool
     num_re: re.Pattern[str]
     yen_code: str | None = None
+    _low: str | None = None
+    _numbers: list[tuple[int, int, str]] | None = None
+
+    @property
+    def low(self) -> str:
+        """Lower-cased text with the same offsets (falls back to ``sh`` if lengths differ)."""
+        if self._low is None:
+            low = self.sh.lower()
+            self._low = low if len(low) == len(self.sh) else self.sh
+        return self._low
+
+    def numbers(self) -> list[tuple[int, int, str]]:
+        """Every digit numeral: start, end and its text."""
+        if self._numbers is None:
+            found = []
+            sh = self.sh
+            pos = 0
+            num_re = self.num_re
+            search = lx.DIGIT_RE.search
+            while True:
+                d = search(sh, pos)
+                if d is None:
+                    break
+                s = d.start()
+                if s and sh[s - 1] in ".," and (s < 2 or not sh[s - 2].isdigit()):
+                    m = num_re.match(sh, s - 1)  # a leading separator: ".5", ",08"
+                    if m is None or m.end() <= s:
+                        m = num_re.match(sh, s)
+                else:
+                    m = num_re.match(sh, s)
+                if m is None:
+                    pos = s + 1
+                    continue
+                if not (s and sh[s - 1] in ".," and s >= 2 and sh[s - 2].isdigit()):
+                    found.append((m.start(), m.end(), m.group(0)))
+                pos = max(m.end(), s + 1)
+            self._numbers = found
+        return self._numbers
 
     def yen(self) -> str:
         if self.yen_code is None:
@@ -79,12 +118,19 @@ def _lang_code(lang: str | None) -> str:
 
 
 def _mask_urls(sh: str) -> str:
-    if "/" not in sh and "@" not in sh and "www" not in sh:
-        return sh
-    return lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sh)
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+
+    if "http" in sh or "www." in sh or "HTTP" in sh:
+        sh = lx.URL_RE.sub(blank, sh)
+    if "@" in sh:
+        sh = lx.EMAIL_RE.sub(blank, sh)
+    return sh
 
 
 def _fold(text: str) -> str:
+    if FOLD_CHARS_RE.search(text) is None:
+        return text
     if "，" in text:
         text = re.sub(r"(?<=[０-９])，(?=[０-９])", ",", text)
     return fold_text(text)
@@ -128,20 +174,44 @@ def _negative_before(sh: str, s: int) -> int | None:
         prev = sh[s - 2] if s >= 2 else " "
         if prev in " \t\n([{:=$€£¥" or (not prev.isalnum() and prev not in "%.,-–"):
             return s - 1
-    m = lx.MINUS_WORD_RE.search(sh, max(0, s - 12), s)
-    if m:
-        return m.start()
+    if s > 6 and sh[s - 1] in " \t" and sh[s - 2] in "sSeE":
+        m = lx.MINUS_WORD_RE.search(sh, max(0, s - 12), s)
+        if m:
+            return m.start()
     return None
 
 
 def _prefix(ctx: _Ctx, s: int) -> tuple[str, int] | None:
     """Currency written right before ``s``: its code and where it starts."""
-    m = lx.PREFIX_RE.search(ctx.sh, max(0, s - 12), s)
+    sh = ctx.sh
+    j = s
+    while j > 0 and j > s - 3 and sh[j - 1] in " \t":
+        j -= 1
+    if j == 0:
+        return None
+    c = sh[j - 1]
+    if c.isalpha():
+        k = j
+        while k > 0 and j - k < 5 and (sh[k - 1].isalpha() or sh[k - 1] == "."):
+            k -= 1
+        if sh[k:j] not in _PREFIX_WORDS and not (k and sh[k - 1] == "$"):
+            return None
+    elif c not in _PREFIX_CHARS:
+        return None
+    m = lx.PREFIX_RE.search(sh, max(0, s - 12), s)
     if not m:
         return None
     if m["sym"] == "¥":
         return ctx.yen(), m.start()
     return lx.prefix_code(m), m.start()
+
+
+_PREFIX_CHARS = frozenset("$€£¥₹₩₫₽₺₱฿₦₪₴₡₾₭₮₲₵₸৳ு")
+_PREFIX_WORDS = frozenset(
+    {c for c in lx.CODE_ALT.split("|")}
+    | {"RMB", "Rmb", "NTD", "RM", "Rp", "Rs", "Rs.", "人民币", "港币", "美元", "港元", "币", "元"}
+    | {"民币", "港币", "美元", "港元"}
+)
 
 
 def _unit(ctx: _Ctx, pos: int) -> re.Match[str] | None:
@@ -155,12 +225,10 @@ def _money_ok(ctx: _Ctx, um: re.Match[str], scale: float) -> bool:
         return False
     if name in ("块", "元"):
         nxt = ctx.sh[um.end() : um.end() + 1]
-        if (
-            name == "块"
-            and nxt
-            and not re.match(r"[钱，。,.!！?？;；、\s一二三四五六七八九\d]", nxt)
-        ):
-            return False
+        if name == "块" and nxt != "钱":
+            before = ctx.sh[max(0, um.start() - 16) : um.start()]
+            if not lx.ZH_MONEY_TALK_RE.search(before):
+                return False
         if name == "元" and nxt and nxt in "宇年旦素件器":
             return False
     return not (um["code"] and ctx.sh[um.start("code") - 1 : um.start("code")].isalpha())
@@ -321,8 +389,9 @@ def _number_at(ctx: _Ctx, pos: int) -> tuple[float, int] | None:
                 return r[0].value, pos + r[1]
         return None
     if ch.isalpha():
-        run_re = lx.ES_RUN_RE if ctx.lang == "es" else lx.EN_RUN_RE
-        m = run_re.match(sh, pos)
+        es = ctx.lang == "es"
+        run_re = lx.ES_RUN_RE if es else lx.EN_RUN_RE
+        m = run_re.match(sh if es else ctx.low, pos)
         if m:
             words = [
                 (w.group(0).lower(), w.start(), w.end()) for w in lx.WORD_RE.finditer(m.group(0))
@@ -337,9 +406,7 @@ def _number_at(ctx: _Ctx, pos: int) -> tuple[float, int] | None:
 
 def _digit_facts(ctx: _Ctx, out: list[_Cand]) -> None:
     sh = ctx.sh
-    for m in ctx.num_re.finditer(sh):
-        s, e = m.span()
-        raw = m.group(0)
+    for s, e, raw in ctx.numbers():
         value = parse_digits(raw, ctx.comma)
         if value is None:
             continue
@@ -361,7 +428,10 @@ def _word_facts(ctx: _Ctx, out: list[_Cand]) -> None:
     es = ctx.lang == "es"
     run_re = lx.ES_RUN_RE if es else lx.EN_RUN_RE
     parse = parse_es_words if es else parse_en_words
-    for m in run_re.finditer(sh):
+    scan = sh if es else ctx.low
+    for m in run_re.finditer(scan):
+        if m.start() and _is_latin(sh[m.start() - 1]):
+            continue
         words = [
             (w.group(0).lower(), m.start() + w.start(), m.start() + w.end())
             for w in lx.WORD_RE.finditer(m.group(0))
@@ -463,11 +533,10 @@ def _zh_compute(ctx: _Ctx, s: int, e: int, value: float) -> _Cand | None:
 
 
 def _zh_digit_compute(ctx: _Ctx, out: list[_Cand]) -> None:
-    for m in ctx.num_re.finditer(ctx.sh):
-        s, e = m.span()
-        if s and (ctx.sh[s - 1].isalpha() and ctx.sh[s - 1].isascii()):
+    for s, e, raw in ctx.numbers():
+        if s and _is_latin(ctx.sh[s - 1]):
             continue
-        v = parse_digits(m.group(0), ctx.comma)
+        v = parse_digits(raw, ctx.comma)
         if v is None:
             continue
         c = _zh_compute(ctx, s, e, v)
@@ -595,6 +664,8 @@ def _dui_zhe(ctx: _Ctx, out: list[_Cand]) -> None:
 def _percent_of(ctx: _Ctx, out: list[_Cand]) -> None:
     sh = ctx.sh
     for m in lx.PERCENT_OF_RE.finditer(sh):
+        if m.start() and _is_latin(sh[m.start() - 1]):
+            continue
         before = sh[max(0, m.start() - 20) : m.start()].rstrip()
         if before and (
             before[-1].isdigit()
@@ -621,23 +692,37 @@ def _percent_of(ctx: _Ctx, out: list[_Cand]) -> None:
 
 
 def _broken_money(ctx: _Ctx, out: list[_Cand]) -> None:
-    for m in lx.BROKEN_MONEY_RE.finditer(ctx.sh):
-        if m["q"]:
-            code = "USD" if m["q"].lower() == "us" else "HKD"
-        elif m["sym"]:
-            code = ctx.yen() if m["sym"] == "¥" else SYMBOLS.get(m["sym"], "USD")
-        elif m["code"]:
-            code = "CNY" if m["code"] == "RMB" else m["code"]
-        else:
-            code = "INR"
+    """``US $ billion``: a currency and a scale word whose number was lost."""
+    sh = ctx.sh
+    hits: list[tuple[int, int, str]] = []
+    for m in lx.BROKEN_SYMBOL_RE.finditer(sh):
+        sm = lx.BROKEN_SCALE_RE.match(sh, m.end())
+        if sm is None:
+            continue
+        sym = m.group(0)
+        start = m.start()
+        code = ctx.yen() if sym == "¥" else SYMBOLS.get(sym, "USD")
+        if sym == "$":
+            qm = lx.BROKEN_QUAL_RE.search(sh, max(0, start - 4), start)
+            if qm:
+                start = qm.start()
+                code = "USD" if qm["q"].lower() == "us" else "HKD"
+        hits.append((start, sm.end(), code))
+    if any(c in sh for c in ("USD", "EUR", "CNY", "RMB", "HKD", "GBP", "JPY", "VND", "INR", "Rs")):
+        for m in lx.BROKEN_CODE_RE.finditer(sh):
+            sm = lx.BROKEN_SCALE_RE.match(sh, m.end())
+            if sm is not None:
+                word = m.group(0)
+                hits.append((m.start(), sm.end(), lx.CODE_ALIASES.get(word, word)))
+    for start, end, code in hits:
         out.append(
             _Cand(
                 "money",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 None,
                 code,
-                m.start(),
+                start,
                 status="quarantined",
                 reason="currency and scale word with no number (lost in translation?)",
             )

@@ -24,6 +24,28 @@ def _alt(words: list[str]) -> str:
     return "|".join(out)
 
 
+def trie_alt(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a prefix trie (fast for ``sre`` to scan)."""
+    tree: dict = {}
+    for w in set(words):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(tree)
+
+
 # ------------------------------------------------------------------ numbers
 
 NUM_DOT = (
@@ -36,6 +58,7 @@ NUM_COMMA = (
 )
 NUM_DOT_RE = re.compile(NUM_DOT)
 NUM_COMMA_RE = re.compile(NUM_COMMA)
+DIGIT_RE = re.compile(r"\d")
 
 ZH_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿兆"
 ZH_NUM_RE = re.compile(rf"[{ZH_NUM_CHARS}](?:[ \t]*[{ZH_NUM_CHARS}点])*")
@@ -236,13 +259,12 @@ def suffix_code(m: re.Match[str]) -> str:
 GUARDED_NAMES = frozenset({"pound", "pounds", "libra", "libras"})
 
 # Broken mention: a currency and a scale word with the number lost between them.
-BROKEN_MONEY_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?P<q>us|hk)[ \t]?\$|(?P<sym>[$€£¥₹])"
-    r"|(?<![^\W\d_])(?-i:(?P<code>USD|EUR|CNY|RMB|HKD|GBP|JPY|VND|INR))"
-    r"|(?<![^\W\d_])(?P<rs>Rs\.?))"
-    r"[ \t]*(?P<scale>million|billion|trillion|bn|mn|thousand|crore|lakh)(?![^\W\d_])",
-    IC,
+BROKEN_SYMBOL_RE = re.compile(r"[$€£¥₹]")
+BROKEN_CODE_RE = re.compile(r"(?<![^\W\d_])(?:USD|EUR|CNY|RMB|HKD|GBP|JPY|VND|INR|Rs\.?)")
+BROKEN_SCALE_RE = re.compile(
+    r"[ \t]*(?:million|billion|trillion|bn|mn|thousand|crore|lakh)(?![^\W\d_])", IC
 )
+BROKEN_QUAL_RE = re.compile(r"(?<![^\W\d_])(?P<q>us|hk)[ \t]?\Z", IC)
 
 QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
@@ -258,17 +280,53 @@ ZH_SUFFIX_QUALIFIER_RE = re.compile(r"[ \t]*(左右|以上|多|余)")
 
 RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*\Z", IC)
 RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s]+|[\w.+-]+@[\w-]+\.[\w.]+", IC)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s]+", IC)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
-EN_WORD = (
-    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|quadrillion|quintillion"
-)
+EN_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "quadrillion",
+    "quintillion",
+]
+EN_WORD = trie_alt(EN_WORDS)
+# Runs on lower-cased text: starts with the trie so that ``sre`` can skip fast;
+# the word boundary before the run is checked by the caller.
 EN_RUN_RE = re.compile(
-    rf"(?<![^\W\d_])(?:{EN_WORD})(?:(?:{SP}*-{SP}*|{SP}+(?:and{SP}+|point{SP}+)?)(?:{EN_WORD}))*"
-    rf"{LATIN_END}",
-    IC,
+    rf"(?:{EN_WORD})(?:(?:{SP}*-{SP}*|{SP}+(?:and{SP}+|point{SP}+)?)(?:{EN_WORD}))*"
+    rf"{LATIN_END}"
 )
 ES_WORD = (
     r"cero|una|uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
@@ -281,7 +339,7 @@ ES_WORD = (
     r"|sextos?|s[eé]ptimos?|octavos?|novenos?|d[eé]cimos?"
 )
 ES_RUN_RE = re.compile(
-    rf"(?<![^\W\d_])(?:{ES_WORD})(?:{SP}+(?:(?:y|con|coma|sobre){SP}+)?(?:{ES_WORD}))*{LATIN_END}",
+    rf"(?:{ES_WORD})(?:{SP}+(?:(?:y|con|coma|sobre){SP}+)?(?:{ES_WORD}))*{LATIN_END}",
     IC,
 )
 WORD_RE = re.compile(r"[^\W\d_]+")
@@ -296,7 +354,7 @@ SUBUNIT_RE = re.compile(
 )
 MINOR_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|\Z|and\b|y\b|or\b|o\b)", IC)
 
-PERCENT_OF_RE = re.compile(rf"(?<![^\W\d_])(?:percents?|per{SP}?cent|percentage)({SP}+of{SP}+)", IC)
+PERCENT_OF_RE = re.compile(rf"[Pp]er(?:cents?|{SP}?cent|centage)({SP}+of{SP}+)")
 ZH_FRACTION_RE = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千万亿\d])((?:[百千万][ \t]*)+)分[ \t]*之[ \t]*"
 )
@@ -321,3 +379,4 @@ CONVERSION_GAP_RE = re.compile(
 )
 ACCOUNTING_BEFORE_RE = re.compile(r"(?:\bis|\bwas|\bwere|\bare|\bbe|\bbeen|\bof|:|=)[ \t]*\Z", IC)
 OF_RE = re.compile(r"[ \t]+of\b", IC)
+ZH_MONEY_TALK_RE = re.compile(r"花|费|付|买|卖|价|值|薪|钱|赚|借|欠|收入|成本|售|赔|罚|奖")

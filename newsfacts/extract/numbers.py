@@ -83,6 +83,7 @@ def _build_fold() -> dict[int, str]:
 
 
 FOLD = _build_fold()
+FOLD_CHARS_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + "，]")
 
 
 def fold_text(text: str) -> str:
