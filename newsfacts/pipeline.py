@@ -109,6 +109,7 @@ def process_documents(raws: Iterable[RawDocument], settings: Settings) -> Batch:
         batch.raws.append(raw)
         batch.articles.append(article)
         batch.facts[article.article_id] = facts
+        batch.errors.extend(decode_warnings(article))
     return batch
 
 

@@ -7,6 +7,7 @@ testable offline.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -43,10 +44,62 @@ def media_type_for(path: Path, content: bytes) -> str:
     return "text/html" if head.startswith((b"<!doctype html", b"<html")) else "text/plain"
 
 
+# Signatures of common binary formats that sometimes arrive with a text suffix.
+BINARY_SIGNATURES: dict[bytes, str] = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or docx/xlsx)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\xfd7zXZ\x00": "xz-compressed data",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    b"\x7fELF": "an ELF executable",
+    b"SQLite format 3\x00": "an SQLite database",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an OLE document (doc/xls)",
+}
+_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
+BINARY_SAMPLE_BYTES = 65536
+MAX_CONTROL_SHARE = 0.10
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """Every other byte mostly NUL: UTF-16 text without a byte order mark."""
+    half = len(sample) // 2
+    if half < 2:
+        return False
+    even, odd = sample[0 : 2 * half : 2], sample[1 : 2 * half : 2]
+    return (odd.count(0) > 0.4 * half and even.count(0) < 0.1 * half) or (
+        even.count(0) > 0.4 * half and odd.count(0) < 0.1 * half
+    )
+
+
+def binary_reason(content: bytes) -> str | None:
+    """Why ``content`` is not text (a known signature, NUL or control bytes), or None."""
+    for signature, what in BINARY_SIGNATURES.items():
+        if content.startswith(signature):
+            return f"binary content: {what}"
+    sample = content[:BINARY_SAMPLE_BYTES]
+    if sample.startswith(_TEXT_BOMS) or _looks_utf16(sample):
+        return None
+    if b"\x00" in sample:
+        return f"binary content: {sample.count(0)} NUL bytes in the first {len(sample)} bytes"
+    controls = sum(sample.count(b) for b in _CONTROL_BYTES)
+    if sample and controls > MAX_CONTROL_SHARE * len(sample):
+        return f"binary content: {controls / len(sample):.0%} control bytes"
+    return None
+
+
 def read_file(path: Path, max_bytes: int | None = None) -> RawDocument:
     """The file's bytes as a ``RawDocument``; raises ``ReadError`` with a reason."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file" if not path.is_dir() else "path is a directory")
+        size = info.st_size
         if max_bytes is not None and size > max_bytes:
             raise ReadError(f"file is {size} bytes, over the {max_bytes}-byte limit")
         content = path.read_bytes()
@@ -56,8 +109,14 @@ def read_file(path: Path, max_bytes: int | None = None) -> RawDocument:
         raise ReadError("path is a directory") from exc
     except PermissionError as exc:
         raise ReadError(f"permission denied: {exc.filename}") from exc
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {type(exc).__name__}: {exc}") from exc
+    if max_bytes is not None and len(content) > max_bytes:  # it grew after stat
+        raise ReadError(f"file is {len(content)} bytes, over the {max_bytes}-byte limit")
     if not content.strip():
         raise ReadError("file is empty")
+    if (reason := binary_reason(content)) is not None:
+        raise ReadError(reason)
     return RawDocument(
         source_uri=path.resolve().as_uri(),
         content=content,

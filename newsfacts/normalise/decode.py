@@ -105,6 +105,20 @@ def _strict(content: bytes, encoding: str) -> str | None:
         return None
 
 
+def _damaged_utf8(content: bytes) -> Decoded | None:
+    """UTF-8 with a few broken sequences: decoded with U+FFFD, and a warning saying so.
+
+    Valid multi-byte characters must outnumber the broken sequences, so a Latin-1
+    or cp1252 file (no valid multi-byte sequences) still goes to charset detection.
+    """
+    text = content.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ch > "\x7f") - broken
+    if broken and multibyte >= broken and broken <= 0.01 * len(text):
+        return Decoded(text, "utf-8", (f"undecodable bytes replaced: {broken} invalid UTF-8",))
+    return None
+
+
 def _detected(content: bytes) -> tuple[str, str] | None:
     """Text and encoding by charset detection, or ``None`` when nothing fits."""
     from charset_normalizer import from_bytes
@@ -141,6 +155,9 @@ def decode_document(content: bytes) -> Decoded:
         encoding = "gb18030" if declared.replace("-", "") in {"gb2312", "gbk"} else declared
         if (text := _strict(content, encoding)) is not None:
             return Decoded(text, encoding, (f"decoded as {encoding} (declared in <meta>)",))
+    damaged = _damaged_utf8(content)
+    if damaged is not None:
+        return damaged
     detected = _detected(content)
     if detected is not None:
         text, encoding = detected

@@ -1,0 +1,174 @@
+"""Bad input never loses a batch: every unreadable document becomes an ``ingest_errors`` row.
+
+The corpus is generated here: binary files, empty files, invalid UTF-8, a 50 MB
+text file, deeply nested and malformed HTML, a truncated WARC, and a file that
+vanishes between listing and reading.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import duckdb
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsfacts.pipeline import process_documents, read_files
+from newsfacts.read import ReadError, binary_reason, iter_source_files, read_file
+from newsfacts.settings import Settings
+from newsfacts.warc import read_warc
+from schemas.batch import validate_batch
+from warehouse.db import open_warehouse
+from warehouse.load import finish_run, load_batch, start_run
+
+GOOD = "Chip plant opens\n\nNvidia said the new cluster delivers 5 exaflops for $2 billion.\n"
+GOOD_HTML = (
+    "<html><head><title>Grid upgrade</title></head><body><article><h1>Grid upgrade</h1>"
+    "<p>Huawei said the Guizhou site reached 300 petaflops after a HK$1.5 billion upgrade.</p>"
+    "</article></body></html>"
+)
+
+
+def html_page(body: str) -> bytes:
+    return f"<html><head><title>t</title></head><body>{body}</body></html>".encode()
+
+
+def warc_record(writer: WARCWriter, uri: str, html: bytes) -> None:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(uri, "response", payload=io.BytesIO(html), http_headers=headers)
+    )
+
+
+def write_truncated_warc(path: Path) -> None:
+    """Two HTML responses, cut in the middle of the second."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    warc_record(writer, "https://example.test/one", GOOD_HTML.replace("300", "400").encode())
+    first_end = buffer.tell()
+    warc_record(writer, "https://example.test/two", html_page("<p>" + "x " * 4000 + "</p>"))
+    data = buffer.getvalue()
+    path.write_bytes(data[: first_end + (len(data) - first_end) // 2])
+
+
+# name -> (bytes, the stage of its ingest_errors row, a fragment of the error)
+def bad_files() -> dict[str, tuple[bytes, str, str]]:
+    rng = random.Random(7)
+    nested = "<div>" * 100_000 + "<p>deep</p>" + "</div>" * 100_000
+    return {
+        "image.txt": (b"\x89PNG\r\n\x1a\n" + rng.randbytes(4000), "read", "PNG image"),
+        "noise.html": (rng.randbytes(8000), "read", "binary content"),
+        "empty.txt": (b"", "read", "empty"),
+        "blank.txt": (b" \n\t\n  ", "read", "empty"),
+        "huge.txt": (b"All work and no play. " * (50 * 1024 * 1024 // 22), "read", "limit"),
+        "nested.html": (html_page(nested), "normalise", "no text"),
+        "invalid_utf8.txt": (
+            "Trung tâm dữ liệu mới\n\nViettel đầu tư 5.000 tỷ đồng, tăng 12%.\n".encode() * 5
+            + b"\xff\xfe\x80 broken tail\n",
+            "decode",
+            "undecodable bytes replaced",
+        ),
+    }
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, (content, _, _) in bad_files().items():
+        (folder / name).write_bytes(content)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "good.html").write_text(GOOD_HTML, encoding="utf-8")
+    (folder / "unclosed.html").write_bytes(
+        b"<html><body><div><p>Tencent will spend 500 billion yuan on data centers<b><i>"
+    )
+    (folder / "vanishing.txt").write_text(GOOD.replace("5", "7"), encoding="utf-8")
+    write_truncated_warc(tmp_path / "cut.warc")
+    return folder
+
+
+def test_binary_detection_keeps_text_in_any_encoding() -> None:
+    assert binary_reason("Giá trị 5% 数据中心".encode("utf-16")) is None
+    assert binary_reason("plain text".encode("utf-16-le") * 20) is None
+    assert binary_reason("数据中心".encode("gb18030") * 20) is None
+    assert binary_reason(b"text with a form feed\x0c and an escape\x1b[0m") is None
+    assert binary_reason(b"%PDF-1.7 ...") == "binary content: a PDF document"
+    assert "control bytes" in binary_reason(bytes(range(1, 9)) * 100 + b"text")
+
+
+def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block forever
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_file(fifo)
+    with pytest.raises(ReadError, match="directory"):
+        read_file(tmp_path)
+
+
+def test_every_bad_document_becomes_a_row_and_the_batch_loads(corpus: Path, tmp_path: Path) -> None:
+    settings = Settings(warehouse=str(tmp_path / "bad.duckdb"), batch_size=100)
+    files = list(iter_source_files([corpus]))
+    (corpus / "vanishing.txt").unlink()  # listed, then gone before it is read
+
+    raws, errors = read_files(files, settings)
+    chunk = read_warc(tmp_path / "cut.warc", max_bytes=settings.max_document_bytes)
+    batch = process_documents([*raws, *chunk.raws], settings)
+    batch.errors[:0] = [*errors, *chunk.errors]
+    validated = validate_batch(batch, settings.extractor_version)
+    with open_warehouse(settings.warehouse) as con:
+        start_run(con, "bad", [str(corpus)], settings.extractor_version)
+        counts = load_batch(con, validated.frames, validated.ingest_errors, "bad")
+        finish_run(con, "bad", "completed", len(files), counts)
+
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        rows = con.execute("select source_uri, stage, error from main.ingest_errors").fetchall()
+        titles = {r[0] for r in con.execute("select title from main.articles").fetchall()}
+        facts = {r[0] for r in con.execute("select text from main.facts").fetchall()}
+        status = con.execute("select status from main.runs").fetchone()[0]
+
+    by_name = {uri.rsplit("/", 1)[-1].split("#")[0]: (stage, error) for uri, stage, error in rows}
+    for name, (_, stage, fragment) in bad_files().items():
+        assert name in by_name, f"{name} left no ingest_errors row"
+        assert by_name[name][0] == stage, (name, by_name[name])
+        assert fragment in by_name[name][1], (name, by_name[name])
+    assert by_name["vanishing.txt"] == ("read", by_name["vanishing.txt"][1])
+    assert "vanished" in by_name["vanishing.txt"][1]
+    assert by_name["cut.warc"][0] == "warc" and "truncated" in by_name["cut.warc"][1]
+    assert len(rows) == len(bad_files()) + 2
+
+    # the good documents, the readable part of the WARC, and the damaged-but-decodable text load
+    assert status == "completed"
+    assert {"Chip plant opens", "Grid upgrade", "Trung tâm dữ liệu mới"} <= titles
+    assert {"5 exaflops", "$2 billion", "300 petaflops", "400 petaflops"} <= facts
+    assert "500 billion yuan" in facts
+    assert counts.articles == 5  # good.txt, good.html, unclosed.html, invalid_utf8.txt, WARC one
+
+
+@pytest.mark.slow
+def test_the_flow_completes_over_a_bad_corpus(prefect_harness, corpus: Path, tmp_path) -> None:
+    from flows.etl import etl
+
+    (corpus / "vanishing.txt").unlink()
+    # enough good documents that the quality gate's ingest-error share (25%) is not crossed
+    for i in range(30):
+        (corpus / f"ok_{i:02d}.txt").write_text(
+            f"Site {i} opens\n\nThe operator said site {i} delivers {i + 1} petaflops.\n",
+            encoding="utf-8",
+        )
+    settings = Settings(warehouse=str(tmp_path / "flow.duckdb"), batch_size=25)
+    summary = etl([str(corpus)], settings)
+    assert summary.status == "completed"
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        stages = dict(
+            con.execute(
+                "select regexp_extract(source_uri, '[^/]+$'), stage from main.ingest_errors"
+            ).fetchall()
+        )
+        articles = con.execute("select count(*) from main.articles").fetchone()[0]
+    assert stages == {name: stage for name, (_, stage, _) in bad_files().items()}
+    assert articles == 4 + 30
