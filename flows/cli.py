@@ -54,8 +54,14 @@ def run(
 
     settings = Settings.from_env(warehouse=warehouse, batch_size=batch_size)
     sources = [str(p) for p in (paths or [SAMPLE_CORPUS])]
-    with err.status("running the etl flow (Prefect starts a local server first)…"):
-        summary = etl(sources, settings)
+    from flows.quality import DataQualityError
+
+    try:
+        with err.status("running the etl flow (Prefect starts a local server first)…"):
+            summary = etl(sources, settings)
+    except DataQualityError as exc:
+        err.print(f"[red]{exc}[/]: see `newsfacts check --warehouse {settings.warehouse}`")
+        raise typer.Exit(2) from exc
     c = summary.counts
     err.print(
         f"[bold]run {summary.run_id}[/] {summary.status}: {summary.count_documents} documents, "
@@ -211,8 +217,8 @@ def check(
 
     from schemas.config import DQConfigError, load_dq_config
     from schemas.dq_report import STATUS_ICON, github_annotations, render_junit, render_markdown
-    from warehouse.db import WarehouseLockedError, open_warehouse
-    from warehouse.dq import record_results, run_checks
+    from warehouse.db import WarehouseLockedError
+    from warehouse.dq import open_for_checks, record_results, run_checks
 
     settings = Settings.from_env(warehouse=warehouse, dq_config=str(config) if config else None)
     if not Path(settings.warehouse).exists():
@@ -220,8 +226,8 @@ def check(
         raise typer.Exit(2)
     try:
         dq_config = load_dq_config(settings.dq_config)
-        with open_warehouse(settings.warehouse) as con:
-            report = run_checks(con, dq_config, invoked_by="cli")
+        with open_for_checks(settings.warehouse) as (con, migration_error):
+            report = run_checks(con, dq_config, "cli", migration_error=migration_error)
             record_results(con, report)
     except (DQConfigError, WarehouseLockedError) as exc:
         err.print(f"[red]cannot check:[/] {exc}")

@@ -18,8 +18,10 @@ from prefect.context import get_run_context
 from newsfacts.model import RawDocument
 from newsfacts.pipeline import Batch, IngestError, process_documents, read_files
 from newsfacts.read import iter_source_files
+from flows.quality import quality_gate
 from newsfacts.settings import Settings
 from schemas.batch import ValidatedBatch, validate_batch
+from schemas.config import load_dq_config
 from warehouse.db import open_warehouse
 from warehouse.load import LoadCounts, finish_run, load_batch, start_run
 from warehouse.search import ensure_search_index
@@ -52,7 +54,8 @@ def transform_batch(raws: list[RawDocument], settings: Settings) -> Batch:
 @task(cache_policy=NONE)
 def validate(batch: Batch, settings: Settings) -> ValidatedBatch:
     """Split the batch into rows that pass their contracts and quarantined rows."""
-    return validate_batch(batch, settings.extractor_version)
+    rules = load_dq_config(settings.dq_config).rows
+    return validate_batch(batch, settings.extractor_version, rules)
 
 
 @task(cache_policy=NONE)
@@ -107,4 +110,6 @@ def etl(paths: list[str], settings: Settings | None = None) -> RunSummary:
         counts.quarantined_facts,
         counts.ingest_errors,
     )
+    # dataset-level checks: history, artifacts; an error-severity failure fails the flow run
+    quality_gate(settings, run_id)
     return RunSummary(run_id, len(files), counts, status)

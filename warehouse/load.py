@@ -90,6 +90,25 @@ RAW_COLUMNS: dict[str, list[str]] = {
         "failed_checks",
         "reason",
     ],
+    "fact_conversions": [
+        "fact_id",
+        "original_fact_id",
+        "article_id",
+        "value_from",
+        "unit_from",
+        "value_to",
+        "unit_to",
+        "published_on",
+        "rate",
+        "rate_date",
+        "rate_basis",
+        "expected_value_to",
+        "relative_deviation",
+        "tolerance",
+        "is_within_tolerance",
+        "linked_by",
+        "note",
+    ],
 }
 
 
@@ -103,6 +122,7 @@ class LoadCounts:
     facts: int = 0
     quarantined_facts: int = 0
     quarantined_articles: int = 0
+    fact_conversions: int = 0
     ingest_errors: int = 0
 
     def __add__(self, other: LoadCounts) -> LoadCounts:
