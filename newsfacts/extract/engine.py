@@ -11,6 +11,7 @@ linked as conversions and given qualifiers.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -190,7 +191,7 @@ def _prefix(ctx: _Ctx, s: int) -> tuple[str, int] | None:
     if j == 0:
         return None
     c = sh[j - 1]
-    if c.isalpha():
+    if c.isalpha() or c == ".":
         k = j
         while k > 0 and j - k < 5 and (sh[k - 1].isalpha() or sh[k - 1] == "."):
             k -= 1
@@ -910,7 +911,7 @@ def extract(text: str, lang: str | None = "en") -> list[Fact]:
         if "of" in sh:
             _percent_of(ctx, cands)
     _broken_money(ctx, cands)
-    chosen = _select(cands)
+    chosen = _select([c for c in cands if c.value is None or math.isfinite(c.value)])
     if "%" in sh:
         extra: list[_Cand] = []
         _bare_percent(ctx, chosen, extra)

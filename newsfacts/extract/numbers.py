@@ -6,6 +6,7 @@ numerals in running text is the job of ``newsfacts.extract.engine``.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -151,7 +152,7 @@ def parse_digits(s: str, comma_decimal: bool) -> float | None:
             value = float(num) / float(den)
         except (ValueError, ZeroDivisionError):
             return None
-        return value
+        return value if math.isfinite(value) else None
     if comma_decimal:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s) or "," in s:
             s = s.replace(".", "").replace(",", ".")
@@ -164,9 +165,9 @@ def parse_digits(s: str, comma_decimal: bool) -> float | None:
     if power is not None:
         try:
             value = value ** int(power)
-        except (OverflowError, ValueError):
+        except (OverflowError, ValueError, ZeroDivisionError):
             return None
-    return value
+    return value if math.isfinite(value) else None
 
 
 # ------------------------------------------------------------------ Chinese
