@@ -125,6 +125,63 @@ def link_conversions(facts: pl.DataFrame, conversions: pl.DataFrame) -> pl.DataF
     )
 
 
+def _num(value: float | None) -> str:
+    return "null" if value is None else f"{value:g}"
+
+
+def _amount(row: dict) -> str:
+    if row["value_high"] is None:
+        return _num(row["value"])
+    return f"{_num(row['value'])}–{_num(row['value_high'])}"
+
+
+def _reason(check: str, row: dict, conversion: dict | None, rules: RowRules) -> str:
+    """Why a row failed ``check``, in words an analyst can act on."""
+    if check == "compute_in_plausible_range":
+        return (
+            f"{_amount(row)} FLOPS is outside the plausible range "
+            f"[{rules.flops_min:g}, {rules.flops_max:g}]"
+        )
+    if check == "percent_in_range_unless_growth":
+        return (
+            f"{_amount(row)}% is outside "
+            f"[{rules.percent_min:g}, {rules.percent_max:g}] "
+            "and not labelled as growth"
+        )
+    if check == "conversion_matches_ecb" and conversion is not None:
+        return (
+            f"stated {conversion['value_to']:,.0f} {conversion['unit_to']}, but "
+            f"{conversion['value_from']:,.0f} {conversion['unit_from']} at the ECB rate of "
+            f"{conversion['rate_date']} is {conversion['expected_value_to']:,.0f} "
+            f"({conversion['relative_deviation']:+.1%}, tolerance "
+            f"±{conversion['tolerance']:.0%})"
+        )
+    if check == "text_matches_article":
+        return f"text is not the article's text at [{row['start']}:{row['end']}]"
+    if check == "article_exists":
+        return f"article {row['article_id']} is not in the batch"
+    if check == "currency_is_iso_4217":
+        return f"{row['unit']} is not an ISO 4217 currency code"
+    if check == "value_high_at_least_value":
+        return (
+            f"range ends ({_num(row['value_high'])}) below where it starts ({_num(row['value'])})"
+        )
+    return check
+
+
+def explain(quarantined: pl.DataFrame, conversions: pl.DataFrame, rules: RowRules) -> pl.DataFrame:
+    """``quarantined`` with ``reason`` spelling out each failed check for its row."""
+    by_fact = {c["fact_id"]: c for c in conversions.iter_rows(named=True)}
+    reasons = [
+        "; ".join(
+            _reason(check, row, by_fact.get(row["fact_id"]), rules)
+            for check in row["failed_checks"]
+        )
+        for row in quarantined.iter_rows(named=True)
+    ]
+    return quarantined.with_columns(pl.Series("reason", reasons, pl.String))
+
+
 def validate_batch(
     batch: Batch, extractor_version: str, rules: RowRules | None = None
 ) -> ValidatedBatch:
@@ -177,7 +234,9 @@ def validate_batch(
             _quarantine(
                 of_bad_articles, "article:quarantined", pl.lit("its article failed its contract")
             ),
-            checked.quarantined.drop(context).with_columns(pl.lit("quarantined").alias("status")),
+            explain(checked.quarantined.drop(context), conversions, rules).with_columns(
+                pl.lit("quarantined").alias("status")
+            ),
         ],
         how="diagonal_relaxed",
     )

@@ -231,3 +231,25 @@ def test_nothing_is_dropped_silently(rows: list[tuple]) -> None:
     assert set(good["fact_id"]).isdisjoint(set(bad["fact_id"]))
     assert bad["reason"].null_count() == 0
     assert all(checks for checks in bad["failed_checks"].to_list())
+
+
+def test_quarantine_reasons_say_what_was_wrong() -> None:
+    result = validated(
+        [
+            fact("compute", "900 zettaFLOPS", 9e23, "FLOPS"),
+            fact("money", "HK$2 billion", 2e9, "HKD"),
+            fact("money", "$900 million", 9e8, "USD"),
+            fact("percent", "250%", 250.0, "%", nth=1),
+        ]
+    )
+    reasons = dict(
+        zip(
+            result.frames["quarantined_facts"]["text"],
+            result.frames["quarantined_facts"]["reason"],
+            strict=True,
+        )
+    )
+    assert reasons["900 zettaFLOPS"] == "9e+23 FLOPS is outside the plausible range [1e+09, 1e+22]"
+    assert reasons["250%"] == "250% is outside [0, 100] and not labelled as growth"
+    assert reasons["$900 million"].startswith("stated 900,000,000 USD, but 2,000,000,000 HKD")
+    assert "ECB rate of 2024-05-13" in reasons["$900 million"]

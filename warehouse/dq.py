@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from schemas.config import CheckSpec, DQConfig, Status
+from schemas.config import CheckSpec, DQConfig, DQConfigError, Status
 from schemas.dq_report import CheckResult, DQReport
 from warehouse.db import connect, migrate, sql_files
 
@@ -200,7 +200,7 @@ def run_checks(
             results.append(_result(spec, float(len(differences)), message, row))
             continue
         if spec.name not in CHECK_KINDS:
-            raise ValueError(f"dq.toml configures an unknown check: {spec.name}")
+            raise DQConfigError(f"dq.toml configures an unknown check: {spec.name}")
         if unmeasured is not None:
             results.append(CheckResult(spec.name, CHECK_KINDS[spec.name], "error", unmeasured))
             continue
