@@ -135,20 +135,38 @@ def _existing_warehouse(warehouse: str | None) -> str:
     return path
 
 
+WorkingOption = Annotated[
+    bool,
+    typer.Option(
+        "--working", help="Read the working warehouse, not the published analysts' snapshot."
+    ),
+]
+
+
+def _analyst_warehouse(warehouse: str | None, working: bool) -> tuple[str, bool]:
+    """What analysts read: the published snapshot when there is one, else the warehouse."""
+    snapshot = None if working else Settings.from_env(warehouse=warehouse).published_warehouse
+    if snapshot is not None and snapshot.exists():
+        return str(snapshot), True
+    return _existing_warehouse(warehouse), False
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (any language).")],
     warehouse: WarehouseOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Most articles to show.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
+    working: WorkingOption = False,
 ) -> None:
     """Full-text search over the loaded articles (BM25; substring for Chinese/Japanese)."""
     from warehouse.db import connect
     from warehouse.search import search_articles
     from warehouse.shell import prepare_warehouse
 
-    path = _existing_warehouse(warehouse)
-    prepare_warehouse(path)
+    path, is_snapshot = _analyst_warehouse(warehouse, working)
+    if not is_snapshot:
+        prepare_warehouse(path)
     con = connect(path, read_only=True)
     try:
         hits = search_articles(con, query, limit)
@@ -181,12 +199,15 @@ def sql(
     mode: Annotated[
         str | None, typer.Option(help="Output mode: box, csv, json, jsonlines, markdown, ...")
     ] = None,
+    working: WorkingOption = False,
 ) -> None:
     """Open the real duckdb shell on the warehouse, read-only, with the marts ready."""
     from warehouse.shell import install_extensions, prepare_warehouse, shell_argv
 
-    path = _existing_warehouse(warehouse)
-    if not prepare_warehouse(path):
+    path, is_snapshot = _analyst_warehouse(warehouse, working)
+    if is_snapshot:
+        err.print(f"[dim]the published snapshot {path} (as of the last run)[/]")
+    elif not prepare_warehouse(path):
         err.print("[yellow]the warehouse is busy (a run is writing): opening it read-only[/]")
     install_extensions()
     argv = shell_argv(path, command, mode, banner=sys.stdin.isatty()) + list(ctx.args)
@@ -258,11 +279,12 @@ def check(
 def report(
     html: Annotated[Path, typer.Option("--html", help="Write the report to this HTML file.")],
     warehouse: WarehouseOption = None,
+    working: WorkingOption = False,
 ) -> None:
     """Write the quality report: one self-contained HTML page with charts (works offline)."""
     from warehouse.report import write_report
 
-    path = _existing_warehouse(warehouse)
+    path, _ = _analyst_warehouse(warehouse, working)
     data = write_report(path, html)
     t = data.totals
     err.print(

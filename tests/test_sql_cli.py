@@ -89,3 +89,21 @@ def test_a_missing_warehouse_is_a_clear_error(tmp_path: Path) -> None:
     out = newsfacts_sql("--warehouse", str(tmp_path / "none.duckdb"), "-c", "select 1")
     assert out.returncode == 2
     assert "no warehouse" in out.stderr
+
+
+def test_analysts_read_the_published_snapshot_unless_asked(tmp_path: Path) -> None:
+    from warehouse.publish import publish_snapshot
+
+    (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(ARTICLE.replace("5", "6"), encoding="utf-8")
+    settings = Settings(warehouse=str(tmp_path / "working.duckdb"))
+    load_paths([tmp_path / "one.txt"], settings)
+    publish_snapshot(settings.warehouse, settings.published_warehouse)
+    load_paths([tmp_path / "two.txt"], settings)  # after the snapshot
+
+    count = ["--mode", "csv", "-c", "select count(*) as n from facts"]
+    snapshot = newsfacts_sql("--warehouse", settings.warehouse, *count)
+    working = newsfacts_sql("--warehouse", settings.warehouse, "--working", *count)
+    assert snapshot.stdout.splitlines() == ["n", "1"], snapshot.stderr
+    assert "published snapshot" in snapshot.stderr
+    assert working.stdout.splitlines() == ["n", "2"], working.stderr
