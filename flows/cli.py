@@ -242,7 +242,8 @@ def check(
     from warehouse.dq import open_for_checks, record_results, run_checks
 
     settings = Settings.from_env(warehouse=warehouse, dq_config=str(config) if config else None)
-    if not Path(settings.warehouse).exists():
+    is_lake = settings.warehouse.startswith("ducklake:")
+    if not is_lake and not Path(settings.warehouse).exists():
         err.print(f"[red]no warehouse at {settings.warehouse}[/]: run `newsfacts run` first")
         raise typer.Exit(2)
     try:
