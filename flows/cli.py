@@ -293,6 +293,67 @@ def report(
         f"{int(t['quarantined facts'])} quarantined, {len(data.checks)} checks"
     )
 
+@app.command("eval")
+def eval_(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="GOLD.jsonl, then the documents it names (default: found next to it)."),
+    ] = None,
+    suite: Annotated[
+        list[Path] | None,
+        typer.Option("--suite", help="Peer-suite JSONL to score (repeatable)."),
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the scores (and failing cases) here.")
+    ] = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 if any overall F1 is below this.")
+    ] = None,
+    errors: Annotated[int, typer.Option(help="Failing cases to list per file.")] = 0,
+) -> None:
+    """Score the extractor: precision/recall/F1 per kind on gold facts or peer suites."""
+    from rich.table import Table
+
+    from newsfacts.evaluate import evaluate_gold, evaluate_suite
+
+    if not paths and not suite:
+        raise typer.BadParameter("give GOLD.jsonl [DOCS...] or --suite SUITE.jsonl")
+    evaluations = []
+    if paths:
+        evaluations.append(evaluate_gold(paths[0], paths[1:]))
+    evaluations.extend(evaluate_suite(p) for p in suite or [])
+    table = Table(title="Extraction scores (value within 0.5%)")
+    table.add_column("file / kind", overflow="fold")
+    for column in ("cases", "expected", "predicted", "tp", "P", "R", "F1"):
+        table.add_column(column, justify="right")
+    for ev in evaluations:
+        for label, c, cases in [
+            (ev.name, ev.overall, str(ev.cases)),
+            *((f"  {k}", kc, "") for k, kc in sorted(ev.per_kind.items())),
+        ]:
+            table.add_row(
+                label,
+                cases,
+                str(c.expected),
+                str(c.predicted),
+                str(c.tp),
+                f"{c.precision:.3f}",
+                f"{c.recall:.3f}",
+                f"{c.f1:.3f}",
+            )
+    Console().print(table)
+    for ev in evaluations:
+        for e in ev.errors[:errors]:
+            failing = {"file": ev.name, "id": e.case_id, "missed": e.missed, "spurious": e.spurious}
+            typer.echo(json.dumps(failing, ensure_ascii=False), err=True)
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps([ev.as_dict() for ev in evaluations], ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
+        )
+    if min_f1 is not None and any(ev.f1 < min_f1 for ev in evaluations):
+        raise typer.Exit(1)
+
 
 if __name__ == "__main__":
     app()
