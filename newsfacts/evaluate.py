@@ -297,7 +297,12 @@ def evaluate_gold(
     tol: float = DEFAULT_TOLERANCE,
     settings: object | None = None,
 ) -> Evaluation:
-    """Score the pipeline's facts for the documents of ``gold_path`` against it."""
+    """Score the pipeline's facts for the documents of ``gold_path`` against it.
+
+    Without ``docs`` the documents are the ones the gold names; with ``docs``
+    every given file is scored, so facts found in a document the gold holds no
+    fact for count as false positives.
+    """
     import time
 
     from newsfacts.pipeline import process_documents, read_files
@@ -307,6 +312,12 @@ def evaluate_gold(
     rows = load_jsonl(gold_path)
     names = list(dict.fromkeys(r["doc"] for r in rows))
     paths = find_documents(gold_path, names, docs)
+    # explicit documents are all scored, also those the gold names no fact in
+    for d in docs:
+        for path in sorted(d.iterdir()) if d.is_dir() else [d]:
+            if path.is_file() and path.name not in paths:
+                paths[path.name] = path
+                names.append(path.name)
     missing = [n for n in names if n not in paths]
     if missing:
         raise FileNotFoundError(f"documents named in {gold_path} not found: {', '.join(missing)}")
