@@ -8,6 +8,7 @@ query). ``migrate`` applies them in that order and is safe to rerun.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,9 +50,81 @@ def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
     con.execute(f"load {name}")
 
 
+DUCKLAKE_PREFIX = "ducklake:"
+DUCKLAKE_ALIAS = "lake"
+# DuckLake has no PRIMARY KEY/UNIQUE constraints: keys are kept by the anti-join loads.
+_INLINE_KEY = re.compile(r"\s+primary\s+key\b", re.IGNORECASE)
+_TABLE_KEY = re.compile(r",\s*primary\s+key\s*\([^)]*\)", re.IGNORECASE)
+
+
+def is_ducklake(target: str | Path) -> bool:
+    """Whether a warehouse address names a DuckLake (``ducklake:<catalog>``)."""
+    return str(target).startswith(DUCKLAKE_PREFIX)
+
+
+def ducklake_attach_sql(target: str) -> tuple[str, str | None]:
+    """(catalog connection string, data path) of ``ducklake:<catalog>[?data_path=<path>]``.
+
+    ``ducklake:sqlite:/srv/lake/catalog.sqlite`` keeps its Parquet files beside the
+    catalog in ``catalog.sqlite.files/``; ``ducklake:postgres:dbname=lake host=db``
+    needs ``?data_path=s3://bucket/lake/`` (or a shared folder) the first time.
+    """
+    catalog, _, query = target.partition("?")
+    data_path = None
+    if query:
+        key, _, value = query.partition("=")
+        if key != "data_path" or not value:
+            raise ValueError(f"unknown DuckLake option {query!r}: only data_path=<path>")
+        data_path = value
+    kind, _, location = catalog.removeprefix(DUCKLAKE_PREFIX).partition(":")
+    if kind not in ("sqlite", "postgres", "duckdb") or not location:
+        raise ValueError(
+            f"{target!r}: expected ducklake:sqlite:<file>, ducklake:postgres:<dsn> "
+            "or ducklake:duckdb:<file>"
+        )
+    if data_path is None and kind in ("sqlite", "duckdb"):
+        data_path = f"{location}.files/"
+        Path(location).parent.mkdir(parents=True, exist_ok=True)
+    return catalog, data_path
+
+
+def connect_ducklake(target: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the DuckLake attached and in use (extensions from PyPI)."""
+    catalog, data_path = ducklake_attach_sql(target)
+    con = duckdb.connect(":memory:")
+    try:
+        load_extension(con, "ducklake")
+        kind = catalog.removeprefix(DUCKLAKE_PREFIX).split(":", 1)[0]
+        if kind in ("sqlite", "postgres"):
+            load_extension(con, kind)
+        options = []
+        if data_path:
+            options.append(f"data_path '{data_path}'")
+        if read_only:
+            options.append("read_only")
+        suffix = f" ({', '.join(options)})" if options else ""
+        escaped = catalog.replace("'", "''")
+        con.execute(f"attach '{escaped}' as {DUCKLAKE_ALIAS}{suffix}")
+        con.execute(f"use {DUCKLAKE_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def ducklake_ddl(sql: str) -> str:
+    """A relation's DDL without the key constraints DuckLake does not support."""
+    return _INLINE_KEY.sub("", _TABLE_KEY.sub("", sql))
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse file; a held lock raises ``WarehouseLockedError``."""
+    """A connection to the warehouse file; a held lock raises ``WarehouseLockedError``.
+
+    ``ducklake:<catalog>`` connects to a DuckLake instead (see ``connect_ducklake``).
+    """
     target = str(path)
+    if is_ducklake(target):
+        return connect_ducklake(target, read_only)
     if target != ":memory:" and not read_only:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -66,23 +139,37 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Create every schema, table and view; rerunning changes nothing."""
     for schema in ("raw", "staging"):
         con.execute(f"create schema if not exists {schema}")
+    lake = _in_ducklake(con)
     for layer in LAYERS:
         for path in sql_files(layer):
-            con.execute(path.read_text(encoding="utf-8"))
+            sql = path.read_text(encoding="utf-8")
+            con.execute(ducklake_ddl(sql) if lake else sql)
     # ``comment on`` for every relation and column; views lose theirs when replaced above
-    for path in sql_files(COMMENTS):
+    # (DuckLake cannot comment on a view's columns: its relations go undocumented there)
+    for path in [] if lake else sql_files(COMMENTS):
         con.execute(path.read_text(encoding="utf-8"))
     load_ecb_rates(con)
 
 
+def _in_ducklake(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute(
+        "select type from duckdb_databases() where database_name = current_database()"
+    ).fetchone()
+    return bool(row) and row[0] == "ducklake"
+
+
 @contextmanager
 def open_warehouse(
-    path: str | Path, read_only: bool = False
+    path: str | Path, read_only: bool = False, migrate_first: bool = True
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A migrated connection, closed on exit."""
+    """A migrated connection, closed on exit.
+
+    ``migrate_first=False`` skips the migration for a connection opened again
+    within a run that already migrated (it costs a fraction of a second each time).
+    """
     con = connect(path, read_only=read_only)
     try:
-        if not read_only:
+        if not read_only and migrate_first:
             migrate(con)
         yield con
     finally:

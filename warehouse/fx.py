@@ -75,9 +75,12 @@ def load_ecb_rates(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> 
         rates = rates.filter(pl.col("rate_date") > loaded)
     con.register("__ecb_rates", rates.to_arrow())
     try:
+        # an anti-join, not ``insert or ignore``: DuckLake tables have no primary keys
         con.execute(
-            "insert or ignore into raw.ecb_rates (currency, rate_date, rate_per_eur)"
-            " select currency, rate_date, rate_per_eur from __ecb_rates"
+            "insert into raw.ecb_rates (currency, rate_date, rate_per_eur)"
+            " select distinct on (currency, rate_date) currency, rate_date, rate_per_eur"
+            " from __ecb_rates as s where not exists (select 1 from raw.ecb_rates as t"
+            " where t.currency = s.currency and t.rate_date = s.rate_date)"
         )
     finally:
         con.unregister("__ecb_rates")

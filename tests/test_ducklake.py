@@ -1,0 +1,75 @@
+"""The same flow writes the same tables to DuckLake (SQLite catalog, Parquet data files)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from flows.etl import etl
+from newsfacts.settings import Settings
+from tests.conftest import SAMPLES
+from tests.test_dask import FACT_ROWS, fact_rows
+from warehouse.db import connect, ducklake_attach_sql, ducklake_ddl
+
+
+def test_ducklake_addresses_parse_with_clear_errors(tmp_path) -> None:
+    catalog = tmp_path / "lake" / "catalog.sqlite"
+    assert ducklake_attach_sql(f"ducklake:sqlite:{catalog}") == (
+        f"ducklake:sqlite:{catalog}",
+        f"{catalog}.files/",
+    )
+    assert ducklake_attach_sql("ducklake:postgres:dbname=lake host=db?data_path=s3://b/l/") == (
+        "ducklake:postgres:dbname=lake host=db",
+        "s3://b/l/",
+    )
+    with pytest.raises(ValueError, match="expected ducklake:sqlite"):
+        ducklake_attach_sql("ducklake:mysql:lake")
+    with pytest.raises(ValueError, match="only data_path"):
+        ducklake_attach_sql(f"ducklake:sqlite:{catalog}?path=x")
+
+
+def test_key_constraints_are_dropped_for_ducklake() -> None:
+    ddl = (
+        "create table if not exists raw.t (\n    a varchar primary key,\n    b int not null,\n"
+        "    primary key (a, b)\n);"
+    )
+    assert ducklake_ddl(ddl) == (
+        "create table if not exists raw.t (\n    a varchar,\n    b int not null\n);"
+    )
+
+
+@pytest.mark.slow
+def test_ducklake_gets_the_same_fact_rows_as_a_duckdb_file(prefect_harness, tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))[:4]:
+        shutil.copy(f, corpus / f.name)
+    default = Settings(warehouse=str(tmp_path / "default.duckdb"))
+    lake_address = f"ducklake:sqlite:{tmp_path / 'lake' / 'catalog.sqlite'}"
+    lake = Settings(warehouse=lake_address)
+
+    baseline = etl([str(corpus)], default)
+    first = etl([str(corpus)], lake)
+    rerun = etl([str(corpus)], lake)
+
+    assert first.status == "completed"
+    assert first.counts.facts == baseline.counts.facts > 0
+    assert (rerun.count_skipped, rerun.counts.facts) == (4, 0)  # idempotent without keys
+    assert lake.published_warehouse is None  # DuckLake readers get snapshots natively
+
+    con = connect(lake_address, read_only=True)
+    try:
+        on_lake = con.execute(FACT_ROWS).fetchall()
+        runs = con.execute("select status from main.runs").fetchall()
+        views = con.execute("select count(*) from main.facts").fetchone()[0]
+        files = con.execute(
+            "select count(*) from ducklake_list_files('lake', 'facts', schema => 'raw')"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert on_lake == fact_rows(default.warehouse)
+    assert runs == [("completed",), ("completed",)]
+    assert views == len(on_lake)
+    assert files >= 1
+    assert list((tmp_path / "lake" / "catalog.sqlite.files").rglob("*.parquet"))
