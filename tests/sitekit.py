@@ -6,10 +6,14 @@ feed, a sitemap and a robots.txt that disallows ``/private/``.
 
 from __future__ import annotations
 
+import functools
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 ARTICLE_BODIES: dict[str, tuple[str, str]] = {
     "/news/cluster-expansion.html": (
@@ -133,3 +137,25 @@ def serve_site() -> Iterator[tuple[str, list[str]]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@functools.cache
+def baseline_run() -> tuple[Path, str]:
+    """(corpus folder, warehouse) of one default-runner run over three sample articles.
+
+    Shared by the Dask and DuckLake tests, which compare their fact rows with it;
+    call it only from a test that uses the ``prefect_harness`` fixture.
+    """
+    from flows.etl import etl
+    from newsfacts.settings import Settings
+    from tests.conftest import SAMPLES
+
+    root = Path(tempfile.mkdtemp(prefix="newsfacts-baseline-"))
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for f in sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))[:3]:
+        shutil.copy(f, corpus / f.name)
+    settings = Settings(warehouse=str(root / "default.duckdb"), batch_size=1, publish_path="")
+    summary = etl([str(corpus)], settings)
+    assert summary.status == "completed" and summary.counts.facts > 0
+    return corpus, settings.warehouse
