@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from newsfacts.currency import SUBUNITS, SYMBOLS
@@ -219,6 +220,9 @@ def _unit(ctx: _Ctx, pos: int) -> re.Match[str] | None:
     return lx.UNIT_RE.match(ctx.sh, pos)
 
 
+_PROPER_NOUN_NAMES = frozenset({"rand", "dong", "won", "sen", "naira", "real"})
+
+
 def _money_ok(ctx: _Ctx, um: re.Match[str], scale: float) -> bool:
     """Guards for currency names that are also other things (pounds of weight, 块 of GPUs)."""
     name = (um["ln"] or um["cn"] or "").lower()
@@ -232,6 +236,8 @@ def _money_ok(ctx: _Ctx, um: re.Match[str], scale: float) -> bool:
                 return False
         if name == "元" and nxt and nxt in "宇年旦素件器":
             return False
+    if um["ln"] and um["ln"].lower() in _PROPER_NOUN_NAMES and not um["ln"].islower():
+        return False  # "the 2021 Rand report", "Dong", "Won"
     return not (um["code"] and ctx.sh[um.start("code") - 1 : um.start("code")].isalpha())
 
 
@@ -249,7 +255,29 @@ def _fact_after_number(
 ) -> _Cand | None:
     """The fact a number at [s, e) heads, given what follows and precedes it."""
     sh = ctx.sh
+    if e + 1 < len(sh) and sh[e] in "多余" and sh[e + 1] in "十百千万亿":
+        # 1000多万: "more than" ten million
+        scale, pos = _scales(sh, e + 1, allow_zh_scale)
+        c = _attach_unit(ctx, s, e, value, integer, scale, pos, word_scaled)
+        if c is not None:
+            c.qualifier = sh[e]
+        return c
     scale, pos = _scales(sh, e, allow_zh_scale)
+    return _attach_unit(ctx, s, e, value, integer, scale, pos, word_scaled)
+
+
+def _attach_unit(
+    ctx: _Ctx,
+    s: int,
+    e: int,
+    value: float,
+    integer: bool,
+    scale: float,
+    pos: int,
+    word_scaled: bool,
+) -> _Cand | None:
+    """The fact of a number at [s, e) with scale words up to ``pos``, from its unit."""
+    sh = ctx.sh
     neg = _negative_before(sh, s)
     num_start = neg if neg is not None else s
     sign = -1.0 if neg is not None else 1.0
@@ -732,9 +760,11 @@ def _broken_money(ctx: _Ctx, out: list[_Cand]) -> None:
 
 def _bare_percent(ctx: _Ctx, taken: list[_Cand], out: list[_Cand]) -> None:
     sh = ctx.sh
+    starts = [c.start for c in taken]
     for m in re.finditer(r"%", sh):
         p = m.start()
-        if any(c.start <= p < c.end for c in taken):
+        i = bisect_right(starts, p)
+        if i and taken[i - 1].end > p:
             continue
         before = sh[:p].rstrip(" \t")
         if not before:
@@ -762,14 +792,19 @@ def _bare_percent(ctx: _Ctx, taken: list[_Cand], out: list[_Cand]) -> None:
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping candidates, longer ones first, then sorted by start."""
+    """Non-overlapping candidates, longer ones first, sorted by start."""
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
         if c.end <= c.start:
             continue
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
+        i = bisect_right(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        chosen.insert(i, c)
     return chosen
 
 
@@ -810,9 +845,10 @@ def _ranges(ctx: _Ctx, facts: list[_Cand]) -> list[_Cand]:
                     continue
         out.append(f)
         i += 1
-    # a bare low end: "30 to 40%", "between 20 and 25 percent", "5-20%"
+    _scaled_money_ranges(ctx, out)
+    # a bare low end: "30 to 40%", "between 20 and 25 percent", "5-20%", "30-40 million yuan"
     for k, f in enumerate(out):
-        if f.status != "valid" or f.value_high is not None or f.kind == "money":
+        if f.status != "valid" or f.value_high is not None:
             continue
         if f.num_start != f.start:
             continue
@@ -834,6 +870,8 @@ def _ranges(ctx: _Ctx, facts: list[_Cand]) -> list[_Cand]:
             continue
         if sep == "-" and m["pu"] is None and " " in m.group(0).strip():
             continue
+        if f.kind == "money" and (m["pu"] or lx.FROM_RE.search(head, 0, m.start())):
+            continue  # "rose from 30 to 40 million yuan" is a change, not a range
         if k > 0 and out[k - 1].end > window_start + m.start():
             continue
         if not low < f.value:
@@ -841,6 +879,32 @@ def _ranges(ctx: _Ctx, facts: list[_Cand]) -> list[_Cand]:
         start = window_start + (between.start() if between and sep in ("and", "y") else m.start())
         out[k] = replace(f, start=start, value=low, value_high=f.value, num_start=start)
     return out
+
+
+def _scaled_money_ranges(ctx: _Ctx, facts: list[_Cand]) -> None:
+    """``$5-7 million``: a prefixed amount whose scale word follows the high end."""
+    sh = ctx.sh
+    for k, f in enumerate(facts):
+        if f.kind != "money" or f.status != "valid" or f.scale != 1 or f.start == f.num_start:
+            continue
+        if f.value is None or f.value_high is not None:
+            continue
+        m = lx.RANGE_HIGH_RE.match(sh, f.end)
+        if m is None:
+            continue
+        hm = ctx.num_re.match(sh, m.end())
+        if hm is None:
+            continue
+        high = parse_digits(hm.group(0), ctx.comma)
+        scale, pos = _scales(sh, hm.end())
+        if high is None or scale == 1 or not f.value < high:
+            continue
+        um = _unit(ctx, pos)
+        if um is not None and um["cur"] and lx.suffix_code(um) == f.unit:
+            pos = um.end()
+        if k + 1 < len(facts) and facts[k + 1].start < pos:
+            continue
+        f.value, f.value_high, f.end, f.scale = f.value * scale, high * scale, pos, scale
 
 
 def _conversions(ctx: _Ctx, facts: list[_Cand]) -> None:
@@ -880,6 +944,8 @@ def _accounting(ctx: _Ctx, facts: list[_Cand]) -> None:
 def _qualifiers(ctx: _Ctx, facts: list[_Cand]) -> None:
     sh = ctx.sh
     for f in facts:
+        if f.qualifier:
+            continue
         m = lx.QUALIFIER_RE.search(sh, max(0, f.start - 24), f.start)
         if m:
             f.qualifier = " ".join(m["q"].lower().split())

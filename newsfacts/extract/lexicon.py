@@ -61,7 +61,7 @@ NUM_COMMA_RE = re.compile(NUM_COMMA)
 DIGIT_RE = re.compile(r"\d")
 
 ZH_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿兆"
-ZH_NUM_RE = re.compile(rf"[{ZH_NUM_CHARS}](?:[ \t]*[{ZH_NUM_CHARS}点])*")
+ZH_NUM_RE = re.compile(rf"[{ZH_NUM_CHARS}](?:[ \t]*[{ZH_NUM_CHARS}点]){{0,40}}")
 HAS_CJK_RE = re.compile(r"[\u3400-\u9fff\u3040-\u30ff]")
 
 SCALE_WORDS = {
@@ -191,7 +191,7 @@ CUR_SUFFIX = (
 )
 
 UNIT_RE = re.compile(
-    rf"(?P<pct>{SP}*(?:{PCT}))"
+    rf"(?P<pct>{SP}*(?:{PCT})|-(?:percent|per{SP}?cent)(?![^\W\d_]))"
     rf"|(?P<flops>{SP}*-?{SP}*(?:{FLOPS}))(?![A-Za-z])"
     rf"|(?P<cur>{SP}*-?{SP}*(?:(?:de|del){SP}+)?(?:{CUR_SUFFIX}))",
     IC,
@@ -325,7 +325,7 @@ EN_WORD = trie_alt(EN_WORDS)
 # Runs on lower-cased text: starts with the trie so that ``sre`` can skip fast;
 # the word boundary before the run is checked by the caller.
 EN_RUN_RE = re.compile(
-    rf"(?:{EN_WORD})(?:(?:{SP}*-{SP}*|{SP}+(?:and{SP}+|point{SP}+)?)(?:{EN_WORD}))*"
+    rf"(?:{EN_WORD})(?:(?:{SP}*-{SP}*|{SP}+(?:and{SP}+|point{SP}+)?)(?:{EN_WORD})){{0,40}}"
     rf"{LATIN_END}"
 )
 ES_WORD = (
@@ -339,7 +339,7 @@ ES_WORD = (
     r"|sextos?|s[eé]ptimos?|octavos?|novenos?|d[eé]cimos?"
 )
 ES_RUN_RE = re.compile(
-    rf"(?:{ES_WORD})(?:{SP}+(?:(?:y|con|coma|sobre){SP}+)?(?:{ES_WORD}))*{LATIN_END}",
+    rf"(?:{ES_WORD})(?:{SP}+(?:(?:y|con|coma|sobre){SP}+)?(?:{ES_WORD})){{0,40}}{LATIN_END}",
     IC,
 )
 WORD_RE = re.compile(r"[^\W\d_]+")
@@ -380,3 +380,5 @@ CONVERSION_GAP_RE = re.compile(
 ACCOUNTING_BEFORE_RE = re.compile(r"(?:\bis|\bwas|\bwere|\bare|\bbe|\bbeen|\bof|:|=)[ \t]*\Z", IC)
 OF_RE = re.compile(r"[ \t]+of\b", IC)
 ZH_MONEY_TALK_RE = re.compile(r"花|费|付|买|卖|价|值|薪|钱|赚|借|欠|收入|成本|售|赔|罚|奖")
+FROM_RE = re.compile(r"(?<![^\W\d_])(?:from|desde|từ)[ \t]+\Z", IC)
+RANGE_HIGH_RE = re.compile(r"[ \t]*(?:-|–|to)[ \t]*", IC)

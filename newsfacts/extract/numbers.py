@@ -299,6 +299,8 @@ def parse_zh(s: str) -> ZhNumber | None:
         value, vague = _zh_integer(int_part)
     except _Invalid:
         return None
+    if not math.isfinite(value):
+        return None
     run = s if len(s) > 1 and all(ch in ZH_DIGITS for ch in s) else None
     return ZhNumber(value, vague, "".join(str(ZH_DIGITS[c]) for c in run) if run else None)
 
