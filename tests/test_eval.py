@@ -144,3 +144,34 @@ def test_update_floors_rewrites_the_floors_file(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "other.json").exists()
     main(["--shared", str(SHARED), "--floors", str(tmp_path / "other.json")])
     assert not (tmp_path / "other.json").exists(), "floors move only with --update-floors"
+
+
+def test_cli_eval_scores_gold_and_suites(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    out = tmp_path / "scores.json"
+    zh = PEER_SUITES / "recognizers-text" / "zh_percent.jsonl"
+    q3 = PEER_SUITES / "quantulum3" / "en.jsonl"
+    args = ["eval", str(SEED_GOLD), "--suite", str(zh), "--suite", str(q3), "--json", str(out)]
+    result = CliRunner().invoke(app, [*args, "--min-f1", "0.95"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["name"] for s in scores] == [
+        SEED_GOLD.name,
+        "recognizers-text/zh_percent.jsonl",
+        "quantulum3/en.jsonl",
+    ]
+    assert scores[2]["f1"] == 1.0
+    assert "percent" in result.stdout and "F1" in result.stdout
+    strict = CliRunner().invoke(app, ["eval", "--suite", str(zh), "--min-f1", "0.9999"])
+    assert strict.exit_code == 1
+
+
+def test_cli_eval_needs_something_to_score() -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    assert CliRunner().invoke(app, ["eval"]).exit_code != 0

@@ -144,3 +144,55 @@ def test_not_money(text: str, lang: str) -> None:
 def test_pounds_of_weight_and_pounds_sterling() -> None:
     assert valid("I spent 20 million pounds on this!")[0].unit == "GBP"
     assert valid("shipped 20 million pounds of cargo") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "low", "high", "unit"),
+    [
+        ("costs of 30-40 million yuan", "en", "30-40 million yuan", 3e7, 4e7, "CNY"),
+        ("a $5-7 million seed round", "en", "$5-7 million", 5e6, 7e6, "USD"),
+        (
+            "between $5 million and $7 million",
+            "en",
+            "between $5 million and $7 million",
+            5e6,
+            7e6,
+            "USD",
+        ),
+        ("khoảng 5,6-6 tỷ đồng", "vi", "5,6-6 tỷ đồng", 5.6e9, 6e9, "VND"),
+    ],
+)
+def test_money_ranges(text: str, lang: str, span: str, low: float, high: float, unit: str) -> None:
+    fact = only(text, lang)
+    assert (fact.text, fact.unit) == (span, unit)
+    assert (fact.value, fact.value_high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_change_in_money_is_not_a_range() -> None:
+    facts = extract_facts("revenue rose from $5 million to $7 million")
+    assert [(f.value, f.value_high) for f in facts] == [(5e6, None), (7e6, None)]
+
+
+def test_chinese_duo_is_a_qualifier() -> None:
+    fact = only("收入1000多万元", "zh")
+    assert (fact.text, fact.value, fact.qualifier) == ("1000多万元", 1e7, "多")
+
+
+def test_currency_names_that_are_also_proper_nouns() -> None:
+    assert extract_facts("the 2021 Rand report on AI") == []
+    assert only("exports hit 60 billion won").unit == "KRW"
+
+
+def test_minor_units_join_the_major_amount() -> None:
+    assert only("这个手机壳五元三毛", "zh").value == pytest.approx(5.3)
+    assert only("solo cuesta 3 euros con 99 céntimos", "es").value == pytest.approx(3.99)
+    assert only("It may need one kuai and five mao five.").value == pytest.approx(1.55)
+    # a decimal amount takes no minor units: "and 32" is something else
+    assert only("the cost is $4.25 and 32 is the quantity").value == pytest.approx(4.25)
+
+
+def test_accounting_parentheses_and_signs() -> None:
+    assert only("The annual revenue is ($99.99).").value == pytest.approx(-99.99)
+    first, second = extract_facts("The annual revenue is -15€ ($-99.99).")
+    assert (first.value, second.value) == (-15, -99.99)
+    assert second.conversion_of == first.start

@@ -97,3 +97,14 @@ def test_vague_chinese_numeral_is_quarantined() -> None:
 )
 def test_not_percent(text: str, lang: str) -> None:
     assert extract_facts(text, lang) == []
+
+
+def test_hyphenated_percent_word() -> None:
+    assert only("took a 10-percent stake").value == 10
+
+
+def test_spanish_fractions_and_decimals_in_words() -> None:
+    assert only("tres quintos por ciento", "es").value == pytest.approx(0.6)
+    assert only("cuarenta y siete coma veintiocho por ciento", "es").value == pytest.approx(47.28)
+    assert only("1 sobre 3 por ciento", "es").value == pytest.approx(1 / 3)
+    assert only("3/4%", "es").value == pytest.approx(0.75)

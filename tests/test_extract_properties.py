@@ -104,3 +104,22 @@ def test_deterministic_on_arbitrary_text(prefix: str, text: str) -> None:
     joined = prefix + "\n" + text
     assert extract_facts(joined, "en") == extract_facts(joined, "en")
     check_invariants(joined, "en")
+
+
+def test_long_runs_stay_fast() -> None:
+    """Dense or endless numerals cost linear time, not quadratic."""
+    import time
+
+    inputs = [
+        ("1% " * 3000, "en"),
+        ("$5 " * 3000, "en"),
+        ("一百" * 5000 + "元", "zh"),
+        ("一" * 20000 + "元", "zh"),
+        ("one " * 20000 + "percent", "en"),
+        ("uno " * 20000 + "por ciento", "es"),
+        ("九折" * 5000, "zh"),
+    ]
+    started = time.perf_counter()
+    for text, lang in inputs:
+        check_invariants(text, lang)
+    assert time.perf_counter() - started < 5.0
