@@ -113,7 +113,7 @@ SCALE_ZH = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "兆": 1
 
 SCALE_RE = re.compile(
     rf"(?:{SP}?-?{SP}?(?P<w>{_alt(list(SCALE_WORDS))}){LATIN_END}"
-    rf"|{SP}?(?P<a>{_alt(list(SCALE_ABBREV))})\.?{LATIN_END}"
+    rf"|{SP}?(?P<a>{_alt(list(SCALE_ABBREV))}){LATIN_END}"
     rf"|(?-i:(?P<l>[kKmMbBT]))(?![A-Za-z])"
     rf"|{SP}?(?P<z>[百千万亿兆])(?![分之])"
     rf"|{SP}?(?P<k>[kK])(?![A-Za-z]))",
@@ -382,3 +382,7 @@ OF_RE = re.compile(r"[ \t]+of\b", IC)
 ZH_MONEY_TALK_RE = re.compile(r"花|费|付|买|卖|价|值|薪|钱|赚|借|欠|收入|成本|售|赔|罚|奖")
 FROM_RE = re.compile(r"(?<![^\W\d_])(?:from|desde|từ)[ \t]+\Z", IC)
 RANGE_HIGH_RE = re.compile(r"[ \t]*(?:-|–|to)[ \t]*", IC)
+CENTS_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
+SOBRE_BEFORE_RE = re.compile(r"(\d+(?:,\d+)?)[ \t]+sobre[ \t]+\Z")
+LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
+PHRASE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")

@@ -1,0 +1,135 @@
+"""Shared state of one extraction: the folded text, its language, and fact candidates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfacts.extract import lexicon as lx
+from newsfacts.extract.numbers import (
+    FOLD_CHARS_RE,
+    fold_text,
+)
+
+# Words that tell which currency a bare ¥ is: yen (Japan) or yuan (China).
+_JP_CLUES = re.compile(r"Japan|Japanese|Tokyo|Osaka|Hokkaido|Nikkei|SoftBank|\byen\b|日本|円|東京")
+_CN_CLUES = re.compile(r"China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|人民币|中国|元")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible fact: span, value and unit, plus what assembly needs (number start, scale)."""
+
+    kind: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    num_start: int
+    scale: float = 1.0
+    value_high: float | None = None
+    status: str = "valid"
+    reason: str | None = None
+    qualifier: str | None = None
+    conversion_of: int | None = None
+    integer: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    """One paragraph being read: original text, folded text ``sh``, language and locale."""
+
+    text: str
+    sh: str
+    lang: str
+    comma: bool
+    num_re: re.Pattern[str]
+    yen_code: str | None = None
+    _low: str | None = None
+    _numbers: list[tuple[int, int, str]] | None = None
+
+    @property
+    def low(self) -> str:
+        """Lower-cased text with the same offsets (falls back to ``sh`` if lengths differ)."""
+        if self._low is None:
+            low = self.sh.lower()
+            self._low = low if len(low) == len(self.sh) else self.sh
+        return self._low
+
+    def numbers(self) -> list[tuple[int, int, str]]:
+        """Every digit numeral: start, end and its text."""
+        if self._numbers is None:
+            found = []
+            sh = self.sh
+            pos = 0
+            num_re = self.num_re
+            search = lx.DIGIT_RE.search
+            while True:
+                d = search(sh, pos)
+                if d is None:
+                    break
+                s = d.start()
+                if s and sh[s - 1] in ".," and (s < 2 or not sh[s - 2].isdigit()):
+                    m = num_re.match(sh, s - 1)  # a leading separator: ".5", ",08"
+                    if m is None or m.end() <= s:
+                        m = num_re.match(sh, s)
+                else:
+                    m = num_re.match(sh, s)
+                if m is None:
+                    pos = s + 1
+                    continue
+                if not (s and sh[s - 1] in ".," and s >= 2 and sh[s - 2].isdigit()):
+                    found.append((m.start(), m.end(), m.group(0)))
+                pos = max(m.end(), s + 1)
+            self._numbers = found
+        return self._numbers
+
+    def yen(self) -> str:
+        if self.yen_code is None:
+            if self.lang == "ja":
+                self.yen_code = "JPY"
+            elif self.lang == "zh":
+                self.yen_code = "CNY"
+            else:
+                jp = len(_JP_CLUES.findall(self.text))
+                cn = len(_CN_CLUES.findall(self.text))
+                self.yen_code = "CNY" if cn > jp else "JPY"
+        return self.yen_code
+
+
+def lang_code(lang: str | None) -> str:
+    """The primary language subtag (``zh-Hans`` -> ``zh``); unknown -> ``en``."""
+    if not lang:
+        return "en"
+    code = str(lang).strip().lower().replace("_", "-").split("-")[0]
+    return code or "en"
+
+
+def mask_urls(sh: str) -> str:
+    """``sh`` with URLs and e-mail addresses blanked out (same length)."""
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+
+    if "http" in sh or "www." in sh or "HTTP" in sh:
+        sh = lx.URL_RE.sub(blank, sh)
+    if "@" in sh:
+        sh = lx.EMAIL_RE.sub(blank, sh)
+    return sh
+
+
+def fold_for_scan(text: str) -> str:
+    """The folded text the patterns run on (full-width digits, 萬 -> 万, ...), same length."""
+    if FOLD_CHARS_RE.search(text) is None:
+        return text
+    if "，" in text:
+        text = re.sub(r"(?<=[０-９])，(?=[０-９])", ",", text)
+    return fold_text(text)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def is_latin(ch: str) -> bool:
+    """True for a letter of an alphabetic script (not CJK), as in ``A100``."""
+    return ch.isalpha() and ord(ch) < 0x2E80
