@@ -37,6 +37,32 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
+SourcesOption = Annotated[
+    Path | None,
+    typer.Option("--sources", help="A sources file (newsfacts.toml): folders, URLs, feeds, ..."),
+]
+TaskRunnerOption = Annotated[
+    str | None,
+    typer.Option(help="Where extraction batches run: threads (default) or dask."),
+]
+DaskAddressOption = Annotated[
+    str | None,
+    typer.Option(help="Dask scheduler (tcp://host:8786); without it dask starts a local cluster."),
+]
+WorkersOption = Annotated[
+    int | None, typer.Option(help="Threads, or local Dask worker processes (default 1).")
+]
+
+
+def _check_task_runner(settings: Settings) -> None:
+    from flows.runners import task_runner_for
+
+    try:
+        task_runner_for(settings)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--task-runner") from exc
+
+
 @app.command()
 def run(
     paths: Annotated[
@@ -47,13 +73,44 @@ def run(
     ] = None,
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per task.")] = None,
+    sources_file: SourcesOption = None,
+    full_refresh: Annotated[
+        bool,
+        typer.Option(
+            "--full-refresh",
+            help="Rebuild every derived row from the stored raw documents (no refetching).",
+        ),
+    ] = False,
+    task_runner: TaskRunnerOption = None,
+    dask_address: DaskAddressOption = None,
+    workers: WorkersOption = None,
 ) -> None:
-    """Run the ETL flow over PATHS into the warehouse."""
+    """Run the ETL flow over PATHS and the sources file into the warehouse (incremental)."""
     _quiet_prefect()
-    from flows.etl import etl
+    from flows.etl import run_etl as etl
+    from newsfacts.sources import SourcesError
 
-    settings = Settings.from_env(warehouse=warehouse, batch_size=batch_size)
-    sources = [str(p) for p in (paths or [SAMPLE_CORPUS])]
+    settings = Settings.from_env(
+        warehouse=warehouse,
+        batch_size=batch_size,
+        sources_file=str(sources_file) if sources_file else None,
+        full_refresh=full_refresh or None,
+        task_runner=task_runner,
+        dask_address=dask_address,
+        workers=workers,
+    )
+    _check_task_runner(settings)
+    if paths:
+        sources = [str(p) for p in paths]
+    else:
+        sources = [] if settings.sources_file or full_refresh else [str(SAMPLE_CORPUS)]
+    if settings.sources_file:
+        try:
+            from newsfacts.sources import load_sources
+
+            load_sources(Path(settings.sources_file))
+        except SourcesError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--sources") from exc
     from flows.quality import DataQualityError
 
     try:
@@ -64,8 +121,9 @@ def run(
         raise typer.Exit(2) from exc
     c = summary.counts
     err.print(
-        f"[bold]run {summary.run_id}[/] {summary.status}: {summary.count_documents} documents, "
-        f"{c.articles} new articles, {c.facts} new facts, {c.quarantined_facts} quarantined, "
+        f"[bold]run {summary.run_id}[/] {summary.status}: {summary.count_documents} documents "
+        f"({summary.count_skipped} already loaded), {c.articles} new articles, "
+        f"{c.facts} new facts, {c.quarantined_facts} quarantined, "
         f"{c.ingest_errors} ingest errors → {settings.warehouse}"
     )
     if summary.status != "completed":
@@ -275,7 +333,6 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
-
 @app.command()
 def report(
     html: Annotated[Path, typer.Option("--html", help="Write the report to this HTML file.")],
@@ -292,6 +349,47 @@ def report(
         f"wrote {html}: {int(t['articles'])} articles, {int(t['valid facts'])} facts, "
         f"{int(t['quarantined facts'])} quarantined, {len(data.checks)} checks"
     )
+
+
+@app.command()
+def serve(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders to read on every run.")
+    ] = None,
+    cron: Annotated[
+        str | None, typer.Option(help='Schedule as a cron expression, e.g. "0 */6 * * *".')
+    ] = None,
+    interval: Annotated[
+        float | None, typer.Option(help="Schedule as an interval in seconds (instead of --cron).")
+    ] = None,
+    sources_file: SourcesOption = None,
+    warehouse: WarehouseOption = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "newsfacts-etl",
+    task_runner: TaskRunnerOption = None,
+    dask_address: DaskAddressOption = None,
+    workers: WorkersOption = None,
+) -> None:
+    """Register a scheduled deployment of the ETL flow and serve its runs (Ctrl-C stops).
+
+    Point PREFECT_API_URL at a `prefect server start` to see runs in the Prefect UI.
+    """
+    from flows.serve import serve_etl
+
+    if (cron is None) == (interval is None):
+        raise typer.BadParameter("give exactly one of --cron or --interval")
+    settings = Settings.from_env(
+        warehouse=warehouse,
+        sources_file=str(sources_file.resolve()) if sources_file else None,
+        task_runner=task_runner,
+        dask_address=dask_address,
+        workers=workers,
+    )
+    _check_task_runner(settings)
+    sources = [str(p.resolve()) for p in paths or []]
+    if not sources and not settings.sources_file:
+        sources = [str(SAMPLE_CORPUS)]
+    serve_etl(settings, sources, cron=cron, interval_seconds=interval, name=name)
+
 
 @app.command("eval")
 def eval_(
