@@ -16,3 +16,5 @@ comment on column main.articles.count_quarantined_facts is 'Fact mentions of the
 comment on column main.articles.count_paragraphs is 'Number of paragraphs the article was split into.';
 comment on column main.articles.count_characters is 'Length of the normalised article text in characters.';
 comment on column main.articles.loaded_run_id is 'The run (raw.runs.run_id) that first loaded this row.';
+comment on column main.articles.is_duplicate is 'True for a near-duplicate of an earlier article: kept, but its facts are the original''s and are not loaded twice.';
+comment on column main.articles.duplicate_of is 'article_id of the original this article near-duplicates; null for an original.';

@@ -17,3 +17,6 @@ comment on column raw.articles.fingerprint is 'MinHash fingerprint of the text, 
 comment on column raw.articles."text" is 'Normalised article text; every fact span indexes into it.';
 comment on column raw.articles.count_paragraphs is 'Number of paragraphs the article was split into.';
 comment on column raw.articles.loaded_run_id is 'The run (raw.runs.run_id) that first loaded this row.';
+comment on column raw.articles.published_at_source is 'The text or metadata value published_at was read from.';
+comment on column raw.articles.duplicate_of is 'For a near-duplicate of an article loaded earlier (same story, another site): that article''s article_id; its facts are not loaded twice. Null for an original.';
+comment on column raw.articles.warnings is 'What normalisation had to repair or guess (decoding, mojibake, undecodable bytes).';

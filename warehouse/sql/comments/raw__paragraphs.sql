@@ -9,3 +9,5 @@ comment on column raw.paragraphs.role is 'Paragraph role: title, byline, body, h
 comment on column raw.paragraphs.lang is 'ISO 639-1 language code detected for the paragraph.';
 comment on column raw.paragraphs.section is 'Heading of the story the paragraph belongs to (for roundups with several stories).';
 comment on column raw.paragraphs.loaded_run_id is 'The run (raw.runs.run_id) that first loaded this row.';
+comment on column raw.paragraphs.role_reason is 'Why the paragraph got its role (the rule that matched).';
+comment on column raw.paragraphs.lang_confidence is 'Confidence of the language detected for the paragraph (0 to 1).';

@@ -19,3 +19,7 @@ comment on column staging.stg_articles."text" is 'Normalised article text; every
 comment on column staging.stg_articles.count_characters is 'Length of the normalised article text in characters.';
 comment on column staging.stg_articles.count_paragraphs is 'Number of paragraphs the article was split into.';
 comment on column staging.stg_articles.loaded_run_id is 'The run (raw.runs.run_id) that first loaded this row.';
+comment on column staging.stg_articles.published_at_source is 'The text or metadata value published_at was read from.';
+comment on column staging.stg_articles.duplicate_of is 'article_id of the earlier article this one near-duplicates; null for an original.';
+comment on column staging.stg_articles.is_duplicate is 'True for a near-duplicate of an earlier article (its facts are not loaded twice).';
+comment on column staging.stg_articles.warnings is 'What normalisation had to repair or guess.';

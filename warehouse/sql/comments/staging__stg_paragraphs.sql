@@ -8,3 +8,5 @@ comment on column staging.stg_paragraphs."end" is 'Character offset where the pa
 comment on column staging.stg_paragraphs.role is 'Paragraph role: title, byline, body, heading, caption or boilerplate.';
 comment on column staging.stg_paragraphs.lang is 'ISO 639-1 language code detected for the paragraph.';
 comment on column staging.stg_paragraphs.section is 'Heading of the story the paragraph belongs to (for roundups with several stories).';
+comment on column staging.stg_paragraphs.role_reason is 'Why the paragraph got its role (the rule that matched).';
+comment on column staging.stg_paragraphs.lang_confidence is 'Confidence of the paragraph''s detected language (0 to 1).';

@@ -20,6 +20,8 @@ select
     a.is_mixed_language,
     a.is_translated,
     a.media_type,
+    a.is_duplicate,
+    a.duplicate_of,
     a.source_uri,
     coalesce(fc.count_facts, 0) as count_facts,
     coalesce(qc.count_quarantined_facts, 0) as count_quarantined_facts,

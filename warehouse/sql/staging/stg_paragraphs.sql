@@ -6,6 +6,8 @@ select
     start,
     "end",
     role,
+    role_reason,
     lang,
+    lang_confidence,
     section
 from raw.paragraphs;
