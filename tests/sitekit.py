@@ -36,6 +36,13 @@ ARTICLE_BODIES: dict[str, tuple[str, str]] = {
     ),
 }
 PRIVATE_PATH = "/private/draft.html"
+# drops the connection on its first request, answers afterwards: a transient failure
+FLAKY_PATH = "/news/flaky.html"
+FLAKY_BODY = (
+    "Grid upgrade lets campus add capacity",
+    "The utility approved a $400 million grid upgrade, letting the campus add 20% more "
+    "accelerator capacity next year, according to the filing.",
+)
 
 
 def article_html(title: str, body: str) -> str:
@@ -54,6 +61,7 @@ def site_pages(base: str) -> dict[str, tuple[str, bytes]]:
     pages: dict[str, tuple[str, bytes]] = {}
     for path, (title, body) in ARTICLE_BODIES.items():
         pages[path] = ("text/html; charset=utf-8", article_html(title, body).encode())
+    pages[FLAKY_PATH] = ("text/html; charset=utf-8", article_html(*FLAKY_BODY).encode())
     pages[PRIVATE_PATH] = (
         "text/html; charset=utf-8",
         article_html("Unpublished draft", "A draft that costs $9 billion. " * 5).encode(),
@@ -104,6 +112,9 @@ def serve_site() -> Iterator[tuple[str, list[str]]]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             requests.append(self.path)
+            if self.path == FLAKY_PATH and requests.count(FLAKY_PATH) == 1:
+                self.close_connection = True  # no answer at all: the client sees a reset
+                return
             found = pages.get(self.path.split("?")[0])
             if found is None:
                 self.send_response(404)

@@ -11,7 +11,7 @@ import pytest
 from flows.etl import etl
 from newsfacts.settings import Settings
 from tests.conftest import REPO
-from tests.sitekit import ARTICLE_BODIES, PRIVATE_PATH, serve_site
+from tests.sitekit import ARTICLE_BODIES, FLAKY_BODY, FLAKY_PATH, PRIVATE_PATH, serve_site
 from tests.test_warc import BASE, write_warc
 
 pytestmark = pytest.mark.slow
@@ -45,6 +45,7 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
             timeout_seconds = 5
             retries = 1
             retry_delay_seconds = 0.0
+            max_redirects = 0        # no retries inside urllib3: the download task retries
 
             [[sources]]
             type = "feed"
@@ -56,7 +57,7 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
 
             [[sources]]
             type = "urls"
-            urls = ["{base}/news/chip-sales.html", "{base}/news/deleted.html"]
+            urls = ["{base}/news/chip-sales.html", "{base}/news/deleted.html", "{base}{FLAKY_PATH}"]
             """,
             encoding="utf-8",
         )
@@ -71,11 +72,14 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
         second = etl(None, settings)
 
     assert first.status == "completed"
-    assert first.counts.articles == len(ARTICLE_BODIES)
+    assert first.counts.articles == len(ARTICLE_BODIES) + 1
     uris = rows(settings.warehouse, "select source_uri from raw.raw_documents order by 1")
-    assert [u for (u,) in uris] == sorted(base + p for p in ARTICLE_BODIES)
+    assert [u for (u,) in uris] == sorted(base + p for p in [*ARTICLE_BODIES, FLAKY_PATH])
     titles = {t for (t,) in rows(settings.warehouse, "select title from main.articles")}
-    assert titles == {title for title, _ in ARTICLE_BODIES.values()}
+    assert titles == {title for title, _ in [*ARTICLE_BODIES.values(), FLAKY_BODY]}
+    # the dropped connection was retried by the download task, once
+    assert requests.count(FLAKY_PATH) == 3  # failed + retried in run 1, fetched in run 2
+    assert requests.count("/news/deleted.html") == 2  # a 404 is not retried: once per run
     kinds = {k for (k,) in rows(settings.warehouse, "select distinct kind from main.facts")}
     assert kinds == {"money", "compute", "percent"}
 
@@ -91,9 +95,9 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
 
     # the second run fetches again (pages change) but processes nothing already loaded
     assert second.counts.articles == 0
-    assert second.count_skipped == len(ARTICLE_BODIES)
+    assert second.count_skipped == len(ARTICLE_BODIES) + 1
     run_sources = rows(settings.warehouse, "select sources from raw.runs limit 1")[0][0]
-    assert run_sources == [f"feed: {base}/", f"sitemap: {base}/", "urls: 2 urls"]
+    assert run_sources == [f"feed: {base}/", f"sitemap: {base}/", "urls: 3 urls"]
 
 
 def test_ssrf_protection_stays_on_without_the_setting(prefect_harness, tmp_path) -> None:
