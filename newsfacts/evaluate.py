@@ -249,6 +249,14 @@ def load_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    """Write ``rows`` as JSONL (UTF-8, one object per line)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def gold_item(row: dict) -> dict:
     """The scorer's view of a gold row: a reject row expects a quarantined fact."""
     reject = bool(row.get("reject"))
@@ -353,14 +361,22 @@ def predict_suite(cases: Sequence[dict]) -> list[dict]:
     return lines
 
 
-def evaluate_suite(suite_path: Path, tol: float = DEFAULT_TOLERANCE) -> Evaluation:
-    """Score ``extract_facts`` on every case of a peer suite."""
+def evaluate_suite(
+    suite_path: Path, tol: float = DEFAULT_TOLERANCE, predictions_out: Path | None = None
+) -> Evaluation:
+    """Score ``extract_facts`` on every case of a peer suite.
+
+    With ``predictions_out`` the predictions are also written there, one
+    ``{"id", "predicted"}`` line per case, for ``shared/tools/score_suite.py``.
+    """
     import time
 
     cases = load_jsonl(suite_path)
     started = time.perf_counter()
     predictions = predict_suite(cases)
     seconds = time.perf_counter() - started
+    if predictions_out is not None:
+        write_jsonl(predictions_out, predictions)
     evaluation = Evaluation(f"{suite_path.parent.name}/{suite_path.name}", seconds=seconds)
     for case, line in zip(cases, predictions, strict=True):
         kinds = MODEL_KINDS.get(case.get("model", ""), ALL_KINDS)
