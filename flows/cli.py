@@ -408,6 +408,10 @@ def eval_(
         float | None, typer.Option("--min-f1", help="Exit 1 if any overall F1 is below this.")
     ] = None,
     errors: Annotated[int, typer.Option(help="Failing cases to list per file.")] = 0,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Folder to write each suite's predictions to (score_suite.py format)."),
+    ] = None,
 ) -> None:
     """Score the extractor: precision/recall/F1 per kind on gold facts or peer suites."""
     from rich.table import Table
@@ -419,7 +423,9 @@ def eval_(
     evaluations = []
     if paths:
         evaluations.append(evaluate_gold(paths[0], paths[1:]))
-    evaluations.extend(evaluate_suite(p) for p in suite or [])
+    for p in suite or []:
+        out = predictions / f"{p.stem}.pred.jsonl" if predictions else None
+        evaluations.append(evaluate_suite(p, predictions_out=out))
     table = Table(title="Extraction scores (value within 0.5%)")
     table.add_column("file / kind", overflow="fold")
     for column in ("cases", "expected", "predicted", "tp", "P", "R", "F1"):
