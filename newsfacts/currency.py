@@ -247,9 +247,11 @@ WITHDRAWN_CODES: frozenset[str] = frozenset(
 ISO_4217_CODES: frozenset[str] = ACTIVE_CODES | WITHDRAWN_CODES
 
 # Codes that are also everyday words, tickers or acronyms in news text
-# ("ALL 5 solutions", "AMD 7nm"); the extractor does not read them as currencies.
+# ("ALL 5 solutions", "AMD 7nm", "COP28", "NIO"); the extractor does not read
+# them as currencies.
 AMBIGUOUS_CODES: frozenset[str] = frozenset(
     {"ALL", "AMD", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY", "CAD"}
+    | {"COP", "NIO", "KGS", "STD", "ADP", "SIT", "ATS", "BTN"}
     | {c for c in ISO_4217_CODES if c.startswith("X") and c not in {"XAF", "XOF", "XPF", "XCD"}}
 )
 

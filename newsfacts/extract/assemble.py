@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -31,44 +30,41 @@ def select_candidates(cands: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+def _pair_range(ctx: Context, f: Candidate, g: Candidate) -> Candidate | None:
+    """``f`` and ``g`` as one range (``50%-55%``, ``between $5m and $7m``), if they are one."""
+    if not (f.status == g.status == "valid" and f.kind == g.kind and f.unit == g.unit):
+        return None
+    if f.value is None or g.value is None or f.value_high is not None or not f.value < g.value:
+        return None
+    sh = ctx.sh
+    sm = lx.RANGE_SEP_RE.fullmatch(sh, f.end, g.start) if g.start - f.end < 12 else None
+    if sm is None:
+        return None
+    sep = sm["sep"].lower()
+    between = lx.RANGE_BETWEEN_RE.search(sh, max(0, f.start - 10), f.start)
+    if sep in ("and", "y") and not between:
+        return None  # "and" joins a range only after "between"
+    if sep in ("a", "hasta") and not lx.SPANISH_DE_RE.search(sh, max(0, f.start - 5), f.start):
+        return None  # "de 20 a 30"
+    if f.kind == "money" and lx.FROM_RE.search(sh, max(0, f.start - 8), f.start):
+        return None  # "rose from $5m to $7m" is a change, not a range
+    start = between.start() if between and sep in ("and", "y") else f.start
+    return replace(f, start=start, end=g.end, value_high=g.value)
+
+
 def join_ranges(ctx: Context, facts: list[Candidate]) -> list[Candidate]:
     """Ranges: two facts with a separator (``50%-55%``) or a bare low end (``30 to 40%``)."""
     sh = ctx.sh
     out: list[Candidate] = []
     i = 0
     while i < len(facts):
-        f = facts[i]
-        g = facts[i + 1] if i + 1 < len(facts) else None
-        if (
-            g is not None
-            and f.status == g.status == "valid"
-            and f.kind == g.kind
-            and f.unit == g.unit
-            and f.value_high is None
-        ):
-            gap = sh[f.end : g.start]
-            sm = lx.RANGE_SEP_RE.match(gap) if len(gap) < 12 else None
-            if sm and sm.end() == len(gap) and (gap.strip() or True):
-                sep = sm["sep"].lower()
-                between = lx.RANGE_BETWEEN_RE.search(sh, max(0, f.start - 10), f.start)
-                ok = f.value is not None and g.value is not None and f.value < g.value
-                if sep in ("and", "y") and not between:
-                    ok = False
-                if sep in ("a", "hasta") and not re.search(
-                    r"\bdel?[ \t]+\Z", sh[max(0, f.start - 5) : f.start]
-                ):
-                    ok = False
-                if f.kind == "money" and re.search(
-                    r"\bfrom[ \t]+\Z", sh[max(0, f.start - 6) : f.start], re.I
-                ):
-                    ok = False
-                if ok:
-                    start = between.start() if between and sep in ("and", "y") else f.start
-                    out.append(replace(f, start=start, end=g.end, value_high=g.value))
-                    i += 2
-                    continue
-        out.append(f)
-        i += 1
+        joined = _pair_range(ctx, facts[i], facts[i + 1]) if i + 1 < len(facts) else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(facts[i])
+            i += 1
     join_scaled_money_ranges(ctx, out)
     # a bare low end: "30 to 40%", "between 20 and 25 percent", "5-20%", "30-40 million yuan"
     for k, f in enumerate(out):

@@ -278,7 +278,8 @@ QUALIFIER_RE = re.compile(
 )
 ZH_SUFFIX_QUALIFIER_RE = re.compile(r"[ \t]*(左右|以上|多|余)")
 
-RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*\Z", IC)
+RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*", IC)
+SPANISH_DE_RE = re.compile(r"(?<![^\W\d_])del?[ \t]+\Z", IC)
 RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s]+", IC)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
