@@ -63,7 +63,7 @@ def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate 
             tm["ps"]
             or "每秒" in before
             or "秒" in before
-            or re.match(r"[ \t]*(?:的)?(?:双精度|单精度|半精度)?(?:浮点|每秒)", after)
+            or lx.ZH_AFTER_TIMES_RE.match(after)
             or v >= 1e12
         ):
             return Candidate(
@@ -133,7 +133,7 @@ def read_percent_number(ctx: Context, pos: int) -> tuple[float, int, bool] | Non
         v = parse_digits(m.group(0), False)
         if v is None:
             return None
-        km = re.compile(r"[ \t]*[kK](?![A-Za-z])").match(sh, m.end())
+        km = lx.K_SUFFIX_RE.match(sh, m.end())
         if km:
             return v * 1e3, km.end(), False
         return v, m.end(), False
@@ -158,7 +158,6 @@ def tenths_fact(ctx: Context, m: re.Match[str]) -> Candidate | None:
         return None
     raw = m["num"]
     s = m.start("num")
-    # trim to the numeral right before the unit
     compact = "".join(raw.split())
     if not compact:
         return None
@@ -173,11 +172,8 @@ def tenths_fact(ctx: Context, m: re.Match[str]) -> Candidate | None:
         # 七五折, 75折, 三八折: two digits read one by one
         tenths = int("".join(ch if ch.isdigit() else str(ZH_DIGITS[ch]) for ch in compact)) / 10
     else:
-        if re.fullmatch(r"[\d.]+", compact):
-            try:
-                tenths = float(compact)
-            except ValueError:
-                return None
+        if compact.replace(".", "", 1).isdigit():
+            tenths = float(compact)
         else:
             zn = parse_zh(compact)
             if zn is None:
@@ -185,28 +181,23 @@ def tenths_fact(ctx: Context, m: re.Match[str]) -> Candidate | None:
             tenths = zn.value
     value = tenths * 10
     if unit == "成":
-        tail = re.compile(
-            r"(半)|[ \t]?([一二三四五六七八九1-9])(?![\d零〇一二两三四五六七八九十百千万亿点.])"
-        ).match(sh, end)
+        tail = lx.ZH_TENTHS_TAIL_RE.match(sh, end)  # 三成半 = 35%, 七成六 = 76%
         if tail:
-            value += (
-                5
-                if tail.group(1)
-                else int(tail.group(2))
-                if tail.group(2).isdigit()
-                else ZH_DIGITS[tail.group(2)]
-            )
+            digit = tail.group(2)
+            if tail.group(1):
+                value += 5
+            else:
+                value += int(digit) if digit.isdigit() else ZH_DIGITS[digit]
             end = tail.end()
         if not 0 < value <= 100:
             return None
     else:
         if not 0 < value < 100:
             return None
-    # exclude a leading non-numeral inside the lazy match (spaces are fine)
     return Candidate("percent", s, end, value, "%", s)
 
 
 def find_dui_zhe(ctx: Context, out: list[Candidate]) -> None:
     """打对折 (half price) = 50%; 对折 alone means folding in half."""
-    for m in re.finditer(r"打[ \t]*(对[ \t]*折)", ctx.sh):
+    for m in lx.DUI_ZHE_RE.finditer(ctx.sh):
         out.append(Candidate("percent", m.start(1), m.end(1), 50.0, "%", m.start(1)))

@@ -387,3 +387,9 @@ CENTS_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
 SOBRE_BEFORE_RE = re.compile(r"(\d+(?:,\d+)?)[ \t]+sobre[ \t]+\Z")
 LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
 PHRASE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
+ZH_AFTER_TIMES_RE = re.compile(r"[ \t]*(?:的)?(?:双精度|单精度|半精度)?(?:浮点|每秒)")
+K_SUFFIX_RE = re.compile(r"[ \t]*[kK](?![A-Za-z])")
+ZH_TENTHS_TAIL_RE = re.compile(
+    r"(半)|[ \t]?([一二三四五六七八九1-9])(?![\d零〇一二两三四五六七八九十百千万亿点.])"
+)
+DUI_ZHE_RE = re.compile(r"打[ \t]*(对[ \t]*折)")
