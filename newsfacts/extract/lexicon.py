@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.currency import AMBIGUOUS_CODES, CODE_ALIASES, ISO_4217_CODES, NAMES, SYMBOLS
+from newsfacts.extract.numbers import EN_NUMBER_WORDS
 
 IC = re.IGNORECASE
 SP = r"[ \t]"
@@ -266,62 +267,10 @@ BROKEN_SCALE_RE = re.compile(
 )
 BROKEN_QUAL_RE = re.compile(r"(?<![^\W\d_])(?P<q>us|hk)[ \t]?\Z", IC)
 
-QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
-    r"|more[ \t]+than"
-    r"|over|at[ \t]+least|less[ \t]+than|under|some|roughly|close[ \t]+to|as[ \t]+much[ \t]+as"
-    r"|as[ \t]+high[ \t]+as|in[ \t]+excess[ \t]+of|upwards[ \t]+of|above|below|just[ \t]+over"
-    r"|just[ \t]+under|an[ \t]+estimated|estimated|cerca[ \t]+de|alrededor[ \t]+del?"
-    r"|aproximadamente|más[ \t]+de|menos[ \t]+del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
-    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超)[ \t]*\Z",
-    IC,
-)
-ZH_SUFFIX_QUALIFIER_RE = re.compile(r"[ \t]*(左右|以上|多|余)")
+# ---------------------------------------------- number words
+# English runs on lower-cased text, Spanish as written.
 
-RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*", IC)
-SPANISH_DE_RE = re.compile(r"(?<![^\W\d_])del?[ \t]+\Z", IC)
-RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s]+", IC)
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-
-EN_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "quadrillion",
-    "quintillion",
-]
+EN_WORDS = sorted(EN_NUMBER_WORDS)
 EN_WORD = trie_alt(EN_WORDS)
 # Runs on lower-cased text: starts with the trie so that ``sre`` can skip fast;
 # the word boundary before the run is checked by the caller.
@@ -345,6 +294,9 @@ ES_RUN_RE = re.compile(
 )
 WORD_RE = re.compile(r"[^\W\d_]+")
 MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos)[ \t]+\Z", IC)
+LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
+
+# ---------------------------------------------- minor units ("3 dollars 50 cents", "五元三毛")
 
 CONNECTOR_RE = re.compile(r"[ \t]*,?[ \t]*(?:(?:and|y|con|又|和|零)[ \t]*)?", IC)
 SUBUNIT_RE = re.compile(
@@ -354,18 +306,54 @@ SUBUNIT_RE = re.compile(
     IC,
 )
 MINOR_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|\Z|and\b|y\b|or\b|o\b)", IC)
+CENTS_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
+
+# ---------------------------------------------- unit-led and special forms
 
 PERCENT_OF_RE = re.compile(rf"[Pp]er(?:cents?|{SP}?cent|centage)({SP}+of{SP}+)")
+PHRASE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
+SOBRE_BEFORE_RE = re.compile(r"(\d+(?:,\d+)?)[ \t]+sobre[ \t]+\Z")
+OF_RE = re.compile(r"[ \t]+of\b", IC)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s]+", IC)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+# ---------------------------------------------- Chinese
+
 ZH_FRACTION_RE = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千万亿\d])((?:[百千万][ \t]*)+)分[ \t]*之[ \t]*"
 )
 ZH_TENTHS_RE = re.compile(
     r"(?P<num>(?:[\d零〇一二两三四五六七八九十点.][ \t]*){1,8}?|半)[ \t]*(?P<u>成|折)"
 )
+ZH_TENTHS_TAIL_RE = re.compile(
+    r"(半)|[ \t]?([一二三四五六七八九1-9])(?![\d零〇一二两三四五六七八九十百千万亿点.])"
+)
+DUI_ZHE_RE = re.compile(r"打[ \t]*(对[ \t]*折)")
 ZH_COMPUTE_CONTEXT_RE = re.compile(r"算力|智算|计算能力|运算能力|超算|计算中心|FLOPS|flops")
 ZH_TIMES_RE = re.compile(r"[ \t]*次(?P<ps>[ \t]*(?:/秒|每秒|/s))?")
+ZH_AFTER_TIMES_RE = re.compile(r"[ \t]*(?:的)?(?:双精度|单精度|半精度)?(?:浮点|每秒)")
 ZH_PE_RE = re.compile(r"[ \t]?(?P<pe>[PE])(?![A-Za-z])")
+ZH_MONEY_TALK_RE = re.compile(r"花|费|付|买|卖|价|值|薪|钱|赚|借|欠|收入|成本|售|赔|罚|奖")
+K_SUFFIX_RE = re.compile(r"[ \t]*[kK](?![A-Za-z])")
 
+# ---------------------------------------------- assembly: qualifiers, ranges, conversions
+
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
+    r"|more[ \t]+than"
+    r"|over|at[ \t]+least|less[ \t]+than|under|some|roughly|close[ \t]+to|as[ \t]+much[ \t]+as"
+    r"|as[ \t]+high[ \t]+as|in[ \t]+excess[ \t]+of|upwards[ \t]+of|above|below|just[ \t]+over"
+    r"|just[ \t]+under|an[ \t]+estimated|estimated|cerca[ \t]+de|alrededor[ \t]+del?"
+    r"|aproximadamente|más[ \t]+de|menos[ \t]+del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
+    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超)[ \t]*\Z",
+    IC,
+)
+ZH_SUFFIX_QUALIFIER_RE = re.compile(r"[ \t]*(左右|以上|多|余)")
+RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*", IC)
+RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)
+SPANISH_DE_RE = re.compile(r"(?<![^\W\d_])del?[ \t]+\Z", IC)
+FROM_RE = re.compile(r"(?<![^\W\d_])(?:from|desde|từ)[ \t]+\Z", IC)
+RANGE_HIGH_RE = re.compile(r"[ \t]*(?:-|–|to)[ \t]*", IC)
 _RANGE_LOW_TAIL = (
     r")(?P<pu>[ \t]*(?:%|percent|per cent))?[ \t]*"
     r"(?P<sep>-|–|—|~|〜|to|and|至|到|y|đến|tới)[ \t]*\Z"
@@ -379,17 +367,3 @@ CONVERSION_GAP_RE = re.compile(
     IC,
 )
 ACCOUNTING_BEFORE_RE = re.compile(r"(?:\bis|\bwas|\bwere|\bare|\bbe|\bbeen|\bof|:|=)[ \t]*\Z", IC)
-OF_RE = re.compile(r"[ \t]+of\b", IC)
-ZH_MONEY_TALK_RE = re.compile(r"花|费|付|买|卖|价|值|薪|钱|赚|借|欠|收入|成本|售|赔|罚|奖")
-FROM_RE = re.compile(r"(?<![^\W\d_])(?:from|desde|từ)[ \t]+\Z", IC)
-RANGE_HIGH_RE = re.compile(r"[ \t]*(?:-|–|to)[ \t]*", IC)
-CENTS_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
-SOBRE_BEFORE_RE = re.compile(r"(\d+(?:,\d+)?)[ \t]+sobre[ \t]+\Z")
-LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
-PHRASE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
-ZH_AFTER_TIMES_RE = re.compile(r"[ \t]*(?:的)?(?:双精度|单精度|半精度)?(?:浮点|每秒)")
-K_SUFFIX_RE = re.compile(r"[ \t]*[kK](?![A-Za-z])")
-ZH_TENTHS_TAIL_RE = re.compile(
-    r"(半)|[ \t]?([一二三四五六七八九1-9])(?![\d零〇一二两三四五六七八九十百千万亿点.])"
-)
-DUI_ZHE_RE = re.compile(r"打[ \t]*(对[ \t]*折)")
