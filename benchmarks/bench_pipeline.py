@@ -1,0 +1,660 @@
+"""Pipeline benchmarks: articles/s per stage and end to end, memory, peers, scale, orchestration.
+
+Rerun it anywhere with::
+
+    uv run python benchmarks/bench_pipeline.py            # the full run (a few minutes)
+    uv run python benchmarks/bench_pipeline.py --quick    # seconds: a smoke test
+    uv run python benchmarks/bench_pipeline.py --json results.json
+
+What it measures, all in this one process (process start is excluded):
+
+* **stages** on a synthetic corpus made from ``samples/articles`` (each copy made
+  unique), plain text and HTML separately: read (disk → bytes), normalise
+  (decode, repair, HTML extraction, paragraphs, languages, metadata), extract
+  (facts), validate (pandera contracts), load (DuckDB, one transaction per batch).
+  One process is one core: articles/s end to end is articles/s per core.
+* **peers** on the same documents in the same run: quantulum3's ``parse`` against
+  our extract stage on the plain texts, and bare ``trafilatura.extract`` against
+  our whole HTML pipeline (the HTML overhead is ours over trafilatura's time).
+* **streaming**: N articles through the same batches as a run (read → … → load,
+  plus near-duplicate lookup), resident memory sampled after every batch. The
+  1 M-article projection extrapolates memory by the slope over the second half
+  of the batches, and time on 2 cores as the parallel stages (read, normalise,
+  extract, validate) split over 2 workers plus the serial ones (near-duplicate
+  lookup, load: one writer) as they are.
+* **orchestration**: the real Prefect ``etl`` flow against the same task bodies
+  called directly (``task.fn``) in the same order, on the same N articles; the
+  difference is Prefect's share. The server's start-up is excluded (a warm-up run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from newsfacts.model import Article, RawDocument  # noqa: E402
+from newsfacts.normalise import normalise_document  # noqa: E402
+from newsfacts.pipeline import (  # noqa: E402
+    Batch,
+    extract_article_facts,
+    link_near_duplicates,
+    read_files,
+)
+from newsfacts.settings import SAMPLE_CORPUS, Settings  # noqa: E402
+
+TARGETS = {
+    "text_articles_per_second_per_core": 400.0,  # at least
+    "html_overhead_vs_trafilatura": 0.25,  # at most (ours / trafilatura - 1)
+    "projected_peak_rss_1m_bytes": 2 * 1024**3,  # less than
+    "projected_hours_1m_on_2_cores": 1.0,  # less than
+    "orchestration_share": 0.05,  # less than
+}
+STAGES = ("read", "normalise", "extract", "validate", "load")
+
+
+# ------------------------------------------------------------------ corpus
+
+
+def sample_documents(suffixes: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    return [
+        (p.suffix, p.read_bytes())
+        for p in sorted(SAMPLE_CORPUS.iterdir())
+        if p.suffix.lower() in suffixes
+    ]
+
+
+def unique_copy(suffix: str, content: bytes, i: int) -> bytes:
+    """The sample made distinct (its own content hash) without changing its facts."""
+    tag = f"Bulletin reference {i:07d}."
+    if suffix.lower() in (".html", ".htm"):
+        marker = re.search(rb"</body\s*>", content, re.IGNORECASE)
+        at = marker.start() if marker else len(content)
+        return content[:at] + f"<p>{tag}</p>".encode() + content[at:]
+    return content + f"\n\n{tag}\n".encode()
+
+
+def script_of(text: str) -> str:
+    """A coarse language group, so synthetic articles mix paragraphs of one language."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if han > 0.1 * len(text):
+        return "zh"
+    return (
+        "vi" if re.search("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text) else "en"
+    )
+
+
+def mixed_articles(count: int) -> Iterator[str]:
+    """Plain-text articles: a sample's title and byline over 6 body paragraphs drawn at
+    random (seeded) from the samples in its language, so no two are near-duplicates."""
+    from newsfacts.normalise.decode import decode_bytes
+
+    heads: list[tuple[str, str]] = []
+    pools: dict[str, list[str]] = {}
+    for _, content in sample_documents((".txt",)):
+        lines = [line.strip() for line in decode_bytes(content).splitlines() if line.strip()]
+        group = script_of("\n".join(lines))
+        heads.append(("\n".join(lines[:2]), group))
+        pools.setdefault(group, []).extend(line for line in lines[2:] if len(line) > 60)
+    rng = random.Random(20260101)
+    for i in range(count):
+        head, group = heads[i % len(heads)]
+        pool = pools[group]
+        body = rng.sample(pool, min(6, len(pool)))
+        yield head + "\n\n" + "\n\n".join(body) + f"\n\nBulletin reference {i:07d}.\n"
+
+
+def write_corpus(folder: Path, count: int, suffixes: tuple[str, ...]) -> list[Path]:
+    """``count`` files made from the samples with ``suffixes``, written to ``folder``.
+
+    Plain text is mixed from the samples' paragraphs (distinct articles, as a real
+    feed); HTML pages are the sample pages each made unique by one added paragraph.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    if suffixes == (".txt",):
+        for i, text in enumerate(mixed_articles(count)):
+            path = folder / f"doc_{i:07d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        return paths
+    samples = sample_documents(suffixes)
+    if not samples:
+        raise SystemExit(f"no {suffixes} samples in {SAMPLE_CORPUS}")
+    for i in range(count):
+        suffix, content = samples[i % len(samples)]
+        path = folder / f"doc_{i:07d}{suffix}"
+        path.write_bytes(unique_copy(suffix, content, i))
+        paths.append(path)
+    return paths
+
+
+def batches_of(items: Sequence[Path], size: int) -> Iterator[list[Path]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+# ------------------------------------------------------------------ measuring
+
+
+def current_rss_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def peak_rss_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+
+
+@dataclass
+class StageTimes:
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def add(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] += now - started
+        return now
+
+
+@dataclass
+class CorpusResult:
+    """Throughput of one corpus through the stages."""
+
+    media: str
+    count_articles: int
+    count_facts: int
+    seconds: dict[str, float]
+    articles_per_second: dict[str, float]
+    end_to_end_articles_per_second: float
+
+
+def run_stages(
+    paths: Sequence[Path], settings: Settings, con: object, run_id: str
+) -> tuple[StageTimes, int, int]:
+    """Every stage over ``paths`` batch by batch, each timed on its own."""
+    from schemas.batch import validate_batch
+    from warehouse.load import load_batch
+
+    times = StageTimes()
+    count_articles = count_facts = 0
+    for chunk in batches_of(paths, settings.batch_size):
+        t = time.perf_counter()
+        raws, errors = read_files(chunk, settings)
+        t = times.add("read", t)
+        articles: list[Article] = []
+        kept: list[RawDocument] = []
+        for raw in raws:
+            articles.append(normalise_document(raw, settings))
+            kept.append(raw)
+        t = times.add("normalise", t)
+        facts = {a.article_id: extract_article_facts(a) for a in articles}
+        t = times.add("extract", t)
+        validated = validate_batch(
+            Batch(articles=articles, facts=facts, raws=kept, errors=errors),
+            settings.extractor_version,
+        )
+        t = times.add("validate", t)
+        load_batch(con, validated.frames, validated.ingest_errors, run_id)
+        times.add("load", t)
+        count_articles += len(articles)
+        count_facts += sum(len(f) for f in facts.values())
+    return times, count_articles, count_facts
+
+
+def measure_corpus(media: str, paths: Sequence[Path], workdir: Path) -> CorpusResult:
+    from warehouse.db import open_warehouse
+
+    settings = Settings(warehouse=str(workdir / f"stages_{media}.duckdb"), batch_size=200)
+    with open_warehouse(settings.warehouse) as con:
+        times, count_articles, count_facts = run_stages(paths, settings, con, f"bench-{media}")
+    total = sum(times.seconds.values())
+    return CorpusResult(
+        media=media,
+        count_articles=count_articles,
+        count_facts=count_facts,
+        seconds={k: round(v, 4) for k, v in times.seconds.items()},
+        articles_per_second={
+            k: round(count_articles / v, 1) if v else float("inf") for k, v in times.seconds.items()
+        },
+        end_to_end_articles_per_second=round(count_articles / total, 1),
+    )
+
+
+def time_per_document(function: Callable[[str], object], texts: Sequence[str]) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        function(text)
+    return time.perf_counter() - started
+
+
+@dataclass
+class PeerResult:
+    quantulum3_articles: int
+    quantulum3_seconds: float
+    ours_extract_seconds: float
+    speedup_vs_quantulum3: float
+    trafilatura_articles: int
+    trafilatura_seconds: float
+    ours_html_end_to_end_seconds: float
+    html_overhead_vs_trafilatura: float
+    trafilatura_with_our_options_seconds: float
+    html_overhead_vs_trafilatura_with_our_options: float
+
+
+def measure_peers(
+    text_paths: Sequence[Path], html_paths: Sequence[Path], html: CorpusResult, limit: int
+) -> PeerResult:
+    """quantulum3 and bare trafilatura on the same documents, in this run."""
+    import warnings
+
+    import trafilatura
+
+    warnings.filterwarnings("ignore", module="quantulum3")
+    from quantulum3 import parser as quantulum
+
+    settings = Settings()
+    raws, _ = read_files(list(text_paths[:limit]), settings)
+    articles = [normalise_document(r, settings) for r in raws]
+    texts = [a.text for a in articles]
+    quantulum.parse(texts[0])  # its first call loads its models: not part of the rate
+    quantulum_seconds = time_per_document(quantulum.parse, texts)
+    started = time.perf_counter()
+    for article in articles:
+        extract_article_facts(article)
+    ours_seconds = time.perf_counter() - started
+
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in html_paths]
+    trafilatura.extract(pages[0])  # warm-up
+    trafilatura_seconds = time_per_document(trafilatura.extract, pages)
+    # the same call our read stage makes (metadata, tables, date search): where our time goes
+    from newsfacts.read import extract_html
+
+    same_call_seconds = time_per_document(
+        lambda page: extract_html(page, settings.reference_date), pages
+    )
+    ours_html = html.count_articles / html.end_to_end_articles_per_second
+    return PeerResult(
+        quantulum3_articles=len(texts),
+        quantulum3_seconds=round(quantulum_seconds, 4),
+        ours_extract_seconds=round(ours_seconds, 4),
+        speedup_vs_quantulum3=round(quantulum_seconds / ours_seconds, 1),
+        trafilatura_articles=len(pages),
+        trafilatura_seconds=round(trafilatura_seconds, 4),
+        ours_html_end_to_end_seconds=round(ours_html, 4),
+        html_overhead_vs_trafilatura=round(ours_html / trafilatura_seconds - 1, 3),
+        trafilatura_with_our_options_seconds=round(same_call_seconds, 4),
+        html_overhead_vs_trafilatura_with_our_options=round(ours_html / same_call_seconds - 1, 3),
+    )
+
+
+# ------------------------------------------------------------------ streaming
+
+
+@dataclass
+class StreamResult:
+    count_articles: int
+    batch_size: int
+    seconds: float
+    seconds_parallel_stages: float
+    seconds_serial_stages: float
+    seconds_duplicate_lookup: float
+    projected_hours_duplicate_lookup_1m: float
+    articles_per_second: float
+    rss_first_batch_bytes: int
+    rss_last_batch_bytes: int
+    rss_slope_bytes_per_1k_articles: float
+    peak_rss_bytes: int
+    projected_peak_rss_1m_bytes: int
+    projected_hours_1m_on_2_cores: float
+    rss_samples_mib: list[float]
+
+
+def fit_line(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
+    """Least-squares intercept and slope."""
+    n = len(xs)
+    if n < 2:
+        return (ys[0] if ys else 0.0), 0.0
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    var = sum((x - mean_x) ** 2 for x in xs)
+    slope = (
+        sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
+    )
+    return mean_y - slope * mean_x, slope
+
+
+def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> StreamResult:
+    """The corpus streamed through batches as a run does, memory sampled per batch."""
+    from flows.etl import read_fingerprints
+    from schemas.batch import validate_batch
+    from warehouse.db import open_warehouse
+    from warehouse.load import load_batch
+
+    settings = Settings(warehouse=str(workdir / "stream.duckdb"), batch_size=batch_size)
+    samples: list[tuple[int, int]] = []
+    lookups: list[tuple[int, float]] = []  # (articles loaded before, near-duplicate lookup s)
+    parallel = serial = 0.0
+    done = 0
+    started = time.perf_counter()
+    with open_warehouse(settings.warehouse) as con:
+        for chunk in batches_of(paths, batch_size):
+            t0 = time.perf_counter()
+            raws, errors = read_files(chunk, settings)
+            articles = [normalise_document(r, settings) for r in raws]
+            facts = {a.article_id: extract_article_facts(a) for a in articles}
+            batch = Batch(articles=articles, facts=facts, raws=raws, errors=errors)
+            t1 = time.perf_counter()
+            batch = link_near_duplicates(batch, read_fingerprints.fn(settings))
+            t2 = time.perf_counter()
+            validated = validate_batch(batch, settings.extractor_version)
+            t3 = time.perf_counter()
+            load_batch(con, validated.frames, validated.ingest_errors, "stream")
+            t4 = time.perf_counter()
+            parallel += (t1 - t0) + (t3 - t2)
+            serial += t4 - t3
+            lookups.append((done, t2 - t1))
+            done += len(chunk)
+            samples.append((done, current_rss_bytes()))
+    seconds = time.perf_counter() - started
+    half = samples[len(samples) // 2 :]
+    if len(half) >= 2 and half[-1][0] > half[0][0]:
+        slope = (half[-1][1] - half[0][1]) / (half[-1][0] - half[0][0])
+    else:
+        slope = 0.0
+    slope = max(slope, 0.0)
+    remaining = 1_000_000 - done
+    per_article_parallel = parallel / done
+    per_article_serial = serial / done
+    # the near-duplicate lookup reads every loaded fingerprint: it grows with the warehouse,
+    # so fit seconds = a + b * loaded and sum it over the batches of a 1M run
+    a, b = fit_line([float(n) for n, _ in lookups], [t for _, t in lookups])
+    count_batches = 1_000_000 / batch_size
+    lookup_1m = count_batches * a + b * batch_size * count_batches**2 / 2
+    projected_seconds = 1_000_000 * (per_article_parallel / 2 + per_article_serial) + max(
+        lookup_1m, 0.0
+    )
+    return StreamResult(
+        count_articles=done,
+        batch_size=batch_size,
+        seconds=round(seconds, 2),
+        seconds_parallel_stages=round(parallel, 2),
+        seconds_serial_stages=round(serial + sum(t for _, t in lookups), 2),
+        seconds_duplicate_lookup=round(sum(t for _, t in lookups), 2),
+        projected_hours_duplicate_lookup_1m=round(max(lookup_1m, 0.0) / 3600, 3),
+        articles_per_second=round(done / seconds, 1),
+        rss_first_batch_bytes=samples[0][1],
+        rss_last_batch_bytes=samples[-1][1],
+        rss_slope_bytes_per_1k_articles=round(slope * 1000, 1),
+        peak_rss_bytes=peak_rss_bytes(),
+        projected_peak_rss_1m_bytes=int(max(peak_rss_bytes(), samples[-1][1] + slope * remaining)),
+        projected_hours_1m_on_2_cores=round(projected_seconds / 3600, 3),
+        rss_samples_mib=[round(rss / 2**20, 1) for _, rss in samples],
+    )
+
+
+# ------------------------------------------------------------------ orchestration
+
+
+@dataclass
+class OrchestrationResult:
+    count_articles: int
+    flow_seconds: float
+    direct_seconds: float
+    orchestration_share: float
+
+
+def run_direct(paths: Sequence[Path], settings: Settings) -> None:
+    """The flow's task bodies (``task.fn``) in the flow's order, with no Prefect around them."""
+    from flows.etl import (
+        drop_known,
+        index_articles,
+        load,
+        read_fingerprints,
+        transform_batch,
+        validate,
+    )
+    from flows.quality import check_quality
+    from warehouse.db import open_warehouse
+    from warehouse.load import LoadCounts, finish_run, start_run
+
+    run_id = uuid.uuid4().hex[:16]
+    with open_warehouse(settings.warehouse) as con:
+        start_run(con, run_id, ["bench"], settings.extractor_version)
+    counts = LoadCounts()
+    for chunk in batches_of(paths, settings.batch_size):
+        raws, errors = read_files(chunk, settings)
+        batch = transform_batch.fn(drop_known.fn(raws, settings), settings)
+        batch.errors[:0] = errors
+        batch = link_near_duplicates(batch, read_fingerprints.fn(settings))
+        counts = counts + load.fn(validate.fn(batch, settings), settings, run_id)
+    index_articles.fn(settings)
+    with open_warehouse(settings.warehouse) as con:
+        finish_run(con, run_id, "completed", len(paths), counts)
+    check_quality.fn(settings, run_id)
+
+
+def measure_orchestration(paths: Sequence[Path], workdir: Path) -> OrchestrationResult:
+    from flows.etl import etl
+
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    folder = paths[0].parent
+    warm = Settings(warehouse=str(workdir / "warm.duckdb"), publish_path="")
+    etl([str(paths[0])], warm)  # starts Prefect's server and imports: not measured
+
+    direct = Settings(warehouse=str(workdir / "direct.duckdb"), publish_path="")
+    started = time.perf_counter()
+    run_direct(paths, direct)
+    direct_seconds = time.perf_counter() - started
+
+    flowed = Settings(warehouse=str(workdir / "flow.duckdb"), publish_path="")
+    started = time.perf_counter()
+    etl([str(folder)], flowed)
+    flow_seconds = time.perf_counter() - started
+    return OrchestrationResult(
+        count_articles=len(paths),
+        flow_seconds=round(flow_seconds, 2),
+        direct_seconds=round(direct_seconds, 2),
+        orchestration_share=round(max(0.0, (flow_seconds - direct_seconds) / flow_seconds), 4),
+    )
+
+
+# ------------------------------------------------------------------ report
+
+
+@dataclass
+class Results:
+    machine: dict[str, object]
+    text: CorpusResult
+    html: CorpusResult
+    peers: PeerResult
+    streaming: StreamResult
+    orchestration: OrchestrationResult | None
+    peak_rss_bytes: int
+    targets: dict[str, dict[str, object]]
+
+
+def judge(results: Results) -> dict[str, dict[str, object]]:
+    def verdict(name: str, value: float, ok: bool) -> dict[str, object]:
+        return {"value": value, "target": TARGETS[name], "met": ok}
+
+    judged = {
+        "text_articles_per_second_per_core": verdict(
+            "text_articles_per_second_per_core",
+            results.text.end_to_end_articles_per_second,
+            results.text.end_to_end_articles_per_second
+            >= TARGETS["text_articles_per_second_per_core"],
+        ),
+        "html_overhead_vs_trafilatura": verdict(
+            "html_overhead_vs_trafilatura",
+            results.peers.html_overhead_vs_trafilatura,
+            results.peers.html_overhead_vs_trafilatura <= TARGETS["html_overhead_vs_trafilatura"],
+        ),
+        "projected_peak_rss_1m_bytes": verdict(
+            "projected_peak_rss_1m_bytes",
+            results.streaming.projected_peak_rss_1m_bytes,
+            results.streaming.projected_peak_rss_1m_bytes < TARGETS["projected_peak_rss_1m_bytes"],
+        ),
+        "projected_hours_1m_on_2_cores": verdict(
+            "projected_hours_1m_on_2_cores",
+            results.streaming.projected_hours_1m_on_2_cores,
+            results.streaming.projected_hours_1m_on_2_cores
+            < TARGETS["projected_hours_1m_on_2_cores"],
+        ),
+    }
+    if results.orchestration is not None:
+        judged["orchestration_share"] = verdict(
+            "orchestration_share",
+            results.orchestration.orchestration_share,
+            results.orchestration.orchestration_share < TARGETS["orchestration_share"],
+        )
+    return judged
+
+
+def print_results(results: Results) -> None:
+    mib = 2**20
+    print(f"machine: {results.machine}")
+    print(f"{'stage':<10} {'text art/s':>12} {'html art/s':>12}")
+    for stage in STAGES:
+        print(
+            f"{stage:<10} {results.text.articles_per_second[stage]:>12,.1f}"
+            f" {results.html.articles_per_second[stage]:>12,.1f}"
+        )
+    print(
+        f"{'end to end':<10} {results.text.end_to_end_articles_per_second:>12,.1f}"
+        f" {results.html.end_to_end_articles_per_second:>12,.1f}"
+        f"   ({results.text.count_articles} text, {results.html.count_articles} html articles)"
+    )
+    p = results.peers
+    print(
+        f"quantulum3: {p.quantulum3_articles} articles in {p.quantulum3_seconds:.2f} s;"
+        f" our extract {p.ours_extract_seconds:.3f} s → {p.speedup_vs_quantulum3:,.0f}× faster"
+    )
+    print(
+        f"trafilatura.extract: {p.trafilatura_articles} pages in {p.trafilatura_seconds:.2f} s;"
+        f" our whole HTML pipeline {p.ours_html_end_to_end_seconds:.2f} s"
+        f" → overhead {p.html_overhead_vs_trafilatura:+.0%}"
+    )
+    print(
+        f"trafilatura with our options (metadata, tables, date search):"
+        f" {p.trafilatura_with_our_options_seconds:.2f} s"
+        f" → overhead {p.html_overhead_vs_trafilatura_with_our_options:+.0%}"
+    )
+    s = results.streaming
+    print(
+        f"streaming: {s.count_articles} articles in {s.seconds:.1f} s ({s.articles_per_second:,.0f}"
+        f"/s), RSS {s.rss_first_batch_bytes / mib:.0f} → {s.rss_last_batch_bytes / mib:.0f} MiB,"
+        f" slope {s.rss_slope_bytes_per_1k_articles / mib:.2f} MiB per 1k articles"
+    )
+    print(
+        f"1M projection: peak RSS {s.projected_peak_rss_1m_bytes / mib:,.0f} MiB,"
+        f" {s.projected_hours_1m_on_2_cores:.2f} h on 2 cores"
+    )
+    if results.orchestration is not None:
+        o = results.orchestration
+        print(
+            f"orchestration: {o.count_articles} articles, flow {o.flow_seconds:.1f} s vs direct"
+            f" {o.direct_seconds:.1f} s → Prefect's share {o.orchestration_share:.1%}"
+        )
+    print(f"peak RSS of this process: {results.peak_rss_bytes / mib:,.0f} MiB")
+    for name, v in results.targets.items():
+        print(
+            f"target {name}: {v['value']} (target {v['target']}) {'met' if v['met'] else 'MISSED'}"
+        )
+
+
+def run_benchmarks(
+    count_text: int,
+    count_html: int,
+    count_peers: int,
+    count_stream: int,
+    count_orchestration: int | None,
+    workdir: Path,
+) -> Results:
+    text_paths = write_corpus(workdir / "text", count_text, (".txt",))
+    html_paths = write_corpus(workdir / "html", count_html, (".html", ".htm"))
+    text = measure_corpus("text", text_paths, workdir)
+    html = measure_corpus("html", html_paths, workdir)
+    peers = measure_peers(text_paths, html_paths, html, count_peers)
+    stream_paths = write_corpus(workdir / "stream", count_stream, (".txt",))
+    streaming = measure_streaming(stream_paths, workdir, batch_size=200)
+    orchestration = None
+    if count_orchestration:
+        orchestration_paths = write_corpus(
+            workdir / "orchestration", count_orchestration, (".txt",)
+        )
+        orchestration = measure_orchestration(orchestration_paths, workdir)
+    results = Results(
+        machine={
+            "python": platform.python_version(),
+            "cpu_count": os.cpu_count(),
+            "platform": platform.platform(),
+        },
+        text=text,
+        html=html,
+        peers=peers,
+        streaming=streaming,
+        orchestration=orchestration,
+        peak_rss_bytes=peak_rss_bytes(),
+        targets={},
+    )
+    results.targets = judge(results)
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small corpora: a smoke test")
+    parser.add_argument("--json", type=Path, help="also write the results here as JSON")
+    parser.add_argument("--text", type=int, help="plain-text articles for the stages")
+    parser.add_argument("--html", type=int, help="HTML articles for the stages")
+    parser.add_argument("--stream", type=int, help="articles streamed for the 1M projection")
+    parser.add_argument(
+        "--orchestration", type=int, help="articles for the flow-vs-direct run (0: skip)"
+    )
+    parser.add_argument("--workdir", type=Path, help="keep the corpora and warehouses here")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a target is missed (for CI)"
+    )
+    args = parser.parse_args(argv)
+    quick = args.quick
+    sizes = {
+        "count_text": args.text or (200 if quick else 4000),
+        "count_html": args.html or (40 if quick else 400),
+        "count_peers": 20 if quick else 200,
+        "count_stream": args.stream or (1000 if quick else 10_000),
+        "count_orchestration": (
+            args.orchestration if args.orchestration is not None else (0 if quick else 10_000)
+        ),
+    }
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
+    try:
+        results = run_benchmarks(**sizes, workdir=workdir)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print_results(results)
+    if args.json:
+        args.json.write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")
+    if args.check and not all(v["met"] for v in results.targets.values()):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""The pipeline benchmark runs (quick sizes) and reports consistent, complete figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_pipeline import STAGES, TARGETS, main, measure_orchestration, write_corpus
+
+
+def test_quick_benchmark_writes_every_figure(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "bench.json"
+    sizes = ["--text", "40", "--html", "8", "--stream", "400", "--orchestration", "0"]
+    code = main(["--quick", *sizes, "--json", str(out), "--workdir", str(tmp_path / "work")])
+    assert code == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+    for media, count in (("text", 40), ("html", 8)):
+        corpus = results[media]
+        assert corpus["count_articles"] == count
+        assert set(corpus["seconds"]) == set(STAGES)
+        assert all(rate > 0 for rate in corpus["articles_per_second"].values())
+        total = sum(corpus["seconds"].values())
+        assert corpus["end_to_end_articles_per_second"] == pytest.approx(count / total, rel=0.01)
+        # end to end is never faster than its slowest stage
+        assert corpus["end_to_end_articles_per_second"] <= min(
+            corpus["articles_per_second"].values()
+        )
+    peers = results["peers"]
+    assert peers["quantulum3_seconds"] > 0 and peers["trafilatura_seconds"] > 0
+    assert peers["speedup_vs_quantulum3"] == pytest.approx(
+        peers["quantulum3_seconds"] / peers["ours_extract_seconds"], rel=0.01
+    )
+    streaming = results["streaming"]
+    assert streaming["count_articles"] == 400
+    assert len(streaming["rss_samples_mib"]) == 2  # one sample per batch of 200
+    assert streaming["projected_peak_rss_1m_bytes"] >= streaming["peak_rss_bytes"] > 0
+    assert streaming["projected_hours_1m_on_2_cores"] > 0
+    assert results["orchestration"] is None
+    assert set(results["targets"]) == set(TARGETS) - {"orchestration_share"}
+    printed = capsys.readouterr().out
+    assert "end to end" in printed and "1M projection" in printed
+
+
+@pytest.mark.slow
+def test_orchestration_share_compares_the_flow_with_its_task_bodies(
+    prefect_harness, tmp_path: Path
+) -> None:
+    paths = write_corpus(tmp_path / "corpus", 60, (".txt",))
+    result = measure_orchestration(paths, tmp_path)
+    assert result.count_articles == 60
+    assert result.flow_seconds > 0 and result.direct_seconds > 0
+    assert 0 <= result.orchestration_share < 1
