@@ -193,15 +193,14 @@ ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_SMALL) + "".join(ZH_BIG) + "�
 
 @dataclass(frozen=True, slots=True)
 class ZhNumber:
-    """A parsed Chinese numeral: its value, and whether it is a vague one (二三十)."""
+    """A parsed Chinese numeral: its value, and whether it is a vague one (二三十 = 20-30)."""
 
     value: float
     vague: bool = False
-    digit_run: str | None = None  # "38" for 三八: digits read one by one
 
 
 class _Invalid(Exception):
-    pass
+    """Raised inside the Chinese numeral parser for a string that is not a numeral."""
 
 
 def _zh_section(s: str) -> tuple[float, bool]:
@@ -244,8 +243,6 @@ def _zh_section(s: str) -> tuple[float, bool]:
             continue
         else:
             raise _Invalid
-        if ch not in ZH_SMALL and d != 0:
-            pass
     if digit is not None:
         if right_after_unit and not zero_seen and last_unit >= 100 and total:
             total += digit * last_unit // 10  # 一百五 = 150
@@ -301,8 +298,7 @@ def parse_zh(s: str) -> ZhNumber | None:
         return None
     if not math.isfinite(value):
         return None
-    run = s if len(s) > 1 and all(ch in ZH_DIGITS for ch in s) else None
-    return ZhNumber(value, vague, "".join(str(ZH_DIGITS[c]) for c in run) if run else None)
+    return ZhNumber(value, vague)
 
 
 def parse_zh_prefix(s: str) -> tuple[ZhNumber, int] | None:
