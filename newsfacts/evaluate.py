@@ -30,12 +30,17 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsfacts.extract import extract_facts
 from newsfacts.model import FACT_KINDS, Fact
+
+if TYPE_CHECKING:
+    from newsfacts.settings import Settings
 
 MODEL_KINDS: dict[str, frozenset[str]] = {
     "currency": frozenset({"money"}),
@@ -303,7 +308,7 @@ def evaluate_gold(
     gold_path: Path,
     docs: Sequence[Path] = (),
     tol: float = DEFAULT_TOLERANCE,
-    settings: object | None = None,
+    settings: Settings | None = None,
 ) -> Evaluation:
     """Score the pipeline's facts for the documents of ``gold_path`` against it.
 
@@ -311,9 +316,7 @@ def evaluate_gold(
     every given file is scored, so facts found in a document the gold holds no
     fact for count as false positives.
     """
-    import time
-
-    from newsfacts.pipeline import process_documents, read_files
+    from newsfacts.pipeline import process_documents, read_files  # polars: only for gold
     from newsfacts.settings import Settings
 
     settings = settings if settings is not None else Settings()
@@ -330,10 +333,10 @@ def evaluate_gold(
     if missing:
         raise FileNotFoundError(f"documents named in {gold_path} not found: {', '.join(missing)}")
     started = time.perf_counter()
-    raws, errors = read_files([paths[n] for n in names], settings)  # type: ignore[arg-type]
+    raws, errors = read_files([paths[n] for n in names], settings)
     if errors:
         raise RuntimeError(f"cannot read: {[e.source_uri for e in errors]}")
-    batch = process_documents(raws, settings)  # type: ignore[arg-type]
+    batch = process_documents(raws, settings)
     if batch.errors:
         raise RuntimeError(f"cannot process: {[(e.source_uri, e.error) for e in batch.errors]}")
     by_hash = {raw.content_hash: Path(raw.source_uri).name for raw in raws}
@@ -369,8 +372,6 @@ def evaluate_suite(
     With ``predictions_out`` the predictions are also written there, one
     ``{"id", "predicted"}`` line per case, for ``shared/tools/score_suite.py``.
     """
-    import time
-
     cases = load_jsonl(suite_path)
     started = time.perf_counter()
     predictions = predict_suite(cases)
