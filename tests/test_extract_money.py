@@ -28,6 +28,7 @@ def only(text: str, lang: str = "en"):
         ("the fund of €2.5bn", "€2.5bn", 2.5e9, "EUR"),
         ("a budget of Rs 10,372 crore", "Rs 10,372 crore", 1.0372e11, "INR"),
         ("priced at Rs. 5 lakh", "Rs. 5 lakh", 5e5, "INR"),
+        ("a salary of Rs 1,00,000 per month", "Rs 1,00,000", 1e5, "INR"),
         ("an outlay of ₹1.5 lakh crore", "₹1.5 lakh crore", 1.5e12, "INR"),
         ("will invest 500 billion yuan over five years", "500 billion yuan", 5e11, "CNY"),
         ("worth 5 hundred million yuan", "5 hundred million yuan", 5e8, "CNY"),
