@@ -100,6 +100,21 @@ SCALE_WORDS = {
     "tỷ": 1e9,
     "tỉ": 1e9,
     "trăm": 1e2,
+    # French, German, Portuguese, Italian
+    "millionen": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "billionen": 1e12,
+    "milhão": 1e6,
+    "milhões": 1e6,
+    "bilhão": 1e9,
+    "bilhões": 1e9,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
 }
 SCALE_ABBREV = {
     "bn": 1e9,
@@ -109,6 +124,10 @@ SCALE_ABBREV = {
     "tn": 1e12,
     "trn": 1e12,
     "cr": 1e7,
+    "mio": 1e6,
+    "mio.": 1e6,
+    "mrd": 1e9,
+    "mrd.": 1e9,
 }
 SCALE_LETTERS = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
 SCALE_ZH = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "兆": 1e12}
@@ -134,6 +153,12 @@ PCT = (
     + r"|por"
     + SP
     + r"+cien(?:to)?"
+    + LATIN_END
+    + r"|(?:pour|por|per)"
+    + SP
+    + r"+cento?"
+    + LATIN_END
+    + r"|prozent"
     + LATIN_END
     + r"|puntos"
     + SP
@@ -195,7 +220,7 @@ CUR_SUFFIX = (
 UNIT_RE = re.compile(
     rf"(?P<pct>{SP}*(?:{PCT})|-(?:percent|per{SP}?cent)(?![^\W\d_]))"
     rf"|(?P<flops>{SP}*-?{SP}*(?:{FLOPS}))(?![A-Za-z])"
-    rf"|(?P<cur>{SP}*-?{SP}*(?:(?:de|del){SP}+)?(?:{CUR_SUFFIX}))",
+    rf"|(?P<cur>{SP}*-?{SP}*(?:(?:de|del|di){SP}+|d['’])?(?:{CUR_SUFFIX}))",
     IC,
 )
 
@@ -314,6 +339,7 @@ CENTS_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
 PERCENT_OF_RE = re.compile(rf"[Pp]er(?:cents?|{SP}?cent|centage)({SP}+of{SP}+)")
 PHRASE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
 SOBRE_BEFORE_RE = re.compile(r"(\d+(?:,\d+)?)[ \t]+sobre[ \t]+\Z")
+OF_CURRENCY_RE = re.compile(r"[ \t]*-?[ \t]*(?:de|del|di|d['’])(?:[ \t]|(?<=['’]))", IC)
 OF_RE = re.compile(r"[ \t]+of\b", IC)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s]+", IC)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")

@@ -182,7 +182,8 @@ def attach_unit(
                 "compute", num_start, um.end(), value * scale * f * sign, "FLOPS", num_start, scale
             )
         if um["cur"] and currency_fits(ctx, um, scale):
-            if um["cur"].lower().split()[0] in ("de", "del") and scale == 1 and not word_scaled:
+            linked = lx.OF_CURRENCY_RE.match(um["cur"]) is not None  # "millones de dólares"
+            if linked and scale == 1 and not word_scaled:
                 um = None
             else:
                 code = lx.suffix_code(um)
