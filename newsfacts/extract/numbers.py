@@ -22,7 +22,6 @@ _FOLD_PAIRS = {
     "\u202f": " ",
     "\u3000": " ",
     "\u2212": "-",
-    "\u2013": "–",
     "\ufe6a": "%",
     "\u066a": "%",
     "\uff04": "$",
@@ -89,7 +88,12 @@ FOLD_CHARS_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)
 
 def fold_text(text: str) -> str:
     """``text`` with width and numeral variants folded, same length as ``text``."""
-    return text.translate(FOLD)
+    present = {ch for ch in FOLD_CHARS_RE.findall(text) if ord(ch) in FOLD}
+    if len(present) > 6:
+        return text.translate(FOLD)
+    for ch in present:  # a few kinds (an NBSP, a full-width %): replace beats translate
+        text = text.replace(ch, FOLD[ord(ch)])
+    return text
 
 
 # ------------------------------------------------------------------ digits
