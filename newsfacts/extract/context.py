@@ -10,6 +10,7 @@ from newsfacts.extract.numbers import (
     FOLD_CHARS_RE,
     fold_text,
 )
+from newsfacts.model import FactKind, FactStatus
 
 # Words that tell which currency a bare ¥ is: yen (Japan) or yuan (China).
 _JP_CLUES = re.compile(r"Japan|Japanese|Tokyo|Osaka|Hokkaido|Nikkei|SoftBank|\byen\b|日本|円|東京")
@@ -20,7 +21,7 @@ _CN_CLUES = re.compile(r"China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renmin
 class Candidate:
     """A possible fact: span, value and unit, plus what assembly needs (number start, scale)."""
 
-    kind: str
+    kind: FactKind
     start: int
     end: int
     value: float | None
@@ -28,7 +29,7 @@ class Candidate:
     num_start: int
     scale: float = 1.0
     value_high: float | None = None
-    status: str = "valid"
+    status: FactStatus = "valid"
     reason: str | None = None
     qualifier: str | None = None
     conversion_of: int | None = None

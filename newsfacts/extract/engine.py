@@ -75,14 +75,14 @@ def extract(text: str, lang: str | None = "en") -> list[Fact]:
     attach_qualifiers(ctx, facts)
     return [
         Fact(
-            kind=c.kind,  # type: ignore[arg-type]
+            kind=c.kind,
             text=text[c.start : c.end],
             start=c.start,
             end=c.end,
             value=c.value,
             value_high=c.value_high,
             unit=c.unit,
-            status=c.status,  # type: ignore[arg-type]
+            status=c.status,
             reason=c.reason,
             qualifier=c.qualifier,
             conversion_of=c.conversion_of,
