@@ -79,6 +79,11 @@ def test_bare_percent_sign_is_quarantined() -> None:
     assert fact.reason
 
 
+def test_a_percent_sign_naming_a_unit_is_not_broken() -> None:
+    assert extract_facts("market share in %") == []
+    assert extract_facts("Share (%)") == []
+
+
 def test_vague_chinese_numeral_is_quarantined() -> None:
     fact = only("增长了百分之二三十", "zh")
     assert fact.status == "quarantined" and fact.value is None

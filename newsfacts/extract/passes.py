@@ -162,6 +162,8 @@ def find_bare_percents(ctx: Context, taken: list[Candidate], out: list[Candidate
         last = before[-1]
         if not (last.isalpha() and last not in lx.ZH_NUM_CHARS):
             continue
+        if lx.UNIT_LABEL_RE.search(before):
+            continue  # "share in %", "en %": the sign names a unit, no number was lost
         if p + 1 < len(sh) and (sh[p + 1].isalnum() or sh[p + 1] in "%("):
             continue
         out.append(
