@@ -134,3 +134,18 @@ def test_why_analysts_are_not_pointed_at_the_working_file(tmp_path: Path) -> Non
     finally:
         reader.stdin.close()
         reader.wait(timeout=30)
+
+
+def test_publishing_refuses_what_it_cannot_publish(tmp_path: Path) -> None:
+    from warehouse.publish import PublishError, publish_snapshot
+
+    with pytest.raises(PublishError, match="no warehouse"):
+        publish_snapshot(tmp_path / "missing.duckdb", tmp_path / "published" / "x.duckdb")
+    working = tmp_path / "working.duckdb"
+    with duckdb.connect(str(working)) as con:
+        con.execute("create schema raw; create table raw.runs (run_id varchar)")
+    with pytest.raises(PublishError, match="different file"):
+        publish_snapshot(working, working)
+    published = publish_snapshot(working, tmp_path / "published" / "working.duckdb")
+    assert not published.stat().st_mode & 0o222  # read-only for everyone
+    assert [p.name for p in published.parent.iterdir()] == ["working.duckdb"]  # no temp left

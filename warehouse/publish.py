@@ -26,6 +26,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import connect
+
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
 
@@ -35,8 +37,11 @@ class PublishError(RuntimeError):
 
 def checkpoint(working: str | Path) -> None:
     """Fold the write-ahead log into the working file so a file copy is complete."""
-    with duckdb.connect(str(working)) as con:
+    con = connect(working)  # a reader on the working file raises WarehouseLockedError here
+    try:
         con.execute("checkpoint")
+    finally:
+        con.close()
     wal = Path(f"{working}.wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise PublishError(f"{wal} still holds uncheckpointed changes")
