@@ -20,6 +20,7 @@ DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "newsfacts.duckdb"
 class Settings:
     """Everything a run needs to know that is not its input."""
 
+    # a DuckDB file, or ``ducklake:sqlite:<file>`` / ``ducklake:postgres:<dsn>[?data_path=...]``
     warehouse: str = str(DEFAULT_WAREHOUSE)
     batch_size: int = 200
     # trafilatura's date extraction is pinned to this date so reruns are deterministic
@@ -41,7 +42,6 @@ class Settings:
     # analysts read this snapshot, republished atomically after each run; None:
     # ``<warehouse folder>/published/<warehouse file>``; "" turns publishing off
     publish_path: str | None = None
-    ducklake_data_path: str | None = None  # data files of a ``ducklake:`` warehouse
 
     @property
     def published_warehouse(self) -> Path | None:
