@@ -26,7 +26,11 @@ err = Console(stderr=True)
 
 WarehouseOption = Annotated[
     str | None,
-    typer.Option("--warehouse", "-w", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})."),
+    typer.Option(
+        "--warehouse",
+        "-w",
+        help=f"DuckDB file (default {DEFAULT_WAREHOUSE}) or ducklake:sqlite:<catalog file>.",
+    ),
 ]
 
 
