@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.sources import (
     FeedSource,
@@ -15,6 +18,7 @@ from newsfacts.sources import (
     UrlListSource,
     WarcSource,
     load_sources,
+    parse_source,
     parse_sources,
     sources_for_paths,
 )
@@ -129,3 +133,36 @@ def test_plain_paths_become_folder_and_warc_sources() -> None:
         WarcSource((Path("x/CC-NEWS-1.warc.gz"),)),
         FolderSource(Path("a.txt")),
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_parses_or_is_a_sources_error(text: str) -> None:
+    with contextlib.suppress(SourcesError):
+        parse_sources(text, Path("/nonexistent"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["type", "path", "paths", "url", "urls", "file", "max_urls", "name"]),
+        st.one_of(
+            st.text(max_size=20), st.integers(), st.booleans(), st.lists(st.text(max_size=5))
+        ),
+    )
+)
+def test_any_source_table_parses_or_is_a_sources_error(entry: dict) -> None:
+    with contextlib.suppress(SourcesError):
+        parse_source(entry, Path("/nonexistent"), 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_discovery_parsers_never_raise(text: str) -> None:
+    from newsfacts.fetch import feed_links, feeds_announced, sitemap_links
+
+    links = feed_links(text, "https://x.example/")
+    assert links is None or all(isinstance(u, str) for u in links)
+    feeds_announced(text, "https://x.example/")
+    pages, nested = sitemap_links(text)
+    assert all(isinstance(u, str) and u for u in [*pages, *nested])
