@@ -1,7 +1,13 @@
-"""The ``etl`` flow: read → normalise and extract → validate → load, batch by batch.
+"""The ``etl`` flow, batch by batch::
+
+    sources (folders, URLs, feeds, sitemaps, WARC) → skip known content hashes
+      → normalise and extract (task runner: threads or Dask) → validate → load
+      → search index → run log → quality gate → publish the analysts' snapshot
 
 Tasks are thin: each calls one pure function (``newsfacts``, ``schemas``) or one
-I/O function (``warehouse``). Only disk and network tasks retry.
+I/O function (``warehouse``). Only disk and network tasks retry; the ``download``
+task (``flows.sources``) is the only retrying network task. Loading stays in the
+flow's process whatever the task runner: the warehouse has one writer.
 """
 
 from __future__ import annotations
