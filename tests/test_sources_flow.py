@@ -56,6 +56,11 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
             url = "{base}/"
 
             [[sources]]
+            type = "feed"
+            name = "gone"
+            url = "{base}/old-feed.xml"
+
+            [[sources]]
             type = "urls"
             urls = ["{base}/news/chip-sales.html", "{base}/news/deleted.html", "{base}{FLAKY_PATH}"]
             """,
@@ -90,6 +95,7 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
     by_uri = {uri: (stage, error) for uri, stage, error in errors}
     assert by_uri[base + PRIVATE_PATH] == ("fetch", "disallowed by robots.txt")
     assert by_uri[base + "/news/deleted.html"] == ("fetch", "HTTP 404")
+    assert by_uri[base + "/old-feed.xml"] == ("discover", "HTTP 404")
     assert PRIVATE_PATH not in requests  # robots.txt was obeyed, not just recorded
     assert requests.count("/robots.txt") == 2  # once per run: cached per host
 
@@ -97,7 +103,12 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
     assert second.counts.articles == 0
     assert second.count_skipped == len(ARTICLE_BODIES) + 1
     run_sources = rows(settings.warehouse, "select sources from raw.runs limit 1")[0][0]
-    assert run_sources == [f"feed: {base}/", f"sitemap: {base}/", "urls: 3 urls"]
+    assert run_sources == [
+        f"feed: {base}/",
+        f"sitemap: {base}/",
+        f"gone: {base}/old-feed.xml",
+        "urls: 3 urls",
+    ]
 
 
 def test_ssrf_protection_stays_on_without_the_setting(prefect_harness, tmp_path) -> None:
