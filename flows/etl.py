@@ -28,7 +28,7 @@ from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
 from newsfacts.model import RawDocument
-from newsfacts.pipeline import Batch, process_documents
+from newsfacts.pipeline import Batch, link_near_duplicates, process_documents
 from newsfacts.settings import Settings
 from newsfacts.sources import SourcesFile, load_sources, sources_for_paths
 from schemas.batch import ValidatedBatch, validate_batch
@@ -39,6 +39,7 @@ from warehouse.load import (
     clear_derived,
     finish_run,
     known_content_hashes,
+    known_fingerprints,
     load_batch,
     read_raw_documents,
     start_run,
@@ -94,6 +95,13 @@ def publish(settings: Settings) -> Path | None:
 def transform_batch(raws: list[RawDocument], settings: Settings) -> Batch:
     """Normalise and extract a batch of documents."""
     return process_documents(raws, settings)
+
+
+@task(cache_policy=NONE)
+def read_fingerprints(settings: Settings) -> dict[str, str | None]:
+    """Fingerprints of the articles already loaded, to link near-duplicates to."""
+    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+        return known_fingerprints(con)
 
 
 @task(cache_policy=NONE)
@@ -181,6 +189,7 @@ def _validate_and_load(
     batch.errors[:0] = source_batch.errors
     if not (batch.raws or batch.errors):
         return LoadCounts()
+    batch = link_near_duplicates(batch, read_fingerprints(settings))
     validated = validate(batch, settings)
     return load(validated, settings, run_id)
 

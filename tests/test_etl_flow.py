@@ -31,7 +31,11 @@ def test_flow_loads_seeds_and_a_rerun_adds_nothing(prefect_harness, tmp_path) ->
     assert after_first["facts"] > 0
     assert first.counts.facts == after_first["facts"]
     assert after_second == after_first
-    assert (second.counts.articles, second.counts.facts, second.counts.quarantined_facts) == (0, 0, 0)
+    assert (second.counts.articles, second.counts.facts, second.counts.quarantined_facts) == (
+        0,
+        0,
+        0,
+    )
 
     with duckdb.connect(settings.warehouse, read_only=True) as con:
         runs = con.execute("select run_id, status from main.runs order by started_at").fetchall()
@@ -43,3 +47,28 @@ def test_flow_loads_seeds_and_a_rerun_adds_nothing(prefect_harness, tmp_path) ->
     assert [r[0] for r in runs] == [first.run_id, second.run_id]
     assert len(broken) == 1 and broken[0][1]
     assert views == after_first["facts"]
+
+
+@pytest.mark.slow
+def test_the_same_story_from_two_sites_is_linked_not_loaded_twice(
+    prefect_harness, tmp_path
+) -> None:
+    from tests.conftest import SAMPLES
+
+    wire = SAMPLES / "10_wire_softbank_japan_ai_datacenters.txt"
+    reprint = SAMPLES / "11_asiatech_softbank_japan_ai_datacenters.html"
+    settings = Settings(warehouse=str(tmp_path / "wh.duckdb"), publish_path="")
+    first = etl([str(wire)], settings)
+    second = etl([str(reprint)], settings)
+
+    assert first.counts.facts > 0
+    assert (second.counts.articles, second.counts.facts) == (1, 0)
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        rows = con.execute(
+            "select a.article_id, a.duplicate_of, count(f.fact_id) from raw.articles a"
+            " left join raw.facts f using (article_id)"
+            " group by a.article_id, a.duplicate_of, a.source_uri order by a.source_uri"
+        ).fetchall()
+    (wire_id, wire_dup, wire_facts), (_reprint_id, reprint_dup, reprint_facts) = rows
+    assert (wire_dup, wire_facts) == (None, first.counts.facts)
+    assert (reprint_dup, reprint_facts) == (wire_id, 0)

@@ -41,8 +41,21 @@ RAW_COLUMNS: dict[str, list[str]] = {
         "fingerprint",
         "text",
         "count_paragraphs",
+        "published_at_source",
+        "duplicate_of",
+        "warnings",
     ],
-    "paragraphs": ["article_id", "paragraph_index", "start", "end", "role", "lang", "section"],
+    "paragraphs": [
+        "article_id",
+        "paragraph_index",
+        "start",
+        "end",
+        "role",
+        "role_reason",
+        "lang",
+        "lang_confidence",
+        "section",
+    ],
     "facts": [
         "fact_id",
         "article_id",
@@ -326,3 +339,12 @@ def finish_run(
             run_id,
         ],
     )
+
+
+def known_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """Fingerprints of loaded articles that are originals (not themselves duplicates)."""
+    rows = con.execute(
+        "select article_id, fingerprint from raw.articles"
+        " where duplicate_of is null and fingerprint is not null"
+    ).fetchall()
+    return dict(rows)
