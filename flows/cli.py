@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -115,10 +117,11 @@ def run(
             load_sources(Path(settings.sources_file))
         except SourcesError as exc:
             raise typer.BadParameter(str(exc), param_hint="--sources") from exc
+    from flows.progress import progress_listener
     from flows.quality import DataQualityError
 
     try:
-        with err.status("running the etl flow (Prefect starts a local server first)…"):
+        with _run_progress() as listener, progress_listener(listener):
             summary = etl(sources, settings)
     except DataQualityError as exc:
         err.print(f"[red]{exc}[/]: see `newsfacts check --warehouse {settings.warehouse}`")
@@ -132,6 +135,37 @@ def run(
     )
     if summary.status != "completed":
         raise typer.Exit(1)
+
+
+@contextmanager
+def _run_progress() -> Iterator[Callable[[int, object], None]]:
+    """A rich progress bar fed by the flow's per-batch progress reports."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("documents · {task.fields[facts]} new facts"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("starting Prefect…", total=None, facts=0)
+
+        def advance(documents: int, added: object) -> None:
+            facts = progress.tasks[0].fields["facts"] + getattr(added, "facts", 0)
+            progress.update(task, advance=documents, description="etl", facts=facts)
+
+        yield advance
+        progress.update(task, description="etl done")
 
 
 def _fact_json(doc: str, fact: object) -> str:

@@ -24,6 +24,7 @@ from prefect.cache_policies import NONE
 from prefect.context import get_run_context
 from prefect.futures import PrefectFuture
 
+from flows.progress import notify_progress
 from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
@@ -176,10 +177,19 @@ def extract_and_load(
         future = transform_batch.submit(raws, settings) if raws else None
         pending.append((future, source_batch))
         while len(pending) >= in_flight_batches(settings):
-            counts = counts + _validate_and_load(*pending.popleft(), settings, run_id)
+            counts = counts + _load_next(pending, settings, run_id)
     while pending:
-        counts = counts + _validate_and_load(*pending.popleft(), settings, run_id)
+        counts = counts + _load_next(pending, settings, run_id)
     return counts
+
+
+def _load_next(
+    pending: deque[tuple[PrefectFuture[Batch] | None, SourceBatch]], settings: Settings, run_id: str
+) -> LoadCounts:
+    future, source_batch = pending.popleft()
+    added = _validate_and_load(future, source_batch, settings, run_id)
+    notify_progress(len(source_batch.raws) + len(source_batch.errors), added)
+    return added
 
 
 def _validate_and_load(

@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from flows.etl import etl
+from flows.progress import progress_listener
 from newsfacts.settings import Settings
 from tests.conftest import SEEDS
 
@@ -20,7 +21,9 @@ def table_counts(path: str) -> dict[str, int]:
 @pytest.mark.slow
 def test_flow_loads_seeds_and_a_rerun_adds_nothing(prefect_harness, tmp_path) -> None:
     settings = Settings(warehouse=str(tmp_path / "wh.duckdb"), batch_size=2)
-    first = etl([str(SEEDS)], settings)
+    reports: list[tuple[int, int]] = []
+    with progress_listener(lambda documents, added: reports.append((documents, added.facts))):
+        first = etl([str(SEEDS)], settings)
     after_first = table_counts(settings.warehouse)
     second = etl([str(SEEDS)], settings)
     after_second = table_counts(settings.warehouse)
@@ -31,6 +34,9 @@ def test_flow_loads_seeds_and_a_rerun_adds_nothing(prefect_harness, tmp_path) ->
     assert after_first["facts"] > 0
     assert first.counts.facts == after_first["facts"]
     assert after_second == after_first
+    # one progress report per batch of two, adding up to the run's totals
+    assert [d for d, _ in reports] == [2, 2, 1]
+    assert sum(f for _, f in reports) == first.counts.facts
     assert (second.counts.articles, second.counts.facts, second.counts.quarantined_facts) == (
         0,
         0,
