@@ -596,6 +596,31 @@ def print_results(results: Results) -> None:
         )
 
 
+def markdown_summary(results: dict[str, object]) -> str:
+    """The results (as written by ``--json``) as the markdown tables of benchmarks/README.md."""
+    text, html = results["text"], results["html"]
+    lines = [
+        "| stage | plain text (articles/s) | HTML (articles/s) |",
+        "|---|--:|--:|",
+        *(
+            f"| {stage} | {text['articles_per_second'][stage]:,.0f} |"
+            f" {html['articles_per_second'][stage]:,.0f} |"
+            for stage in STAGES
+        ),
+        f"| **end to end** | **{text['end_to_end_articles_per_second']:,.0f}** |"
+        f" **{html['end_to_end_articles_per_second']:,.0f}** |",
+        "",
+        "| target | measured | target | met |",
+        "|---|--:|--:|:-:|",
+    ]
+    for name, verdict in results["targets"].items():
+        lines.append(
+            f"| {name} | {verdict['value']:,} | {verdict['target']:,} |"
+            f" {'yes' if verdict['met'] else 'no'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def run_benchmarks(
     count_text: int,
     count_html: int,
@@ -653,6 +678,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a target is missed (for CI)"
     )
+    parser.add_argument("--markdown", type=Path, help="also write the summary tables here")
     args = parser.parse_args(argv)
     quick = args.quick
     sizes = {
@@ -673,6 +699,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_results(results)
     if args.json:
         args.json.write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")
+    if args.markdown:
+        args.markdown.write_text(markdown_summary(asdict(results)), encoding="utf-8")
     if args.check and not all(v["met"] for v in results.targets.values()):
         return 1
     return 0
