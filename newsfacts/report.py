@@ -163,7 +163,7 @@ def render_bar_chart(
     """Horizontal bars: one row per (label, value, annotation), largest first."""
     if not rows:
         return _empty_chart(name, empty, width)
-    label_w, right, row_h = 230, 150, 26
+    label_w, right, row_h = 230, 220, 26
     height = row_h * len(rows) + 10
     top = max(value for _, value, _ in rows) or 1
     plot_w = width - label_w - right
@@ -311,7 +311,7 @@ def render_report_html(data: ReportData) -> str:
 <h1>{escape(data.title)}</h1>
 <p class="muted">{escape(data.source)} · generated {data.generated_at:%Y-%m-%d %H:%M UTC}</p>
 <section id="summary"><h2>Summary</h2><div class="tiles">{_tiles(data.totals)}</div></section>
-<section id="checks"><h2>Data-quality checks (latest result of each)</h2>
+<section id="checks"><h2>Data-quality checks (the latest check run)</h2>
 {_checks_table(data.checks)}</section>
 <section id="facts-per-kind"><h2>Facts per kind over time (by publication month)</h2>
 {kind_chart}{undated}</section>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -248,3 +249,38 @@ def test_market_shares_need_market_language(con: duckdb.DuckDBPyConnection) -> N
     shares = dict(con.execute("select text, organisation from main.market_shares").fetchall())
     assert shares.get("80%") == "Nvidia"
     assert "12%" not in shares
+
+
+def test_a_migrated_warehouse_is_not_migrated_again(warehouse: str, tmp_path: Path) -> None:
+    from warehouse.db import is_migrated, sql_fingerprint
+
+    copy = tmp_path / "again.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with open_warehouse(copy) as con:
+        con.execute("comment on view main.facts is 'changed by hand'")
+        migrate(con)  # same .sql files: nothing is replaced
+        assert is_migrated(con, sql_fingerprint())
+        assert not is_migrated(con, "0" * 64)
+        assert con.execute("select count(*) from raw.migrations").fetchone() == (1,)
+        comment = con.execute(
+            "select comment from duckdb_views() where view_name = 'facts'"
+        ).fetchone()[0]
+    assert comment == "changed by hand"
+
+
+def test_every_query_in_the_analysts_guide_runs(con: duckdb.DuckDBPyConnection) -> None:
+    from warehouse.db import load_extension
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "analysts.md").read_text(
+        encoding="utf-8"
+    )
+    queries = re.findall(r"```sql\n(.*?)```", guide, flags=re.DOTALL)
+    assert len(queries) >= 10
+    load_extension(con, "fts")
+    con.execute("set search_path = 'main,staging,raw'")  # as `newsfacts sql` does
+    answered = 0
+    for sql in queries:
+        for statement in filter(str.strip, sql.split(";")):
+            rows = con.execute(statement).fetchall()
+            answered += bool(rows)
+    assert answered >= 10

@@ -88,7 +88,7 @@ def open_for_checks(
     con = connect(path)
     try:
         try:
-            migrate(con)
+            migrate(con, force=True)  # re-applies every relation: drift shows up here
             problem = None
         except duckdb.Error as exc:
             problem = f"the warehouse no longer migrates: {str(exc).splitlines()[0]}"
