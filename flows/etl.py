@@ -29,7 +29,13 @@ from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
 from newsfacts.model import RawDocument
-from newsfacts.pipeline import Batch, link_near_duplicates, process_documents
+from newsfacts.normalise.fingerprint import NearDuplicateIndex
+from newsfacts.pipeline import (
+    Batch,
+    link_near_duplicates,
+    process_documents,
+    remember_originals,
+)
 from newsfacts.settings import Settings
 from newsfacts.sources import SourcesFile, load_sources, sources_for_paths
 from schemas.batch import ValidatedBatch, validate_batch
@@ -99,10 +105,13 @@ def transform_batch(raws: list[RawDocument], settings: Settings) -> Batch:
 
 
 @task(cache_policy=NONE)
-def read_fingerprints(settings: Settings) -> dict[str, str | None]:
-    """Fingerprints of the articles already loaded, to link near-duplicates to."""
+def read_fingerprints(settings: Settings) -> NearDuplicateIndex:
+    """The articles already loaded, indexed by fingerprint to link near-duplicates to.
+
+    Read once per run; the run adds each batch it loads (``remember_originals``).
+    """
     with open_warehouse(settings.warehouse, migrate_first=False) as con:
-        return known_fingerprints(con)
+        return NearDuplicateIndex(known_fingerprints(con))
 
 
 @task(cache_policy=NONE)
@@ -160,6 +169,7 @@ def extract_and_load(
     validation and loading stay here, in the flow's process: one writer.
     """
     counts = LoadCounts()
+    originals = read_fingerprints(settings)  # near-duplicates link to these; grows per batch
     seen: set[str] = set()  # content hashes met earlier in this run
     pending: deque[tuple[PrefectFuture[Batch] | None, SourceBatch]] = deque()
     for source_batch in batches:
@@ -177,31 +187,40 @@ def extract_and_load(
         future = transform_batch.submit(raws, settings) if raws else None
         pending.append((future, source_batch))
         while len(pending) >= in_flight_batches(settings):
-            counts = counts + _load_next(pending, settings, run_id)
+            counts = counts + _load_next(pending, originals, settings, run_id)
     while pending:
-        counts = counts + _load_next(pending, settings, run_id)
+        counts = counts + _load_next(pending, originals, settings, run_id)
     return counts
 
 
 def _load_next(
-    pending: deque[tuple[PrefectFuture[Batch] | None, SourceBatch]], settings: Settings, run_id: str
+    pending: deque[tuple[PrefectFuture[Batch] | None, SourceBatch]],
+    originals: NearDuplicateIndex,
+    settings: Settings,
+    run_id: str,
 ) -> LoadCounts:
     future, source_batch = pending.popleft()
-    added = _validate_and_load(future, source_batch, settings, run_id)
+    added = _validate_and_load(future, source_batch, originals, settings, run_id)
     notify_progress(len(source_batch.raws) + len(source_batch.errors), added)
     return added
 
 
 def _validate_and_load(
-    future: PrefectFuture[Batch] | None, source_batch: SourceBatch, settings: Settings, run_id: str
+    future: PrefectFuture[Batch] | None,
+    source_batch: SourceBatch,
+    originals: NearDuplicateIndex,
+    settings: Settings,
+    run_id: str,
 ) -> LoadCounts:
     batch = future.result() if future is not None else Batch()
     batch.errors[:0] = source_batch.errors
     if not (batch.raws or batch.errors):
         return LoadCounts()
-    batch = link_near_duplicates(batch, read_fingerprints(settings))
+    batch = link_near_duplicates(batch, originals)
     validated = validate(batch, settings)
-    return load(validated, settings, run_id)
+    added = load(validated, settings, run_id)
+    remember_originals(originals, validated.frames["articles"])  # later batches link to them
+    return added
 
 
 @flow(name="etl", log_prints=False)

@@ -16,7 +16,7 @@ from newsfacts.extract import extract_facts
 from newsfacts.ids import fact_id_for
 from newsfacts.model import Article, Fact, RawDocument
 from newsfacts.normalise import normalise_document
-from newsfacts.normalise.fingerprint import mark_near_duplicates
+from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
 from newsfacts.read import ReadError, read_file
 from newsfacts.settings import Settings
 
@@ -113,19 +113,35 @@ def process_documents(raws: Iterable[RawDocument], settings: Settings) -> Batch:
     return batch
 
 
-def link_near_duplicates(batch: Batch, known_fingerprints: Mapping[str, str | None]) -> Batch:
+def link_near_duplicates(
+    batch: Batch, known_fingerprints: Mapping[str, str | None] | NearDuplicateIndex
+) -> Batch:
     """The batch with near-duplicate articles linked and their facts not loaded twice.
 
-    ``known_fingerprints`` maps articles already loaded to their fingerprints. A
-    near-duplicate of one of them, or of an earlier article in the batch, keeps its
-    article row with ``duplicate_of`` set; its facts are the original's, so they go.
+    ``known_fingerprints`` is the run's ``NearDuplicateIndex`` of the articles already
+    loaded, or maps them to their fingerprints. A near-duplicate of one of them, or of
+    an earlier article in the batch, keeps its article row with ``duplicate_of`` set;
+    its facts are the original's, so they go. The index is not changed: see
+    ``remember_originals``.
     """
     articles = mark_near_duplicates(batch.articles, known_fingerprints)
     facts = {
-        a.article_id: [] if a.duplicate_of else batch.facts.get(a.article_id, [])
-        for a in articles
+        a.article_id: [] if a.duplicate_of else batch.facts.get(a.article_id, []) for a in articles
     }
     return Batch(articles=articles, facts=facts, raws=batch.raws, errors=batch.errors)
+
+
+def remember_originals(index: NearDuplicateIndex, articles: pl.DataFrame) -> NearDuplicateIndex:
+    """``index`` with the originals of a loaded ``articles`` frame added (in place).
+
+    Originals are the rows with a fingerprint that are not themselves duplicates:
+    the rows ``warehouse.load.known_fingerprints`` would read back.
+    """
+    originals = articles.filter(
+        pl.col("duplicate_of").is_null() & pl.col("fingerprint").is_not_null()
+    )
+    index.update(dict(zip(originals["article_id"], originals["fingerprint"], strict=True)))
+    return index
 
 
 # ---------------------------------------------------------------- frames

@@ -78,3 +78,39 @@ def test_the_same_story_from_two_sites_is_linked_not_loaded_twice(
     (wire_id, wire_dup, wire_facts), (_reprint_id, reprint_dup, reprint_facts) = rows
     assert (wire_dup, wire_facts) == (None, first.counts.facts)
     assert (reprint_dup, reprint_facts) == (wire_id, 0)
+
+
+@pytest.mark.slow
+def test_a_run_reads_fingerprints_once_and_links_across_its_batches(
+    prefect_harness, tmp_path
+) -> None:
+    from collections import Counter
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from tests.conftest import SAMPLES
+
+    wire = SAMPLES / "10_wire_softbank_japan_ai_datacenters.txt"
+    reprint = SAMPLES / "11_asiatech_softbank_japan_ai_datacenters.html"
+    settings = Settings(warehouse=str(tmp_path / "wh.duckdb"), publish_path="", batch_size=1)
+    state = etl([str(wire), str(reprint), str(SEEDS)], settings, return_state=True)
+    summary = state.result()
+
+    with get_client(sync_client=True) as client:
+        task_runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(
+                id=FlowRunFilterId(any_=[state.state_details.flow_run_id])
+            )
+        )
+    calls = Counter(run.name.rsplit("-", 1)[0] for run in task_runs)
+    assert calls["load"] == 7  # one batch per document
+    assert calls["read_fingerprints"] == 1  # once per run, not once per batch
+    # the reprint links to the wire story loaded by an earlier batch of the same run
+    assert summary.counts.articles == 7
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        linked = con.execute(
+            "select count(*), count(f.fact_id) from raw.articles a"
+            " left join raw.facts f using (article_id) where a.duplicate_of is not null"
+        ).fetchone()
+    assert linked == (1, 0)

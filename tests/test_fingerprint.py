@@ -8,6 +8,7 @@ from newsfacts.model import Paragraph
 from newsfacts.normalise import find_near_duplicates, mark_near_duplicates, normalise_document
 from newsfacts.normalise.fingerprint import (
     NUM_HASHES,
+    NearDuplicateIndex,
     content_fingerprint,
     minhash,
     shingles,
@@ -108,3 +109,38 @@ def test_sample_near_duplicate_pair_is_linked_and_nothing_else() -> None:
     first, second = sorted([articles[wire], articles[site]], key=lambda a: a.article_id)
     marked = mark_near_duplicates([second, first], {})
     assert [a.duplicate_of for a in marked] == [first.article_id, None]
+
+
+def test_index_finds_added_originals_and_links_leave_it_unchanged() -> None:
+    story, edited, other = fp(STORY), fp(STORY + " Shares rose 2%."), fp(OTHER)
+    index = NearDuplicateIndex({"a": story, "n": None})
+    assert len(index) == 1 and "a" in index and "n" not in index
+    assert index.find(edited) == "a"
+    assert index.find(other) is None and index.find(None) is None
+    # a batch links against the index and its own earlier originals, without adding them
+    assert index.links({"b": edited, "c": other, "d": other}) == {"b": "a", "d": "c"}
+    assert len(index) == 1 and index.find(other) is None
+    index.add("c", other)
+    index.add("c", story)  # an id already indexed keeps its fingerprint
+    assert index.find(other) == "c" and len(index) == 2
+    # the index and the mapping it was built from link the same way
+    new = {"b": edited, "x": story, "y": other}
+    assert find_near_duplicates(new, index) == find_near_duplicates(new, {"a": story, "c": other})
+
+
+def test_index_grows_batch_by_batch_like_one_read_of_everything() -> None:
+    words = STORY.split()
+    texts = [" ".join(words[i:] + words[:i]) + f" Item {i}." for i in range(0, 60, 3)]
+    texts += [f"{OTHER} Report number {i} about {i * 7} racks." for i in range(20)]
+    fingerprints = {f"id{i:03d}": fp(t) for i, t in enumerate(texts)}
+    ids = sorted(fingerprints)
+    grown = NearDuplicateIndex()
+    links: dict[str, str] = {}
+    for start in range(0, len(ids), 7):  # batches of 7, each added once "loaded"
+        batch = {i: fingerprints[i] for i in ids[start : start + 7]}
+        found = grown.links(batch)
+        links.update(found)
+        grown.update({i: f for i, f in batch.items() if i not in found})
+    assert links == find_near_duplicates(fingerprints, {})
+    assert len(grown) == len(ids) - len(links)
+    assert all(grown.find(fingerprints[i]) == i for i in ids if i not in links)

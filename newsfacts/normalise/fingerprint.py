@@ -1,4 +1,4 @@
-"""Content fingerprints of articles and near-duplicate detection (pure Python).
+"""Content fingerprints of articles and near-duplicate detection.
 
 A fingerprint is a MinHash signature of the article's running text (body and
 heading paragraphs) over word 3-shingles: ``NUM_HASHES`` 32-bit minima written
@@ -6,6 +6,15 @@ as one hex string. The share of equal minima between two fingerprints
 estimates the Jaccard similarity of their shingle sets, so the same story from
 two sites (different titles, bylines, captions and footers) stays close while
 two stories on the same event do not. Everything is seeded and deterministic.
+
+Each shingle is hashed once (blake2b, 32 bits); the ``NUM_HASHES`` permutations
+are multiply-add-shift hashes ``((a·x + b) mod 2**64) >> 32`` with seeded odd
+64-bit ``a`` and 64-bit ``b``, a 2-universal family for 32-bit ``x``, computed
+for every shingle at once with numpy (which comes with py3langid).
+
+``NearDuplicateIndex`` keeps the originals' minima and their LSH bands for a
+whole run: loaded once, grown batch by batch, so looking a batch up costs about
+the same at the millionth article as at the first.
 """
 
 from __future__ import annotations
@@ -13,9 +22,10 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from newsfacts.model import Article, Paragraph
 
@@ -28,17 +38,18 @@ DEFAULT_THRESHOLD = 0.5
 FINGERPRINT_ROLES = frozenset({"body", "heading"})
 
 _HEX_PER_HASH = 8
-_PRIME = (1 << 61) - 1
 _rng = random.Random(20260101)
-_PERMUTATIONS: tuple[tuple[int, int], ...] = tuple(
-    (_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(NUM_HASHES)
-)
+_A = np.array([_rng.getrandbits(64) | 1 for _ in range(NUM_HASHES)], dtype=np.uint64)
+_B = np.array([_rng.getrandbits(64) for _ in range(NUM_HASHES)], dtype=np.uint64)
+# one salt per band, so equal minima pairs in two different bands are different keys
+_BAND_SALT = np.array([_rng.getrandbits(64) for _ in range(BANDS)], dtype=np.uint64)
+_SHIFT = np.uint64(32)
 # words, and each Han/kana/hangul character as a word of its own
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
-    """64-bit hashes of the ``size``-token shingles of ``text`` (case-folded)."""
+    """32-bit hashes of the ``size``-token shingles of ``text`` (case-folded)."""
     tokens = _TOKEN.findall(text.casefold())
     if not tokens:
         return set()
@@ -48,17 +59,22 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
         else [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
     )
     return {
-        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams
+        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big") for g in grams
     }
 
 
-def minhash(hashes: Iterable[int]) -> str | None:
-    """The MinHash signature of a set of shingle hashes, or ``None`` for an empty set."""
-    values = tuple(hashes)
-    if not values:
+def _signature(hashes: Iterable[int]) -> np.ndarray | None:
+    values = np.fromiter(hashes, dtype=np.uint64)
+    if not values.size:
         return None
-    minima = (min((a * h + b) % _PRIME for h in values) & 0xFFFFFFFF for a, b in _PERMUTATIONS)
-    return "".join(f"{m:08x}" for m in minima)
+    # uint64 arithmetic wraps: mod 2**64 comes free
+    return ((values[:, None] * _A + _B) >> _SHIFT).min(axis=0).astype(np.uint32)
+
+
+def minhash(hashes: Iterable[int]) -> str | None:
+    """The MinHash signature of a set of 32-bit shingle hashes, or ``None`` for an empty set."""
+    minima = _signature(hashes)
+    return None if minima is None else minima.astype(">u4").tobytes().hex()
 
 
 def content_fingerprint(text: str, paragraphs: Sequence[Paragraph]) -> str | None:
@@ -68,70 +84,172 @@ def content_fingerprint(text: str, paragraphs: Sequence[Paragraph]) -> str | Non
     return minhash(shingles(body))
 
 
-def _minima(fingerprint: str) -> list[str]:
+def _minima(fingerprint: str) -> np.ndarray:
     if len(fingerprint) != NUM_HASHES * _HEX_PER_HASH:
         raise ValueError(f"not a {NUM_HASHES}-hash fingerprint: {fingerprint[:20]!r}…")
-    return [fingerprint[i : i + _HEX_PER_HASH] for i in range(0, len(fingerprint), _HEX_PER_HASH)]
+    try:
+        return np.frombuffer(bytes.fromhex(fingerprint), dtype=">u4").astype(np.uint32)
+    except ValueError as exc:
+        raise ValueError(f"not a hex fingerprint: {fingerprint[:20]!r}…") from exc
 
 
 def similarity(a: str, b: str) -> float:
     """Estimated Jaccard similarity (0..1) of the texts behind two fingerprints."""
-    return sum(x == y for x, y in zip(_minima(a), _minima(b), strict=True)) / NUM_HASHES
+    return int((_minima(a) == _minima(b)).sum()) / NUM_HASHES
 
 
-def _bands(fingerprint: str) -> list[tuple[int, str]]:
-    width = len(fingerprint) // BANDS
-    return [(i, fingerprint[i * width : (i + 1) * width]) for i in range(BANDS)]
+def _band_keys(minima: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band (rows: articles), two minima each, salted by band."""
+    pairs = minima.astype(np.uint64).reshape(len(minima), BANDS, NUM_HASHES // BANDS)
+    return ((pairs[:, :, 0] << _SHIFT) | pairs[:, :, 1]) ^ _BAND_SALT
+
+
+class NearDuplicateIndex:
+    """Original articles' fingerprints, banded for LSH, to find near-duplicates of new ones.
+
+    Meant to live for a run: built once from the articles already loaded, then
+    ``add``-ed to as batches load. Memory per article: its 64 minima (256 bytes)
+    and 32 band keys with their rows (384 bytes), plus its id. Band keys sit in
+    sorted runs that merge as they double (a log-structured merge), so adding
+    and finding both stay near constant per article as the index grows.
+    """
+
+    def __init__(
+        self,
+        fingerprints: Mapping[str, str | None] | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.threshold = threshold
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._minima = np.empty((1024, NUM_HASHES), dtype=np.uint32)
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, their rows)
+        if fingerprints:
+            self.update(fingerprints)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._rows
+
+    def add(self, article_id: str, fingerprint: str | None) -> None:
+        """Index ``article_id`` as an original (nothing for ``None`` or an id already in)."""
+        self.update({article_id: fingerprint})
+
+    def update(self, fingerprints: Mapping[str, str | None]) -> None:
+        """``add`` every item of ``fingerprints``, in id order."""
+        fresh = [
+            (article_id, fingerprint)
+            for article_id, fingerprint in sorted(fingerprints.items())
+            if fingerprint is not None and article_id not in self._rows
+        ]
+        if not fresh:
+            return
+        minima = np.stack([_minima(fingerprint) for _, fingerprint in fresh])
+        first = len(self._ids)
+        if first + len(fresh) > len(self._minima):
+            grown = np.empty((2 * (first + len(fresh)), NUM_HASHES), dtype=np.uint32)
+            grown[:first] = self._minima[:first]
+            self._minima = grown
+        self._minima[first : first + len(fresh)] = minima
+        for offset, (article_id, _) in enumerate(fresh):
+            self._rows[article_id] = first + offset
+            self._ids.append(article_id)
+        keys = _band_keys(minima).ravel()
+        rows = np.repeat(np.arange(first, first + len(fresh), dtype=np.int64), BANDS)
+        order = np.argsort(keys, kind="stable")
+        self._runs.append((keys[order], rows[order]))
+        while len(self._runs) >= 2 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
+            (k1, r1), (k2, r2) = self._runs.pop(), self._runs.pop()
+            keys, rows = np.concatenate([k2, k1]), np.concatenate([r2, r1])
+            order = np.argsort(keys, kind="stable")
+            self._runs.append((keys[order], rows[order]))
+
+    def _candidates(self, keys: np.ndarray) -> np.ndarray:
+        """Rows sharing at least one band key with ``keys``."""
+        found = []
+        for sorted_keys, rows in self._runs:
+            lo = np.searchsorted(sorted_keys, keys, side="left")
+            hi = np.searchsorted(sorted_keys, keys, side="right")
+            for start, stop in zip(lo[hi > lo], hi[hi > lo], strict=True):
+                found.append(rows[start:stop])
+        return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+
+    def _matches(
+        self, minima: np.ndarray, threshold: float, exclude: str | None = None
+    ) -> list[tuple[float, str]]:
+        rows = self._candidates(_band_keys(minima[None, :])[0])
+        if not rows.size:
+            return []
+        scores = (self._minima[rows] == minima).sum(axis=1) / NUM_HASHES
+        return [
+            (float(score), self._ids[row])
+            for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
+            if score >= threshold and self._ids[row] != exclude
+        ]
+
+    def find(self, fingerprint: str | None, threshold: float | None = None) -> str | None:
+        """The indexed article ``fingerprint`` repeats (most similar, then smallest id), or None."""
+        if fingerprint is None:
+            return None
+        threshold = self.threshold if threshold is None else threshold
+        matches = self._matches(_minima(fingerprint), threshold)
+        return min(matches, key=lambda m: (-m[0], m[1]))[1] if matches else None
+
+    def links(
+        self, new: Mapping[str, str | None], threshold: float | None = None
+    ) -> dict[str, str]:
+        """``{new_id: original_id}`` for the new articles that repeat an indexed or earlier one.
+
+        New articles are taken in id order and matched against the index and the new
+        originals before them; the index itself is left as it was (``add`` the batch
+        once it is loaded).
+        """
+        threshold = self.threshold if threshold is None else threshold
+        batch = NearDuplicateIndex(threshold=threshold)
+        links: dict[str, str] = {}
+        for article_id, fingerprint in sorted(new.items()):
+            if fingerprint is None:
+                continue
+            minima = _minima(fingerprint)
+            matches = self._matches(minima, threshold, exclude=article_id)
+            matches += batch._matches(minima, threshold, exclude=article_id)
+            if matches:
+                links[article_id] = min(matches, key=lambda m: (-m[0], m[1]))[1]
+            elif article_id not in self:
+                batch.add(article_id, fingerprint)
+        return links
 
 
 def find_near_duplicates(
     new: Mapping[str, str | None],
-    known: Mapping[str, str | None],
+    known: Mapping[str, str | None] | NearDuplicateIndex,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> dict[str, str]:
     """For each new article that repeats another, the id of the one it repeats.
 
-    ``new`` and ``known`` map article ids to fingerprints (``None`` is never a
-    duplicate). New articles are compared with the known ones and with the new
+    ``new`` maps article ids to fingerprints and ``known`` does the same for the
+    originals already loaded, or is their ``NearDuplicateIndex`` (``None`` is never
+    a duplicate). New articles are compared with the known ones and with the new
     ones before them in id order, so the first of two new near-duplicates stays
     and the second links to it; a link always names an article that is itself
     not a duplicate. The most similar match wins, ties going to the smaller id.
     Returns ``{new_id: original_id}``; ids absent from it are not duplicates.
     """
-    buckets: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
-    originals: dict[str, str] = {}
-
-    def index(article_id: str, fingerprint: str) -> None:
-        originals[article_id] = fingerprint
-        for band in _bands(fingerprint):
-            buckets[band].append(article_id)
-
-    for article_id, fingerprint in sorted(known.items()):
-        if fingerprint is not None:
-            index(article_id, fingerprint)
-    links: dict[str, str] = {}
-    for article_id, fingerprint in sorted(new.items()):
-        if fingerprint is None:
-            continue
-        candidates = {c for band in _bands(fingerprint) for c in buckets.get(band, ())}
-        candidates.discard(article_id)
-        scores = ((similarity(fingerprint, originals[c]), c) for c in candidates)
-        matches = sorted((-score, c) for score, c in scores if score >= threshold)
-        if matches:
-            links[article_id] = matches[0][1]
-        elif article_id not in originals:
-            index(article_id, fingerprint)
-    return links
+    index = known if isinstance(known, NearDuplicateIndex) else NearDuplicateIndex(known)
+    return index.links(new, threshold)
 
 
 def mark_near_duplicates(
     articles: Sequence[Article],
-    known: Mapping[str, str | None],
+    known: Mapping[str, str | None] | NearDuplicateIndex,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> list[Article]:
     """``articles`` with ``duplicate_of`` set where ``find_near_duplicates`` links them.
 
-    ``known`` maps the ids of articles already loaded to their fingerprints.
+    ``known`` maps the ids of articles already loaded to their fingerprints, or is
+    their ``NearDuplicateIndex``.
     """
     links = find_near_duplicates({a.article_id: a.fingerprint for a in articles}, known, threshold)
     return [replace(a, duplicate_of=links.get(a.article_id)) for a in articles]
