@@ -342,10 +342,12 @@ def fit_line(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
 def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> StreamResult:
     """The corpus streamed through batches as a run does, memory sampled per batch.
 
-    Like the flow's tasks, every batch opens the warehouse to look up fingerprints and
-    again to load, and closes it after: DuckDB's cache lives only while it is open.
+    Like the flow, the run reads the loaded fingerprints once into a near-duplicate
+    index and adds each loaded batch to it; like the flow's tasks, every batch opens
+    the warehouse to load and closes it after: DuckDB's cache lives only while it is open.
     """
     from flows.etl import load, read_fingerprints
+    from newsfacts.pipeline import remember_originals
     from schemas.batch import validate_batch
     from warehouse.db import open_warehouse
 
@@ -357,6 +359,7 @@ def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> 
     started = time.perf_counter()
     with open_warehouse(settings.warehouse):
         pass  # created and migrated once, as a run's start does
+    originals = read_fingerprints.fn(settings)  # once per run, as the flow does
     for chunk in batches_of(paths, batch_size):
         t0 = time.perf_counter()
         raws, errors = read_files(chunk, settings)
@@ -364,11 +367,12 @@ def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> 
         facts = {a.article_id: extract_article_facts(a) for a in articles}
         batch = Batch(articles=articles, facts=facts, raws=raws, errors=errors)
         t1 = time.perf_counter()
-        batch = link_near_duplicates(batch, read_fingerprints.fn(settings))
+        batch = link_near_duplicates(batch, originals)
         t2 = time.perf_counter()
         validated = validate_batch(batch, settings.extractor_version)
         t3 = time.perf_counter()
         load.fn(validated, settings, "stream")
+        remember_originals(originals, validated.frames["articles"])
         t4 = time.perf_counter()
         parallel += (t1 - t0) + (t3 - t2)
         serial += t4 - t3
@@ -385,7 +389,7 @@ def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> 
     remaining = 1_000_000 - done
     per_article_parallel = parallel / done
     per_article_serial = serial / done
-    # the near-duplicate lookup reads every loaded fingerprint: it grows with the warehouse,
+    # the near-duplicate lookup may grow with the index (more candidates per article),
     # so fit seconds = a + b * loaded and sum it over the batches of a 1M run
     a, b = fit_line([float(n) for n, _ in lookups], [t for _, t in lookups])
     count_batches = 1_000_000 / batch_size
@@ -435,6 +439,7 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
         validate,
     )
     from flows.quality import check_quality
+    from newsfacts.pipeline import remember_originals
     from warehouse.db import open_warehouse
     from warehouse.load import LoadCounts, finish_run, start_run
 
@@ -442,12 +447,15 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, ["bench"], settings.extractor_version)
     counts = LoadCounts()
+    originals = read_fingerprints.fn(settings)
     for chunk in batches_of(paths, settings.batch_size):
         raws, errors = read_files(chunk, settings)
         batch = transform_batch.fn(drop_known.fn(raws, settings), settings)
         batch.errors[:0] = errors
-        batch = link_near_duplicates(batch, read_fingerprints.fn(settings))
-        counts = counts + load.fn(validate.fn(batch, settings), settings, run_id)
+        batch = link_near_duplicates(batch, originals)
+        validated = validate.fn(batch, settings)
+        counts = counts + load.fn(validated, settings, run_id)
+        remember_originals(originals, validated.frames["articles"])
     index_articles.fn(settings)
     with open_warehouse(settings.warehouse) as con:
         finish_run(con, run_id, "completed", len(paths), counts)
