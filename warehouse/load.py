@@ -305,6 +305,10 @@ def start_run(
     extractor_version: str,
     flow_run_id: str | None = None,
 ) -> None:
+    """Log a new run; a run still marked running is dead (one writer), so it is abandoned."""
+    con.execute(
+        "update raw.runs set status = 'abandoned' where status = 'running' and finished_at is null"
+    )
     con.execute(
         "insert into raw.runs (run_id, flow_run_id, started_at, status, sources, extractor_version)"
         " values (?, ?, ?, 'running', ?, ?)",

@@ -6,7 +6,7 @@ comment on column main.runs.flow_run_id is 'The Prefect flow run id of the run, 
 comment on column main.runs.started_at is 'When the run started (UTC).';
 comment on column main.runs.finished_at is 'When the run finished (UTC); null while running or if the process died.';
 comment on column main.runs.duration_seconds is 'Wall time of the run in seconds; null until it finishes.';
-comment on column main.runs.status is 'running, completed or failed.';
+comment on column main.runs.status is 'running, completed, failed, or abandoned (killed before it finished; marked by the next run).';
 comment on column main.runs.sources is 'The paths, URLs or source names the run was given.';
 comment on column main.runs.extractor_version is 'Extractor version the run used.';
 comment on column main.runs.count_documents is 'Documents the run considered.';

@@ -5,7 +5,7 @@ comment on column raw.runs.run_id is 'Run key (raw.runs.run_id).';
 comment on column raw.runs.flow_run_id is 'The Prefect flow run id of the run, to find it in the Prefect UI.';
 comment on column raw.runs.started_at is 'When the run started (UTC).';
 comment on column raw.runs.finished_at is 'When the run finished (UTC); null while running or if the process died.';
-comment on column raw.runs.status is 'running, completed or failed.';
+comment on column raw.runs.status is 'running, completed, failed, or abandoned (killed before it finished; marked by the next run).';
 comment on column raw.runs.sources is 'The paths, URLs or source names the run was given.';
 comment on column raw.runs.extractor_version is 'Extractor version the run used.';
 comment on column raw.runs.count_documents is 'Documents the run considered.';

@@ -6,7 +6,7 @@ comment on column staging.stg_runs.flow_run_id is 'The Prefect flow run id of th
 comment on column staging.stg_runs.started_at is 'When the run started (UTC).';
 comment on column staging.stg_runs.finished_at is 'When the run finished (UTC); null while running or if the process died.';
 comment on column staging.stg_runs.started_on is 'Date the run started (UTC).';
-comment on column staging.stg_runs.status is 'running, completed or failed.';
+comment on column staging.stg_runs.status is 'running, completed, failed, or abandoned (killed before it finished; marked by the next run).';
 comment on column staging.stg_runs.sources is 'The paths, URLs or source names the run was given.';
 comment on column staging.stg_runs.extractor_version is 'Extractor version the run used.';
 comment on column staging.stg_runs.count_documents is 'Documents the run considered.';
