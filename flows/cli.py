@@ -465,7 +465,7 @@ def eval_(
         out = predictions / f"{p.stem}.pred.jsonl" if predictions else None
         evaluations.append(evaluate_suite(p, predictions_out=out))
     table = Table(title="Extraction scores (value within 0.5%)")
-    table.add_column("file / kind", overflow="fold")
+    table.add_column("file / kind", no_wrap=True)
     for column in ("cases", "expected", "predicted", "tp", "P", "R", "F1"):
         table.add_column(column, justify="right")
     for ev in evaluations:
@@ -483,7 +483,7 @@ def eval_(
                 f"{c.recall:.3f}",
                 f"{c.f1:.3f}",
             )
-    Console().print(table)
+    Console(width=max(100, Console().width)).print(table)
     for ev in evaluations:
         for e in ev.errors[:errors]:
             failing = {"file": ev.name, "id": e.case_id, "missed": e.missed, "spurious": e.spurious}
