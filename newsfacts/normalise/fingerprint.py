@@ -7,7 +7,7 @@ estimates the Jaccard similarity of their shingle sets, so the same story from
 two sites (different titles, bylines, captions and footers) stays close while
 two stories on the same event do not. Everything is seeded and deterministic.
 
-Each shingle is hashed once (blake2b, 32 bits); the ``NUM_HASHES`` permutations
+Each shingle is hashed once (CRC-32); the ``NUM_HASHES`` permutations
 are multiply-add-shift hashes ``((a·x + b) mod 2**64) >> 32`` with seeded odd
 64-bit ``a`` and 64-bit ``b``, a 2-universal family for 32-bit ``x``, computed
 for every shingle at once with numpy (which comes with py3langid).
@@ -19,9 +19,9 @@ the same at the millionth article as at the first.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -58,9 +58,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
         if len(tokens) < size
         else [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
     )
-    return {
-        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big") for g in grams
-    }
+    return {zlib.crc32(g.encode()) for g in grams}
 
 
 def _signature(hashes: Iterable[int]) -> np.ndarray | None:

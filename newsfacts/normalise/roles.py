@@ -126,6 +126,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def word_count(line: str) -> int:
     """Words of a line; a Han character counts as half a word."""
+    if not _HAN.search(line):
+        return len(_WORD.findall(line))
     han = len(_HAN.findall(line))
     return len(_WORD.findall(_HAN.sub(" ", line))) + (han + 1) // 2
 
