@@ -9,7 +9,18 @@ from typer.testing import CliRunner
 from flows.cli import app
 from tests.conftest import SEED_GOLD, SEEDS
 
-CONTRACT = {"doc", "kind", "text", "start", "end", "value", "value_high", "unit", "status", "reason"}
+CONTRACT = {
+    "doc",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "value",
+    "value_high",
+    "unit",
+    "status",
+    "reason",
+}
 runner = CliRunner()
 
 
@@ -38,7 +49,9 @@ def test_extract_finds_the_english_seed_gold_facts() -> None:
         match = [
             f
             for f in found
-            if f["doc"] == g["doc"] and f["kind"] == g["kind"] and f["text"] == g["text"]
+            if f["doc"] == g["doc"]
+            and f["kind"] == g["kind"]
+            and f["text"] == g["text"]
             and f["unit"] == g["unit"]
             and (
                 (g["reject"] and f["status"] == "quarantined" and f["value"] is None)
@@ -58,8 +71,10 @@ def test_extract_finds_the_english_seed_gold_facts() -> None:
 def test_extract_cases_uses_the_case_id_as_doc(tmp_path) -> None:
     cases = tmp_path / "cases.jsonl"
     cases.write_text(
-        json.dumps({"id": "c1", "input": "It raised $400 million, up 30 percent."}) + "\n"
-        + json.dumps({"id": "c2", "input": "No numbers here."}) + "\n",
+        json.dumps({"id": "c1", "input": "It raised $400 million, up 30 percent."})
+        + "\n"
+        + json.dumps({"id": "c2", "input": "No numbers here."})
+        + "\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["extract", "--cases", str(cases)])
