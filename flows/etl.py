@@ -7,7 +7,9 @@
 Tasks are thin: each calls one pure function (``newsfacts``, ``schemas``) or one
 I/O function (``warehouse``). Only disk and network tasks retry; the ``download``
 task (``flows.sources``) is the only retrying network task. Loading stays in the
-flow's process whatever the task runner: the warehouse has one writer.
+flow's process whatever the task runner: the warehouse has one writer. Batches
+go to the flow-process tasks ``quote``-d, or Prefect would walk every article and
+fact of a batch looking for futures at each call.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.context import get_run_context
 from prefect.futures import PrefectFuture
+from prefect.utilities.annotations import quote
 
 from flows.progress import notify_progress
 from flows.quality import quality_gate
@@ -181,9 +184,10 @@ def extract_and_load(
                 raws.append(raw)
         tally.documents += len(raws) + len(source_batch.errors)
         if raws and not source_batch.is_stored:
-            fresh = drop_known(raws, settings)
+            fresh = drop_known(quote(raws), settings)
             tally.skipped += len(raws) - len(fresh)
             raws = fresh
+        # not quoted: Dask unpacks tuples, and a quote is one
         future = transform_batch.submit(raws, settings) if raws else None
         pending.append((future, source_batch))
         while len(pending) >= in_flight_batches(settings):
@@ -217,8 +221,8 @@ def _validate_and_load(
     if not (batch.raws or batch.errors):
         return LoadCounts()
     batch = link_near_duplicates(batch, originals)
-    validated = validate(batch, settings)
-    added = load(validated, settings, run_id)
+    validated = validate(quote(batch), settings)
+    added = load(quote(validated), settings, run_id)
     remember_originals(originals, validated.frames["articles"])  # later batches link to them
     return added
 

@@ -164,35 +164,48 @@ class NearDuplicateIndex:
             order = np.argsort(keys, kind="stable")
             self._runs.append((keys[order], rows[order]))
 
-    def _candidates(self, keys: np.ndarray) -> np.ndarray:
-        """Rows sharing at least one band key with ``keys``."""
-        found = []
-        for sorted_keys, rows in self._runs:
-            lo = np.searchsorted(sorted_keys, keys, side="left")
-            hi = np.searchsorted(sorted_keys, keys, side="right")
-            for start, stop in zip(lo[hi > lo], hi[hi > lo], strict=True):
-                found.append(rows[start:stop])
-        return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    def _known_matches(
+        self, minima: np.ndarray, keys: np.ndarray, threshold: float
+    ) -> list[list[tuple[float, str]]]:
+        """Per query row, the ``(similarity, id)`` of indexed articles at ``threshold`` or above.
 
-    def _matches(
-        self, minima: np.ndarray, threshold: float, exclude: str | None = None
-    ) -> list[tuple[float, str]]:
-        rows = self._candidates(_band_keys(minima[None, :])[0])
-        if not rows.size:
-            return []
-        scores = (self._minima[rows] == minima).sum(axis=1) / NUM_HASHES
-        return [
-            (float(score), self._ids[row])
-            for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
-            if score >= threshold and self._ids[row] != exclude
-        ]
+        ``minima`` and ``keys`` hold one query per row; every query is looked up at
+        once (a few numpy calls per batch, not per article).
+        """
+        matches: list[list[tuple[float, str]]] = [[] for _ in range(len(minima))]
+        count = len(self._ids)
+        flat = keys.ravel()
+        queries, rows = [], []
+        for sorted_keys, sorted_rows in self._runs:
+            lo = np.searchsorted(sorted_keys, flat, side="left")
+            hi = np.searchsorted(sorted_keys, flat, side="right")
+            hit = np.flatnonzero(hi > lo)
+            if not hit.size:
+                continue
+            sizes, starts = (hi - lo)[hit], lo[hit]
+            # the positions starts[i] .. starts[i] + sizes[i] - 1 for every hit, flattened
+            within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            rows.append(sorted_rows[np.repeat(starts, sizes) + within])
+            queries.append(np.repeat(hit // BANDS, sizes))
+        if not rows:
+            return matches
+        pairs = np.unique(np.concatenate(queries) * count + np.concatenate(rows))
+        query, row = pairs // count, pairs % count
+        scores = (self._minima[row] == minima[query]).sum(axis=1) / NUM_HASHES
+        keep = scores >= threshold
+        for q, r, score in zip(
+            query[keep].tolist(), row[keep].tolist(), scores[keep].tolist(), strict=True
+        ):
+            matches[q].append((score, self._ids[r]))
+        return matches
 
     def find(self, fingerprint: str | None, threshold: float | None = None) -> str | None:
         """The indexed article ``fingerprint`` repeats (most similar, then smallest id), or None."""
         if fingerprint is None:
             return None
         threshold = self.threshold if threshold is None else threshold
-        matches = self._matches(_minima(fingerprint), threshold)
+        minima = _minima(fingerprint)[None, :]
+        matches = self._known_matches(minima, _band_keys(minima), threshold)[0]
         return min(matches, key=lambda m: (-m[0], m[1]))[1] if matches else None
 
     def links(
@@ -205,18 +218,30 @@ class NearDuplicateIndex:
         once it is loaded).
         """
         threshold = self.threshold if threshold is None else threshold
-        batch = NearDuplicateIndex(threshold=threshold)
+        items = sorted((i, f) for i, f in new.items() if f is not None)
+        if not items:
+            return {}
+        minima = np.stack([_minima(fingerprint) for _, fingerprint in items])
+        keys = _band_keys(minima)
+        known = self._known_matches(minima, keys, threshold)
+        buckets: dict[int, list[int]] = {}  # band key → positions of this batch's originals
         links: dict[str, str] = {}
-        for article_id, fingerprint in sorted(new.items()):
-            if fingerprint is None:
-                continue
-            minima = _minima(fingerprint)
-            matches = self._matches(minima, threshold, exclude=article_id)
-            matches += batch._matches(minima, threshold, exclude=article_id)
+        for q, (article_id, _) in enumerate(items):
+            matches = [m for m in known[q] if m[1] != article_id]
+            band_keys = keys[q].tolist()
+            earlier = sorted({p for key in band_keys for p in buckets.get(key, ())})
+            if earlier:
+                scores = (minima[earlier] == minima[q]).sum(axis=1) / NUM_HASHES
+                matches += [
+                    (score, items[p][0])
+                    for p, score in zip(earlier, scores.tolist(), strict=True)
+                    if score >= threshold
+                ]
             if matches:
                 links[article_id] = min(matches, key=lambda m: (-m[0], m[1]))[1]
             elif article_id not in self:
-                batch.add(article_id, fingerprint)
+                for key in band_keys:
+                    buckets.setdefault(key, []).append(q)
         return links
 
 

@@ -199,6 +199,7 @@ def assign_roles(
 ) -> list[Paragraph]:
     """``paragraphs`` with role, role_reason and section set (see the module docstring)."""
     lines = [text[p.start : p.end] for p in paragraphs]
+    captions = [caption_reason(line) for line in lines]  # asked of most lines more than once
     n = len(lines)
     roles: list[ParagraphRole] = ["body"] * n
     reasons: list[str] = ["running text"] * n
@@ -230,7 +231,7 @@ def assign_roles(
             set_role(i, "byline", "dateline")
         elif author_in(line) is not None:
             set_role(i, "byline", "author line")
-        elif caption_reason(line):
+        elif captions[i]:
             break  # captions belong to the body
         elif reason := boilerplate_reason(line):
             set_role(i, "boilerplate", f"head: {reason}")
@@ -248,14 +249,14 @@ def assign_roles(
     for j in range(i, footer):
         line = lines[j]
         marker = False
-        if reason := caption_reason(line):
+        if reason := captions[j]:
             set_role(j, "caption", reason)
             marker = reason == "image marker"
         elif previous_marker and word_count(line) <= DESCRIPTION_MAX_WORDS:
             set_role(j, "caption", "description after an image marker")
         elif reason := boilerplate_reason(line):
             set_role(j, "boilerplate", reason)
-        elif is_heading_like(line, _next_text(lines, j, footer)):
+        elif is_heading_like(line, _next_text(lines, captions, j, footer)):
             set_role(j, "heading", "short line before running text")
             section = line.rstrip(" :：")
         if line in seen and roles[j] != "caption":
@@ -273,9 +274,11 @@ def assign_roles(
     ]
 
 
-def _next_text(lines: Sequence[str], j: int, end: int) -> str | None:
-    """The next paragraph after ``j`` that is not a caption."""
+def _next_text(
+    lines: Sequence[str], captions: Sequence[str | None], j: int, end: int
+) -> str | None:
+    """The next paragraph after ``j`` that is not a caption (``captions``: their reasons)."""
     for k in range(j + 1, end):
-        if caption_reason(lines[k]) is None:
+        if captions[k] is None:
             return lines[k]
     return None
