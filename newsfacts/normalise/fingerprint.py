@@ -43,6 +43,7 @@ _A = np.array([_rng.getrandbits(64) | 1 for _ in range(NUM_HASHES)], dtype=np.ui
 _B = np.array([_rng.getrandbits(64) for _ in range(NUM_HASHES)], dtype=np.uint64)
 # one salt per band, so equal minima pairs in two different bands are different keys
 _BAND_SALT = np.array([_rng.getrandbits(64) for _ in range(BANDS)], dtype=np.uint64)
+_BAND_MIX = np.array([_rng.getrandbits(64) | 1 for _ in range(BANDS)], dtype=np.uint64)
 _SHIFT = np.uint64(32)
 # words, and each Han/kana/hangul character as a word of its own
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
@@ -97,9 +98,14 @@ def similarity(a: str, b: str) -> float:
 
 
 def _band_keys(minima: np.ndarray) -> np.ndarray:
-    """One 64-bit key per band (rows: articles), two minima each, salted by band."""
+    """One 32-bit key per band (rows: articles) hashing its two minima, salted by band.
+
+    32 bits keep the index small; a key shared by chance only adds a candidate
+    that the similarity check then drops.
+    """
     pairs = minima.astype(np.uint64).reshape(len(minima), BANDS, NUM_HASHES // BANDS)
-    return ((pairs[:, :, 0] << _SHIFT) | pairs[:, :, 1]) ^ _BAND_SALT
+    mixed = (((pairs[:, :, 0] << _SHIFT) | pairs[:, :, 1]) ^ _BAND_SALT) * _BAND_MIX
+    return (mixed >> _SHIFT).astype(np.uint32)
 
 
 class NearDuplicateIndex:
@@ -107,7 +113,7 @@ class NearDuplicateIndex:
 
     Meant to live for a run: built once from the articles already loaded, then
     ``add``-ed to as batches load. Memory per article: its 64 minima (256 bytes)
-    and 32 band keys with their rows (384 bytes), plus its id. Band keys sit in
+    and 32 band keys with their rows (256 bytes), plus its id. Band keys sit in
     sorted runs that merge as they double (a log-structured merge), so adding
     and finding both stay near constant per article as the index grows.
     """
@@ -155,7 +161,7 @@ class NearDuplicateIndex:
             self._rows[article_id] = first + offset
             self._ids.append(article_id)
         keys = _band_keys(minima).ravel()
-        rows = np.repeat(np.arange(first, first + len(fresh), dtype=np.int64), BANDS)
+        rows = np.repeat(np.arange(first, first + len(fresh), dtype=np.int32), BANDS)
         order = np.argsort(keys, kind="stable")
         self._runs.append((keys[order], rows[order]))
         while len(self._runs) >= 2 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
