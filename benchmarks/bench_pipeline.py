@@ -681,7 +681,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--workdir", type=Path, help="keep the corpora and warehouses here")
     parser.add_argument(
-        "--batch-size", type=int, default=200, help="documents per batch (streaming, flow)"
+        "--batch-size",
+        type=int,
+        default=Settings().batch_size,
+        help="documents per batch (streaming, flow); default: the pipeline's own",
     )
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a target is missed (for CI)"
