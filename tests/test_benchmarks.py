@@ -13,6 +13,7 @@ from benchmarks.bench_pipeline import STAGES, TARGETS, main, measure_orchestrati
 def test_quick_benchmark_writes_every_figure(tmp_path: Path, capsys) -> None:
     out = tmp_path / "bench.json"
     sizes = ["--text", "40", "--html", "8", "--stream", "400", "--orchestration", "0"]
+    sizes += ["--batch-size", "200"]
     code = main(["--quick", *sizes, "--json", str(out), "--workdir", str(tmp_path / "work")])
     assert code == 0
     results = json.loads(out.read_text(encoding="utf-8"))
