@@ -7,7 +7,7 @@ them live in the stage modules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
@@ -94,16 +94,5 @@ class Fact:
 
     def shifted(self, offset: int) -> Fact:
         """The same fact with spans moved by ``offset`` characters."""
-        return Fact(
-            kind=self.kind,
-            text=self.text,
-            start=self.start + offset,
-            end=self.end + offset,
-            value=self.value,
-            value_high=self.value_high,
-            unit=self.unit,
-            status=self.status,
-            reason=self.reason,
-            qualifier=self.qualifier,
-            conversion_of=None if self.conversion_of is None else self.conversion_of + offset,
-        )
+        moved = None if self.conversion_of is None else self.conversion_of + offset
+        return replace(self, start=self.start + offset, end=self.end + offset, conversion_of=moved)

@@ -15,6 +15,25 @@ import polars as pl
 
 from newsfacts.model import RawDocument
 
+FACT_COLUMNS: list[str] = [
+    "fact_id",
+    "article_id",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "conversion_of_fact_id",
+    "paragraph_index",
+    "paragraph_role",
+    "section",
+    "lang",
+    "extractor_version",
+]
+
 # Columns of each raw table that come from the batch's frames (``loaded_run_id`` is added).
 RAW_COLUMNS: dict[str, list[str]] = {
     "raw_documents": [
@@ -56,45 +75,9 @@ RAW_COLUMNS: dict[str, list[str]] = {
         "lang_confidence",
         "section",
     ],
-    "facts": [
-        "fact_id",
-        "article_id",
-        "kind",
-        "text",
-        "start",
-        "end",
-        "value",
-        "value_high",
-        "unit",
-        "qualifier",
-        "conversion_of_fact_id",
-        "paragraph_index",
-        "paragraph_role",
-        "section",
-        "lang",
-        "extractor_version",
-    ],
-    "quarantined_facts": [
-        "fact_id",
-        "article_id",
-        "kind",
-        "text",
-        "start",
-        "end",
-        "value",
-        "value_high",
-        "unit",
-        "status",
-        "qualifier",
-        "conversion_of_fact_id",
-        "paragraph_index",
-        "paragraph_role",
-        "section",
-        "lang",
-        "extractor_version",
-        "failed_checks",
-        "reason",
-    ],
+    "facts": FACT_COLUMNS,
+    # a quarantined fact keeps every column of a fact, its status and why it failed
+    "quarantined_facts": [*FACT_COLUMNS, "status", "failed_checks", "reason"],
     "quarantined_articles": [
         "article_id",
         "source_uri",
