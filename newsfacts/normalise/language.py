@@ -36,6 +36,12 @@ EVIDENCE_MIN_WORDS = 6
 TEXT_ROLES = frozenset({"body", "heading"})
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Languages whose ordinary text cannot be written in ASCII letters alone (Vietnamese
+# tone marks, non-Latin scripts). When every configured language but English is one
+# of them, a paragraph of ASCII letters is English without asking lingua.
+NON_ASCII_LANGUAGES = frozenset(
+    {"vi", "zh", "ja", "ko", "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "bn", "th"}
+)
 _LETTER = re.compile(r"[^\W\d_]")
 TRANSLATION_NOTE = re.compile(
     r"machine[- ]translat\w*|auto(?:matic(?:ally)?)?[- ]translat\w*|translated (?:by|from|with)"
@@ -63,7 +69,8 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
     """The language of ``text`` among ``languages`` and the confidence in it (0..1).
 
     The confidence is lingua's, or the share of Han characters among the
-    letters when that share alone makes the text Chinese. ``(None, 0.0)`` for
+    letters when that share alone makes the text Chinese, or 1.0 for ASCII text
+    when English is the only configured language written in ASCII. ``(None, 0.0)`` for
     text with fewer than ``MIN_LETTERS`` letters or in none of ``languages``.
     """
     sample = text[:MAX_DETECT_CHARS]
@@ -76,6 +83,8 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
             return "zh", round(han_share, 4)
     if len(set(languages)) == 1:
         return languages[0], 1.0
+    if sample.isascii() and "en" in languages and set(languages) - {"en"} <= NON_ASCII_LANGUAGES:
+        return "en", 1.0
     values = language_detector(tuple(languages)).compute_language_confidence_values(sample)
     if not values or values[0].value <= 0:
         return None, 0.0
