@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Iterable, Iterator
+from configparser import ConfigParser
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from newsfacts.ids import sha256_hex
@@ -135,13 +137,21 @@ class HtmlExtract:
     published: str | None  # ISO date as trafilatura gives it
 
 
-def extract_html(html: str, reference_date: date, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata of an HTML page through trafilatura (deterministic)."""
-    import trafilatura
+@lru_cache(maxsize=1)
+def _trafilatura_config() -> ConfigParser:
+    """trafilatura's settings, read once: its default timeout off (it uses signals)."""
     from trafilatura.settings import use_config
 
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+def extract_html(html: str, reference_date: date, url: str | None = None) -> HtmlExtract:
+    """Main text and metadata of an HTML page through trafilatura (deterministic)."""
+    import trafilatura
+
+    config = _trafilatura_config()
     doc = trafilatura.bare_extraction(
         html,
         url=url,
