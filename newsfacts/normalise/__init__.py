@@ -23,7 +23,7 @@ from newsfacts.model import Article, RawDocument
 from newsfacts.normalise.decode import (
     decode_bytes,
     decode_document,
-    fix_mojibake,
+    fix_mojibake_by_line,
     normalise_text,
     repair_text,
 )
@@ -61,7 +61,7 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
     title_hint = author = publisher = published_source = None
     published_at = None
     if raw.media_type == "text/html":
-        content, html_repairs = fix_mojibake(content)
+        content, html_repairs = fix_mojibake_by_line(content)
         warnings.extend(html_repairs)
         html = extract_html(content, settings.reference_date, url=raw.source_uri)
         title_hint = normalise_text(html.title) if html.title else None

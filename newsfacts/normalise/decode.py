@@ -17,7 +17,10 @@ import unicodedata
 from dataclasses import dataclass
 
 import ftfy
+import ftfy.chardata
 import ftfy.fixes
+
+from newsfacts.normalise.mojibake import looks_like_mojibake
 
 # Longest marks first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -76,7 +79,22 @@ _FTFY_REPAIRS = {
 }
 # Quotes are uncurled after ftfy, not by it: ftfy repeats its whole pass until the text
 # stops changing, so uncurling inside it costs a second pass on almost every article.
-_FTFY_CONFIG = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False, explain=True)
+# Full-width characters and Latin ligatures are left to the NFKC step of ``repair_text``,
+# which maps them the same way, so that ftfy has nothing to do on clean Chinese text.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    normalization="NFC",
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    explain=True,
+)
+# Characters one of ftfy's character fixers acts on: its control characters (terminal
+# escapes start with one), C1 controls, surrogates and the line breaks it rewrites.
+_FTFY_CHARACTERS = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in sorted(ftfy.chardata.CONTROL_CHARS))
+    + "\x80-\x9f\ud800-\udfff\r\u2028\u2029]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,17 +192,53 @@ def decode_bytes(content: bytes) -> str:
     return decode_document(content).text
 
 
+def ftfy_would_change(text: str) -> bool:
+    """Whether ftfy with ``_FTFY_CONFIG`` could change ``text``; when not, it is skipped.
+
+    Exact, step by step: HTML entities (unescaped only when there is no ``<``),
+    mojibake (ftfy's own test, on non-ASCII text), the characters its fixers act
+    on, and text that is not in NFC.
+    """
+    return bool(
+        (not text.isascii() and looks_like_mojibake(text))
+        or _FTFY_CHARACTERS.search(text)
+        or ("<" not in text and ftfy.chardata.HTML_ENTITY_RE.search(text))
+        or not unicodedata.is_normalized("NFC", text)
+    )
+
+
 def fix_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
     """``text`` through ftfy (mojibake, HTML entities, curly quotes) and what it repaired.
 
     Run on HTML before extraction too: an HTML parser drops the C1 control
     characters that mojibake such as ``â€\x9d`` needs to be undone.
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as ftfy would
+    if not ftfy_would_change(text):
+        return ftfy.fixes.uncurl_quotes(text), ()
     fixed = ftfy.fix_and_explain(text, _FTFY_CONFIG)
     steps = sorted({name for _, name in fixed.explanation or ()} & _FTFY_REPAIRS)
     if any(action in {"encode", "decode", "transcode"} for action, _ in fixed.explanation or ()):
         steps.insert(0, "mojibake")
     return ftfy.fixes.uncurl_quotes(fixed.text), (("ftfy: " + ", ".join(steps),) if steps else ())
+
+
+def fix_mojibake_by_line(text: str) -> tuple[str, tuple[str, ...]]:
+    """``fix_mojibake`` line by line, as ``ftfy.fix_text`` does, on the lines it would change.
+
+    For whole HTML pages: a page of clean lines costs one scan, and a page with a
+    few broken lines costs ftfy on those lines only.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not ftfy_would_change(text):
+        return ftfy.fixes.uncurl_quotes(text), ()
+    lines = text.split("\n")
+    repairs: dict[str, None] = {}
+    for i, line in enumerate(lines):
+        if ftfy_would_change(line):
+            lines[i], line_repairs = fix_mojibake(line)
+            repairs.update(dict.fromkeys(line_repairs))
+    return ftfy.fixes.uncurl_quotes("\n".join(lines)), tuple(repairs)
 
 
 def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
