@@ -17,7 +17,7 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path, capsys) -> None:
     code = main(["--quick", *sizes, "--json", str(out), "--workdir", str(tmp_path / "work")])
     assert code == 0
     results = json.loads(out.read_text(encoding="utf-8"))
-    for media, count in (("text", 40), ("html", 8)):
+    for media, count in (("text", 40), ("html", 8), ("html_small", 8)):
         corpus = results[media]
         assert corpus["count_articles"] == count
         assert set(corpus["seconds"]) == set(STAGES)
@@ -28,10 +28,23 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path, capsys) -> None:
         assert corpus["end_to_end_articles_per_second"] <= min(
             corpus["articles_per_second"].values()
         )
-    peers = results["peers"]
-    assert peers["quantulum3_seconds"] > 0 and peers["trafilatura_seconds"] > 0
-    assert peers["speedup_vs_quantulum3"] == pytest.approx(
-        peers["quantulum3_seconds"] / peers["ours_extract_seconds"], rel=0.01
+    quantulum = results["quantulum"]
+    assert quantulum["quantulum3_seconds"] > 0
+    assert quantulum["speedup_vs_quantulum3"] == pytest.approx(
+        quantulum["quantulum3_seconds"] / quantulum["ours_extract_seconds"], rel=0.01
+    )
+    news, small = results["trafilatura"], results["trafilatura_small"]
+    for pages, media in ((news, "html"), (small, "html_small")):
+        assert pages["count_pages"] == 8 and pages["trafilatura_seconds"] > 0
+        ours = results[media]["count_articles"] / results[media]["end_to_end_articles_per_second"]
+        assert pages["ours_end_to_end_seconds"] == pytest.approx(ours, rel=0.01)
+        assert 1 + pages["overhead_vs_trafilatura"] == pytest.approx(
+            pages["ours_end_to_end_seconds"] / pages["trafilatura_seconds"], rel=0.01
+        )
+    # news-sized pages carry a site's chrome around the same articles
+    assert news["mean_page_bytes"] > 10 * small["mean_page_bytes"]
+    assert results["targets"]["html_overhead_vs_trafilatura"]["value"] == (
+        news["overhead_vs_trafilatura"]
     )
     streaming = results["streaming"]
     assert streaming["count_articles"] == 400
