@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 from newsfacts.ids import sha256_hex
 from newsfacts.model import Paragraph, RawDocument
 from newsfacts.normalise import normalise_document, normalise_text, split_paragraphs
-from newsfacts.normalise.roles import assign_roles
+from newsfacts.normalise.roles import (
+    CAPTION_MAX_WORDS,
+    CAPTION_PATTERNS,
+    assign_roles,
+    caption_reason,
+    word_count,
+)
 from newsfacts.settings import Settings
 
 BODY = (
@@ -107,6 +113,67 @@ def test_captions_by_credit_and_image_marker() -> None:
         "body",
         "caption",
         "body",
+    ]
+
+
+# The words and marks the caption patterns are made of, to build lines near them.
+CAPTION_WORDS = (
+    "Photo Photos Photograph Image Images Picture Pictures Figure Credit credit by Ảnh Hình "
+    "图 图片 图源 来源 摄 摄影 Getty Shutterstock AFP AP VCG photo image 3 12 a Xin"
+)
+CAPTION_TOKENS = st.sampled_from(
+    [*CAPTION_WORDS.split(" "), " ", " ", " ", ":", "：", "(", ")", "（", "）", "-", "—", ".", ","]
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Servers in the hall - Photo 2", "image marker"),
+        ("The cooling loop (Image 3)", "image marker"),
+        ("Growth since 2020 Figure 1.", "image marker"),
+        ("A rack Picture 4", "image marker"),
+        ("Trung tâm dữ liệu - Hình 1.", "image marker"),
+        ("新建的数据中心 图2", "image marker"),
+        ("Racks of servers. Photos: Example Agency", "photo credit"),
+        ("Racks of servers. Credit: Example Agency", "photo credit"),
+        ("Racks of servers, photographed by Lan", None),
+        ("Racks of servers. Photograph by Lan Anh", "photo credit"),
+        ("Racks of servers (Ảnh: Lan Anh)", "photo credit"),
+        ("机房内景 摄影：张三", "photo credit"),
+        ("机房内景（摄 张三）", "photo credit"),
+        ("Racks of servers Getty Images", "photo credit"),
+        ("Racks of servers Shutterstock", "photo credit"),
+        ("Racks of servers AFP", "photo credit"),
+        ("Racks of servers AP Photo", "photo credit"),
+        ("机房内景 VCG", "photo credit"),
+        ("The operator said the hall holds 4,000 racks.", None),
+    ],
+)
+def test_caption_reason(line: str, reason: str | None) -> None:
+    assert caption_reason(line) == reason
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CAPTION_TOKENS, min_size=1, max_size=6).map("".join))
+def test_caption_reason_is_the_first_caption_pattern_that_matches(line: str) -> None:
+    # caption_reason looks for the patterns' words before searching the patterns
+    expected = next((name for name, pattern in CAPTION_PATTERNS if pattern.search(line)), None)
+    if word_count(line) > 2 * CAPTION_MAX_WORDS:
+        expected = None
+    assert caption_reason(line) == expected
+
+
+def test_assign_roles_keeps_what_it_does_not_set() -> None:
+    text = f"A Title Line\n{BODY}"
+    given_paragraphs = [
+        Paragraph(index=i, start=p.start, end=p.end, lang="en", lang_confidence=0.9)
+        for i, p in enumerate(split_paragraphs(text))
+    ]
+    got = assign_roles(text, given_paragraphs)
+    assert [(p.role, p.lang, p.lang_confidence) for p in got] == [
+        ("title", "en", 0.9),
+        ("body", "en", 0.9),
     ]
 
 
