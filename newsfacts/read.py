@@ -7,6 +7,7 @@ testable offline.
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from configparser import ConfigParser
@@ -135,6 +136,31 @@ class HtmlExtract:
     author: str | None
     publisher: str | None
     published: str | None  # ISO date as trafilatura gives it
+    repairs: tuple[str, ...] = ()
+
+
+# A tag with thousands of attributes makes trafilatura's fallbacks (justext, htmldate)
+# take time that grows faster than the page: 20,000 attributes cost 4 s, 100,000 over a
+# minute. No real page has such a tag; its attributes are dropped before extraction
+# (its text stays). Only tags this long are looked at, so clean pages cost one scan.
+MAX_TAG_ATTRIBUTES = 1000
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{4000,})>")
+_ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+
+
+def strip_attribute_floods(html: str) -> tuple[str, tuple[str, ...]]:
+    """``html`` with the attributes of any tag holding over ``MAX_TAG_ATTRIBUTES``
+    removed, and a note for each such tag."""
+    notes: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        count = len(_ATTRIBUTE.findall(match.group(2)))
+        if count <= MAX_TAG_ATTRIBUTES:
+            return match.group(0)
+        notes.append(f"dropped the {count} attributes of a <{match.group(1)}> tag")
+        return f"<{match.group(1)}>"
+
+    return _LONG_TAG.sub(replace, html), tuple(notes)
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +178,7 @@ def extract_html(html: str, reference_date: date, url: str | None = None) -> Htm
     import trafilatura
 
     config = _trafilatura_config()
+    html, repairs = strip_attribute_floods(html)
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -168,11 +195,12 @@ def extract_html(html: str, reference_date: date, url: str | None = None) -> Htm
         },
     )
     if doc is None:
-        return HtmlExtract("", None, None, None, None)
+        return HtmlExtract("", None, None, None, None, repairs)
     return HtmlExtract(
         text=doc.text or "",
         title=doc.title,
         author=doc.author,
         publisher=doc.sitename or doc.hostname,
         published=doc.date,
+        repairs=repairs,
     )

@@ -65,6 +65,11 @@ def bad_files() -> dict[str, tuple[bytes, str, str]]:
         "blank.txt": (b" \n\t\n  ", "read", "empty"),
         "huge.txt": (b"All work and no play. " * (50 * 1024 * 1024 // 22), "read", "limit"),
         "nested.html": (html_page(nested), "normalise", "no text"),
+        "symbols.html": (
+            html_page("<p>&lt;&lt;&lt;&gt;&gt;&gt;</p><p>* * *</p>"),
+            "normalise",
+            "no letters or digits",
+        ),
         "invalid_utf8.txt": (
             "Trung tâm dữ liệu mới\n\nViettel đầu tư 5.000 tỷ đồng, tăng 12%.\n".encode() * 5
             + b"\xff\xfe\x80 broken tail\n",
@@ -97,6 +102,22 @@ def test_binary_detection_keeps_text_in_any_encoding() -> None:
     assert binary_reason(b"text with a form feed\x0c and an escape\x1b[0m") is None
     assert binary_reason(b"%PDF-1.7 ...") == "binary content: a PDF document"
     assert "control bytes" in binary_reason(bytes(range(1, 9)) * 100 + b"text")
+
+
+def test_a_tag_flooded_with_attributes_keeps_its_text_and_costs_no_minute() -> None:
+    import time
+
+    from newsfacts.model import RawDocument
+    from newsfacts.normalise import normalise_document
+
+    attributes = " ".join(f'data-a{i}="{i}"' for i in range(100_000))  # over a minute before
+    page = html_page(f"<div {attributes}><p>Tencent will spend 500 billion yuan.</p></div>")
+    raw = RawDocument("file:///flood.html", page, "text/html", "flood", None)
+    started = time.perf_counter()
+    article = normalise_document(raw, Settings())
+    assert time.perf_counter() - started < 15
+    assert "Tencent will spend 500 billion yuan." in article.text
+    assert "dropped the 100000 attributes of a <div> tag" in article.warnings
 
 
 def test_special_files_are_refused_not_read(tmp_path: Path) -> None:

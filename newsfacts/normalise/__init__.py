@@ -18,6 +18,8 @@ untouched in ``RawDocument``.
 
 from __future__ import annotations
 
+import re
+
 from newsfacts.ids import article_id_for
 from newsfacts.model import Article, RawDocument
 from newsfacts.normalise.decode import (
@@ -53,6 +55,9 @@ __all__ = [
 ]
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def normalise_document(raw: RawDocument, settings: Settings) -> Article:
     """The article a raw document holds: decoded, repaired, split, with metadata."""
     decoded = decode_document(raw.content)
@@ -64,6 +69,7 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         content, html_repairs = fix_mojibake_by_line(content)
         warnings.extend(html_repairs)
         html = extract_html(content, settings.reference_date, url=raw.source_uri)
+        warnings.extend(html.repairs)
         title_hint = normalise_text(html.title) if html.title else None
         author, publisher = html.author, html.publisher
         published_at = parse_date(html.published) if html.published else None
@@ -71,11 +77,16 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         content = html.text
     text, repairs = repair_text(content)
     warnings.extend(repairs)
+    if not _LETTER_OR_DIGIT.search(text):
+        # markup, symbols or a title alone are no article
+        raise ValueError(
+            f"document has no letters or digits after normalisation, only {text[:40]!r}"
+            if text
+            else "document has no text after normalisation"
+        )
     if title_hint and title_hint not in text.split("\n")[: 2 * TITLE_SEARCH_LINES]:
         # trafilatura keeps the title out of the text
-        text = f"{title_hint}\n\n{text}" if text else title_hint
-    if not text:
-        raise ValueError("document has no text after normalisation")
+        text = f"{title_hint}\n\n{text}"
     paragraphs = assign_roles(text, split_paragraphs(text), title_hint=title_hint)
     paragraphs = with_languages(text, paragraphs, settings.languages)
     lang, is_mixed = article_language(language_shares(text, paragraphs))
