@@ -43,9 +43,8 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path, capsys) -> None:
         )
     # news-sized pages carry a site's chrome around the same articles
     assert news["mean_page_bytes"] > 10 * small["mean_page_bytes"]
-    assert results["targets"]["html_overhead_vs_trafilatura"]["value"] == (
-        news["overhead_vs_trafilatura"]
-    )
+    target = results["targets"]["html_overhead_vs_trafilatura"]
+    assert target["value"] == news["overhead_vs_trafilatura"]
     streaming = results["streaming"]
     assert streaming["count_articles"] == 400
     assert len(streaming["rss_samples_mib"]) == 2  # one sample per batch of 200
