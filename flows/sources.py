@@ -64,6 +64,10 @@ def read_warc_chunk(path: Path, offset: int, settings: Settings) -> WarcChunk:
     return read_warc(path, offset, settings.batch_size, settings.max_document_bytes)
 
 
+# Stage of the ingest_errors row of a URL robots.txt forbids: recorded, never fetched, and
+# not counted by the ingest_errors_share check (dq_metrics), since nothing failed.
+ROBOTS_STAGE = "robots"
+
 def _is_transient(task: object, task_run: TaskRun, state: State) -> bool:
     """Retry a download only when a retry can help: timeouts, 429 and 5xx answers."""
     try:
@@ -129,8 +133,11 @@ def _download_batches(
                 batch.raws.append(state.result())
             else:
                 exc = state.result(raise_on_failure=False)
-                reason = exc.reason if isinstance(exc, FetchError) else f"{exc}"
-                batch.errors.append(IngestError(url, "fetch", reason))
+                if isinstance(exc, FetchError):
+                    stage = ROBOTS_STAGE if exc.by_policy else "fetch"
+                    batch.errors.append(IngestError(url, stage, exc.reason))
+                else:
+                    batch.errors.append(IngestError(url, "fetch", f"{exc}"))
         yield batch
 
 

@@ -39,13 +39,17 @@ TEXT_TYPES = ("text/plain",)
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched; ``transient`` failures are worth retrying."""
+    """A URL that could not be fetched; ``transient`` failures are worth retrying, and
+    ``by_policy`` ones (robots.txt said no) were never attempted: not a failure of the source."""
 
-    def __init__(self, url: str, reason: str, transient: bool = False) -> None:
+    def __init__(
+        self, url: str, reason: str, transient: bool = False, by_policy: bool = False
+    ) -> None:
         super().__init__(f"{reason} ({url})")
         self.url = url
         self.reason = reason
         self.transient = transient
+        self.by_policy = by_policy
 
 
 def trafilatura_config(policy: FetchPolicy) -> ConfigParser:
@@ -168,7 +172,7 @@ class Fetcher:
     def fetch(self, url: str) -> RawDocument:
         """The page at ``url`` as a ``RawDocument``; raises ``FetchError`` with a reason."""
         if not self.is_allowed(url):
-            raise FetchError(url, "disallowed by robots.txt")
+            raise FetchError(url, "disallowed by robots.txt", by_policy=True)
         status, body, content_type, _ = self._get(url)
         if status != 200:
             raise FetchError(url, f"HTTP {status}", transient=status in TRANSIENT_STATUS)

@@ -93,11 +93,28 @@ def test_news_site_is_crawled_through_feed_sitemap_and_url_list(prefect_harness,
         f"select source_uri, stage, error from raw.ingest_errors where run_id = '{first.run_id}'",
     )
     by_uri = {uri: (stage, error) for uri, stage, error in errors}
-    assert by_uri[base + PRIVATE_PATH] == ("fetch", "disallowed by robots.txt")
+    assert by_uri[base + PRIVATE_PATH] == ("robots", "disallowed by robots.txt")
     assert by_uri[base + "/news/deleted.html"] == ("fetch", "HTTP 404")
     assert by_uri[base + "/old-feed.xml"] == ("discover", "HTTP 404")
     assert PRIVATE_PATH not in requests  # robots.txt was obeyed, not just recorded
     assert requests.count("/robots.txt") == 2  # once per run: cached per host
+
+    # a robots.txt refusal is recorded but is no failure: the error share leaves it out
+    run = f"run_id = '{second.run_id}'"
+    documents, errors = rows(
+        settings.warehouse, f"select count_documents, count_errors from raw.runs where {run}"
+    )[0]
+    [(skipped,)] = rows(
+        settings.warehouse,
+        f"select count(*) from raw.ingest_errors where stage = 'robots' and {run}",
+    )
+    assert skipped == 1 and errors > skipped
+    share = rows(
+        settings.warehouse,
+        "select metric, count_observed, count_total from main.dq_metrics"
+        " where check_name = 'ingest_errors_share'",
+    )[0]
+    assert share == ((errors - 1) / (documents - 1), errors - 1, documents - 1)
 
     # the second run fetches again (pages change) but processes nothing already loaded
     assert second.counts.articles == 0

@@ -29,9 +29,20 @@ completed_runs as (
     where status = 'completed'
 ),
 latest_run as (
-    select count_documents, count_errors
-    from completed_runs
-    where recency = 1
+    -- URLs robots.txt forbids (stage 'robots') were never fetched: neither documents
+    -- nor errors for the ingest_errors_share check
+    select
+        r.count_documents,
+        r.count_errors - coalesce(s.count_skipped, 0) as count_errors,
+        r.count_documents - coalesce(s.count_skipped, 0) as count_attempted
+    from completed_runs as r
+    left join (
+        select run_id, count(*) as count_skipped
+        from raw.ingest_errors
+        where stage = 'robots'
+        group by run_id
+    ) as s using (run_id)
+    where r.recency = 1
 ),
 previous_runs as (
     -- the five completed runs before the latest
@@ -105,9 +116,9 @@ metrics as (
     select
         'ingest_errors_share',
         'volume',
-        count_errors / nullif(count_documents, 0),
+        count_errors / nullif(count_attempted, 0),
         count_errors,
-        count_documents,
+        count_attempted,
         null
     from latest_run
     union all
