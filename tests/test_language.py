@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.model import Paragraph
 from newsfacts.normalise.language import (
     MIXED_SHARE,
+    TRANSLATION_NOTE,
     article_language,
     detect_language,
+    han_count,
     language_detector,
     language_shares,
+    letter_count,
     text_weight,
     translation_evidence,
 )
@@ -67,6 +73,13 @@ def test_han_characters_weigh_more_than_latin_letters() -> None:
     assert text_weight("abc") == 3
     assert text_weight("算力") == 6
     assert text_weight("AI 算力 2025") == 2 + 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_letters_and_han_characters_are_counted_one_by_one(text: str) -> None:
+    assert letter_count(text) == len(re.findall(r"[^\W\d_]", text))
+    assert han_count(text) == len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", text))
 
 
 def paragraphs(*specs: tuple[str, str, str | None]) -> tuple[str, list[Paragraph]]:
@@ -125,6 +138,40 @@ def test_translation_evidence_from_captions_credit_and_notes() -> None:
         "Source : credit to a vi-language site (Báo Đầu Tư)",
         "note: 'machine translated'",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("It was Machine-Translated overnight.", "Machine-Translated"),
+        ("AUTOMATICALLY TRANSLATED text", "AUTOMATICALLY TRANSLATED"),
+        ("Tranſlated by a service", "Tranſlated by"),  # a long s is an s to the note
+        ("via Google Translate", "Google Translate"),
+        ("Bản Dịch của Báo Đầu Tư", "Bản Dịch"),
+        ("DỊCH TỪ báo gốc", "DỊCH TỪ"),
+        ("本文译自英文", "译自"),
+        ("本文由编译自外媒", "编译自"),
+        ("采用机器翻译", "机器翻译"),
+    ],
+)
+def test_translation_notes_in_any_case(line: str, note: str) -> None:
+    assert translation_evidence(line, [], "en", LANGS) == (f"note: {note!r}",)
+
+
+NOTE_PIECES = st.sampled_from(
+    [
+        *("machine", "auto", "matic", "ally", "translat", "TRANSLAT", "tranſlat", "ed", "e"),
+        *("google", "bản", "dịch", "DỊCH", "bởi", "机器翻", "编", "译", "自", "x"),
+        *(" ", "-", " by", " từ"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NOTE_PIECES, max_size=10).map("".join))
+def test_every_translation_note_is_found(text: str) -> None:
+    notes = tuple(dict.fromkeys(f"note: {m.group(0)!r}" for m in TRANSLATION_NOTE.finditer(text)))
+    assert translation_evidence(text, [], "en", LANGS) == notes
 
 
 def test_no_translation_evidence_for_a_native_article() -> None:

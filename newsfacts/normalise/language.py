@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -42,12 +41,18 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NON_ASCII_LANGUAGES = frozenset(
     {"vi", "zh", "ja", "ko", "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "bn", "th"}
 )
-_LETTER = re.compile(r"[^\W\d_]")
+# Everything but a letter ([^\W\d_]); deleting its runs leaves just the letters.
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 TRANSLATION_NOTE = re.compile(
     r"machine[- ]translat\w*|auto(?:matic(?:ally)?)?[- ]translat\w*|translated (?:by|from|with)"
     r"|google translate|bản dịch|dịch (?:bởi|từ|tự động)|机器翻译|译自|编译自|自动翻译",
     re.IGNORECASE,
 )
+# Every alternative of TRANSLATION_NOTE holds one of these words (in any case): the
+# note is searched for, a slow case-blind scan, only in a text whose casefolded form
+# has one of them. Every character IGNORECASE lets match a letter of these words
+# casefolds to that letter (checked over all of Unicode; "ſ" is an "s" to both).
+TRANSLATION_NOTE_WORDS = ("translat", "dịch", "译")
 
 
 def _language(code: str) -> Language:
@@ -74,11 +79,11 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
     text with fewer than ``MIN_LETTERS`` letters or in none of ``languages``.
     """
     sample = text[:MAX_DETECT_CHARS]
-    letters = len(_LETTER.findall(sample))
+    letters = letter_count(sample)
     if letters < MIN_LETTERS or not languages:
         return None, 0.0
     if "zh" in languages:
-        han_share = len(_HAN.findall(sample)) / letters
+        han_share = han_count(sample) / letters
         if han_share >= HAN_SHARE_FOR_ZH:
             return "zh", round(han_share, 4)
     if len(set(languages)) == 1:
@@ -92,9 +97,19 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
     return top.language.iso_code_639_1.name.lower(), round(top.value, 4)
 
 
+def letter_count(text: str) -> int:
+    """Letters of ``text``: its word characters but digits and the underscore."""
+    return len(_NOT_LETTERS.sub("", text))
+
+
+def han_count(text: str) -> int:
+    """Han characters of ``text``."""
+    return 0 if text.isascii() else len(_HAN.findall(text))
+
+
 def text_weight(text: str) -> int:
     """Letters of ``text``, a Han character weighing ``HAN_WEIGHT``."""
-    return len(_LETTER.findall(text)) + (HAN_WEIGHT - 1) * len(_HAN.findall(text))
+    return letter_count(text) + (HAN_WEIGHT - 1) * han_count(text)
 
 
 def language_shares(text: str, paragraphs: Sequence[Paragraph]) -> dict[str, float]:
@@ -156,8 +171,10 @@ def translation_evidence(
         credit_lang, _ = detect_language(credit, languages)
         if lang is not None and credit_lang not in (None, lang):
             evidence.append(f"Source : credit to a {credit_lang}-language site ({credit})")
-    for match in TRANSLATION_NOTE.finditer(text):
-        evidence.append(f"note: {match.group(0)!r}")
+    folded = text.casefold()
+    if any(word in folded for word in TRANSLATION_NOTE_WORDS):
+        for match in TRANSLATION_NOTE.finditer(text):
+            evidence.append(f"note: {match.group(0)!r}")
     return tuple(dict.fromkeys(evidence))
 
 
@@ -168,5 +185,16 @@ def with_languages(
     detected = []
     for p in paragraphs:
         lang, confidence = detect_language(text[p.start : p.end], languages)
-        detected.append(replace(p, lang=lang, lang_confidence=confidence if lang else None))
+        detected.append(
+            Paragraph(
+                index=p.index,
+                start=p.start,
+                end=p.end,
+                role=p.role,
+                lang=lang,
+                section=p.section,
+                role_reason=p.role_reason,
+                lang_confidence=confidence if lang else None,
+            )
+        )
     return detected
