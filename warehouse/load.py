@@ -145,26 +145,22 @@ RAW_KEYS: dict[str, list[str]] = {
 }
 
 
-def _insert_absent(
-    con: duckdb.DuckDBPyConnection, table: str, staged: pl.DataFrame, keys: list[str]
-) -> None:
-    """Insert ``staged`` rows whose key is in neither the table nor earlier staged rows."""
+def _insert_absent(con: duckdb.DuckDBPyConnection, table: str, staged: pl.DataFrame) -> int:
+    """Insert the first ``staged`` row of each key not in the table yet; returns how many."""
+    keys = RAW_KEYS[table]
+    first_per_key = staged.unique(keys, keep="first", maintain_order=True)
     quoted = ", ".join(f'"{c}"' for c in staged.columns)
-    partition = ", ".join(f'"{k}"' for k in keys)
     matches = " and ".join(f't."{k}" = s."{k}"' for k in keys)
-    con.register("__staged", staged.to_arrow())
+    con.register("__staged", first_per_key.to_arrow())
     try:
-        con.execute(
+        # an insert's result is the number of rows it inserted
+        return con.execute(
             f"""
             insert into raw.{table} ({quoted})
-            with first_per_key as (
-                select * from __staged
-                qualify row_number() over (partition by {partition}) = 1
-            )
-            select {quoted} from first_per_key as s
+            select {quoted} from __staged as s
             where not exists (select 1 from raw.{table} as t where {matches})
             """
-        )
+        ).fetchone()[0]
     finally:
         con.unregister("__staged")
 
@@ -173,21 +169,8 @@ def insert_new(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, 
     """Insert rows whose key is not loaded yet; returns how many were added."""
     if frame.height == 0:
         return 0
-    columns = RAW_COLUMNS[table]
-    staged = frame.select(columns).with_columns(pl.lit(run_id).alias("loaded_run_id"))
-    before = _count(con, table)
-    if table in RAW_KEYS:
-        _insert_absent(con, table, staged, RAW_KEYS[table])
-    else:
-        quoted = ", ".join(f'"{c}"' for c in staged.columns)
-        con.register("__staged", staged.to_arrow())
-        try:
-            con.execute(
-                f"insert or ignore into raw.{table} ({quoted}) select {quoted} from __staged"
-            )
-        finally:
-            con.unregister("__staged")
-    return _count(con, table) - before
+    staged = frame.select(RAW_COLUMNS[table]).with_columns(pl.lit(run_id).alias("loaded_run_id"))
+    return _insert_absent(con, table, staged)
 
 
 def load_batch(
@@ -210,9 +193,7 @@ def load_batch(
                 pl.lit(run_id).alias("run_id"),
                 pl.lit(datetime.now(UTC)).alias("recorded_at"),
             ).select("run_id", "source_uri", "stage", "error", "content_hash", "recorded_at")
-            before = _count(con, "ingest_errors")
-            _insert_absent(con, "ingest_errors", staged, RAW_KEYS["ingest_errors"])
-            errors = _count(con, "ingest_errors") - before
+            errors = _insert_absent(con, "ingest_errors", staged)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
