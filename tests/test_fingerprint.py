@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.model import Paragraph
 from newsfacts.normalise import find_near_duplicates, mark_near_duplicates, normalise_document
 from newsfacts.normalise.fingerprint import (
+    _TOKEN,
     NUM_HASHES,
     NearDuplicateIndex,
     content_fingerprint,
@@ -49,6 +54,33 @@ def test_similarity_tracks_overlap() -> None:
     assert similarity(fp(STORY), fp(edited)) >= 0.6
     assert similarity(fp(STORY), fp(OTHER)) <= 0.1
     assert similarity(fp(STORY), fp(STORY.upper())) == 1.0  # case-folded
+
+
+# Fingerprints are stored and compared across runs: a change of this value is a change
+# of every stored fingerprint.
+STORY_FINGERPRINT = (
+    "03d3028705cc9c2c000c5b640620c4fc0684ffce0477c8a100603b3d0f10c1b5021f498e001a6205"
+    "01445e9402da07490734c7d500da4e7305716f31029b33da0672cd23009ca25c070462bf08ca24f5"
+    "00ff65f90051b1fc05d59eb709814c01016993dd03b546980e4f899f007fd4240043a2a80097b62c"
+    "072ad80c01095bc502ff22570266a1eb035222220743c50f037f376e026c6ba4029297ad03b3cd25"
+    "012f5f75071c89410333c7b10016926f021f0821014d93ef0298bf6f00d3f7a20ac0aa0b10732122"
+    "106e6eb40610bc1a02017dbd04cfa42f11c63cdd05139afc0a9ad412049589ef06e09dc7043b0fb1"
+    "04fffedf0058ef1705ac0c36005e432e"
+)
+
+
+def test_fingerprint_is_pinned() -> None:
+    assert fp(STORY) == STORY_FINGERPRINT
+    assert shingles("Ab cd") == {zlib.crc32(b"ab cd")} == {3474804141}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Cd1_-.算力ĐẢ\n", max_size=60), st.integers(1, 4))
+def test_a_shingle_hashes_its_tokens_joined_by_spaces(text: str, size: int) -> None:
+    tokens = _TOKEN.findall(text.casefold())
+    grams = [tokens[i : i + size] for i in range(len(tokens) - size + 1)] or [tokens]
+    expected = {zlib.crc32(" ".join(gram).encode()) for gram in grams} if tokens else set()
+    assert shingles(text, size) == expected
 
 
 def test_chinese_text_is_shingled_by_character() -> None:

@@ -54,12 +54,11 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
     tokens = _TOKEN.findall(text.casefold())
     if not tokens:
         return set()
-    grams = (
-        [" ".join(tokens)]
-        if len(tokens) < size
-        else [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
-    )
-    return {zlib.crc32(g.encode()) for g in grams}
+    if len(tokens) < size:
+        return {zlib.crc32(" ".join(tokens).encode())}
+    encoded = [token.encode() for token in tokens]  # once, not once per shingle
+    grams = zip(*(encoded[i:] for i in range(size)), strict=False)  # the last ones stop short
+    return {zlib.crc32(b" ".join(gram)) for gram in grams}
 
 
 def _signature(hashes: Iterable[int]) -> np.ndarray | None:
