@@ -76,7 +76,7 @@ def test_han_characters_weigh_more_than_latin_letters() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300))
+@given(st.text(max_size=300) | st.text(st.characters(max_codepoint=127), max_size=300))
 def test_letters_and_han_characters_are_counted_one_by_one(text: str) -> None:
     assert letter_count(text) == len(re.findall(r"[^\W\d_]", text))
     assert han_count(text) == len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", text))

@@ -43,6 +43,7 @@ NON_ASCII_LANGUAGES = frozenset(
 )
 # Everything but a letter ([^\W\d_]); deleting its runs leaves just the letters.
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 TRANSLATION_NOTE = re.compile(
     r"machine[- ]translat\w*|auto(?:matic(?:ally)?)?[- ]translat\w*|translated (?:by|from|with)"
     r"|google translate|bản dịch|dịch (?:bởi|từ|tự động)|机器翻译|译自|编译自|自动翻译",
@@ -99,6 +100,8 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
 
 def letter_count(text: str) -> int:
     """Letters of ``text``: its word characters but digits and the underscore."""
+    if text.isascii():  # the common case, some twenty times faster as bytes
+        return len(text.encode().translate(None, _ASCII_NOT_LETTERS))
     return len(_NOT_LETTERS.sub("", text))
 
 
