@@ -287,7 +287,10 @@ GUARDED_NAMES = frozenset({"pound", "pounds", "libra", "libras"})
 
 # Broken mention: a currency and a scale word with the number lost between them.
 BROKEN_SYMBOL_RE = re.compile(r"[$€£¥₹]")
-BROKEN_CODE_RE = re.compile(r"(?<![^\W\d_])(?:USD|EUR|CNY|RMB|HKD|GBP|JPY|VND|INR|Rs\.?)")
+_BROKEN_CODES = ("USD", "EUR", "CNY", "RMB", "HKD", "GBP", "JPY", "VND", "INR", "Rs")
+# a cheap test for whether a paragraph can hold one before the full pattern runs
+HAS_BROKEN_CODE_RE = re.compile("|".join(_BROKEN_CODES))
+BROKEN_CODE_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(_BROKEN_CODES)}\.?)")  # the last: "Rs."
 BROKEN_SCALE_RE = re.compile(
     r"[ \t]*(?:million|billion|trillion|bn|mn|thousand|crore|lakh)(?![^\W\d_])", IC
 )

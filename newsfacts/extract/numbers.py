@@ -138,6 +138,10 @@ DECIMAL_COMMA_LANGS = frozenset(
 )
 
 
+_EXPONENT_RE = re.compile(r"[eE]([+-]?\d+)$")
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
 def parse_digits(s: str, comma_decimal: bool) -> float | None:
     """Value of a digit numeral such as ``1,234.5``, ``1.234,5``, ``10 000`` or ``1e10``."""
     s = s.replace(" ", "").replace("\u00a0", "")
@@ -146,7 +150,7 @@ def parse_digits(s: str, comma_decimal: bool) -> float | None:
         s, _, p = s.partition("^")
         power = p
     exp = ""
-    m = re.search(r"[eE]([+-]?\d+)$", s)
+    m = _EXPONENT_RE.search(s)
     if m:
         exp = m.group(0)
         s = s[: m.start()]
@@ -158,7 +162,7 @@ def parse_digits(s: str, comma_decimal: bool) -> float | None:
             return None
         return value if math.isfinite(value) else None
     if comma_decimal:
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s) or "," in s:
+        if _DOT_THOUSANDS_RE.fullmatch(s) or "," in s:
             s = s.replace(".", "").replace(",", ".")
     else:
         s = s.replace(",", "")

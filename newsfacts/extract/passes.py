@@ -126,7 +126,7 @@ def find_broken_money(ctx: Context, out: list[Candidate]) -> None:
                 start = qm.start()
                 code = "USD" if qm["q"].lower() == "us" else "HKD"
         hits.append((start, sm.end(), code))
-    if any(c in sh for c in ("USD", "EUR", "CNY", "RMB", "HKD", "GBP", "JPY", "VND", "INR", "Rs")):
+    if lx.HAS_BROKEN_CODE_RE.search(sh):
         for m in lx.BROKEN_CODE_RE.finditer(sh):
             sm = lx.BROKEN_SCALE_RE.match(sh, m.end())
             if sm is not None:
