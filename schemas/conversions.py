@@ -47,10 +47,15 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 
+# What pairing and pricing read of a fact (not its text, to keep the rows small).
+_PAIR_COLUMNS = ["fact_id", "article_id", "start", "end", "value", "unit", "conversion_of_fact_id"]
+
 
 def _pairs(facts: pl.DataFrame, texts: dict[str, str]) -> list[tuple[dict, dict, str]]:
     """(original, conversion, linked_by) for every money conversion stated in ``facts``."""
-    money = facts.filter(pl.col("kind") == "money").sort("article_id", "start")
+    money = (
+        facts.filter(pl.col("kind") == "money").select(_PAIR_COLUMNS).sort("article_id", "start")
+    )
     rows = money.to_dicts()
     by_id = {r["fact_id"]: r for r in rows}
     pairs: list[tuple[dict, dict, str]] = []
