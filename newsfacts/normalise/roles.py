@@ -17,8 +17,8 @@ Each paragraph records the rule that gave its role in ``role_reason``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache
 
 from newsfacts.model import Paragraph, ParagraphRole
 from newsfacts.normalise.metadata import (
@@ -127,13 +127,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-@lru_cache(maxsize=4096)
 def word_count(line: str) -> int:
-    """Words of a line; a Han character counts as half a word.
-
-    Cached: the role rules and the translation evidence ask it of most lines
-    several times.
-    """
+    """Words of a line; a Han character counts as half a word."""
     if not _HAN.search(line):
         return len(_WORD.findall(line))
     han = len(_HAN.findall(line))
@@ -156,35 +151,45 @@ def caption_reason(line: str) -> str | None:
     return None
 
 
-def is_body_like(line: str) -> bool:
-    """A paragraph of running text: long enough, or a full sentence of some length."""
-    words = word_count(line)
+def is_body_like(line: str, count: Callable[[str], int] = word_count) -> bool:
+    """A paragraph of running text: long enough, or a full sentence of some length.
+
+    ``count`` counts words (``assign_roles`` passes one that remembers its lines').
+    """
+    words = count(line)
     return words >= BODY_MIN_WORDS or (words >= 8 and line.endswith(_SENTENCE_END))
 
 
-def is_heading_like(line: str, following: str | None) -> bool:
-    """A short line without closing punctuation, followed by a longer paragraph."""
+def is_heading_like(
+    line: str, following: str | None, count: Callable[[str], int] = word_count
+) -> bool:
+    """A short line without closing punctuation, followed by a longer paragraph.
+
+    ``count`` counts words, as for ``is_body_like``.
+    """
     if following is None or _BULLET.match(line) or _TABLE_ROW.match(line):
         return False
-    words = word_count(line)
-    if not 1 <= words <= HEADING_MAX_WORDS or line.endswith(_SENTENCE_END):
+    if line.endswith(_SENTENCE_END):
+        return False
+    words = count(line)
+    if not 1 <= words <= HEADING_MAX_WORDS:
         return False
     first = line[0]
     if not (first.isupper() or first.isdigit() or _HAN.match(first) or first in "\"'“‘«"):
         return False
     if _TABLE_ROW.match(following):
         return True  # a table's heading
-    return is_body_like(following) and word_count(following) > words
+    return is_body_like(following, count) and count(following) > words
 
 
-def _footer_start(lines: Sequence[str]) -> int:
+def _footer_start(lines: Sequence[str], count: Callable[[str], int]) -> int:
     """Index of the first paragraph of the trailing footer (``len(lines)`` if none)."""
     start = len(lines)
     for i in range(len(lines) - 1, 0, -1):
         line = lines[i]
         if boilerplate_reason(line) or is_name_like(line):
             start = i
-        elif word_count(line) <= FOOTER_MAX_WORDS and not line.endswith(_SENTENCE_END):
+        elif not line.endswith(_SENTENCE_END) and count(line) <= FOOTER_MAX_WORDS:
             # a tagline between footer lines ("A weekly newsletter on …")
             if start < len(lines):
                 start = i
@@ -208,6 +213,7 @@ def assign_roles(
     """``paragraphs`` with role, role_reason and section set (see the module docstring)."""
     lines = [text[p.start : p.end] for p in paragraphs]
     captions = [caption_reason(line) for line in lines]  # asked of most lines more than once
+    count = cache(word_count)  # the same: the rules ask most lines' words several times
     n = len(lines)
     roles: list[ParagraphRole] = ["body"] * n
     reasons: list[str] = ["running text"] * n
@@ -216,7 +222,7 @@ def assign_roles(
     def set_role(i: int, role: ParagraphRole, reason: str) -> None:
         roles[i], reasons[i] = role, reason
 
-    footer = _footer_start(lines)
+    footer = _footer_start(lines, count)
     # -- head: kicker, title, standfirst, bylines and datelines
     i = 0
     while i < footer and boilerplate_reason(lines[i]):
@@ -228,11 +234,11 @@ def assign_roles(
         for j in range(i, hinted):
             set_role(j, "boilerplate", "head: kicker above the title")
         i = hinted
-    has_title = i < footer and (title_hint is not None or word_count(lines[i]) <= TITLE_MAX_WORDS)
+    has_title = i < footer and (title_hint is not None or count(lines[i]) <= TITLE_MAX_WORDS)
     if has_title:
         set_role(i, "title", "first line" if title_hint is None else "document title")
         i += 1
-    while has_title and i < footer and not is_body_like(lines[i]):
+    while has_title and i < footer and not is_body_like(lines[i], count):
         line = lines[i]
         following = lines[i + 1] if i + 1 < footer else None
         if dateline_date(line) is not None:
@@ -245,7 +251,7 @@ def assign_roles(
             set_role(i, "boilerplate", f"head: {reason}")
         elif is_name_like(line, max_words=4):
             set_role(i, "byline", "name under the title")
-        elif is_heading_like(line, following) and i > 1 and roles[i - 1] == "byline":
+        elif is_heading_like(line, following, count) and i > 1 and roles[i - 1] == "byline":
             break  # a section heading opens the body
         else:
             set_role(i, "title", "standfirst")
@@ -260,11 +266,11 @@ def assign_roles(
         if reason := captions[j]:
             set_role(j, "caption", reason)
             marker = reason == "image marker"
-        elif previous_marker and word_count(line) <= DESCRIPTION_MAX_WORDS:
+        elif previous_marker and count(line) <= DESCRIPTION_MAX_WORDS:
             set_role(j, "caption", "description after an image marker")
         elif reason := boilerplate_reason(line):
             set_role(j, "boilerplate", reason)
-        elif is_heading_like(line, _next_text(lines, captions, j, footer)):
+        elif is_heading_like(line, _next_text(lines, captions, j, footer), count):
             set_role(j, "heading", "short line before running text")
             section = line.rstrip(" :：")
         if line in seen and roles[j] != "caption":
