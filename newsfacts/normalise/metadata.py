@@ -297,13 +297,14 @@ def text_metadata(text: str, paragraphs: Sequence[Paragraph]) -> TextMetadata:
     title = next((lines[i] for i, p in enumerate(paragraphs) if p.role == "title"), None)
     bylines = [lines[i] for i, p in enumerate(paragraphs) if p.role == "byline"]
     footer = [lines[i] for i, p in enumerate(paragraphs) if p.role == "boilerplate"]
+    datelines = {line: dateline_date(line) for line in bylines + footer}  # bylines: asked twice
     dated = next(
-        ((m, line) for find in (dateline_date, find_date) for line in bylines if (m := find(line))),
+        ((m, line) for find in (datelines.get, find_date) for line in bylines if (m := find(line))),
         None,
     )
     names: list[str] = []
     for line in bylines + footer[::-1]:
-        match = dateline_date(line)
+        match = datelines[line]
         name = dateline_name(line, match) if match else line if is_name_like(line) else None
         if name:
             names.append(name)
