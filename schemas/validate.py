@@ -31,7 +31,9 @@ def split_valid(frame: pl.DataFrame, model: type[pa.DataFrameModel]) -> Validate
     indexed = frame.with_row_index("__row")
     try:
         # pandera collects one small query per check; the in-memory engine starts a
-        # query several times faster than the streaming one polars picks by default
+        # query several times faster than the streaming one polars picks by default.
+        # The setting is process-wide: batches validated at once on threads may see
+        # either engine, which changes how fast, never what is found.
         with pl.Config(engine_affinity="in-memory"):
             model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
