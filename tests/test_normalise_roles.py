@@ -294,8 +294,8 @@ def test_normalise_document_on_arbitrary_bytes(content: bytes, media_type: str) 
     try:
         article = normalise_document(raw(content, media_type), Settings())
     except ValueError as exc:
-        assert "no text" in str(exc)
+        assert "no text" in str(exc) or "no letters or digits" in str(exc)
         return
-    assert article.text
+    assert any(ch.isalnum() for ch in article.text)
     assert_spans_index_text(article.text, article.paragraphs)
     assert article == normalise_document(raw(content, media_type), Settings())
