@@ -68,6 +68,7 @@ def read_warc_chunk(path: Path, offset: int, settings: Settings) -> WarcChunk:
 # not counted by the ingest_errors_share check (dq_metrics), since nothing failed.
 ROBOTS_STAGE = "robots"
 
+
 def _is_transient(task: object, task_run: TaskRun, state: State) -> bool:
     """Retry a download only when a retry can help: timeouts, 429 and 5xx answers."""
     try:

@@ -268,6 +268,41 @@ def test_a_migrated_warehouse_is_not_migrated_again(warehouse: str, tmp_path: Pa
     assert comment == "changed by hand"
 
 
+def test_appended_tables_carry_no_primary_key_and_older_ones_lose_theirs(
+    warehouse: str, tmp_path: Path
+) -> None:
+    from warehouse.db import APPENDED_TABLES, SQL_DIR, keyed_tables
+
+    copy = tmp_path / "old.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with duckdb.connect(str(copy)) as con:
+        assert keyed_tables(con) == []
+        # rebuild raw.facts and raw.paragraphs as releases before this one made them
+        counts = {}
+        for table, key in (("facts", "fact_id"), ("paragraphs", "article_id, paragraph_index")):
+            counts[table] = con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+            ddl = (SQL_DIR / "raw" / f"{table}.sql").read_text(encoding="utf-8")
+            keyed = ddl.replace(
+                "loaded_run_id varchar not null",
+                f"loaded_run_id varchar not null, primary key ({key})",
+                1,
+            )
+            assert keyed != ddl
+            con.execute(f"alter table raw.{table} rename to {table}_rows")
+            con.execute(keyed)
+            con.execute(f"insert into raw.{table} by name select * from raw.{table}_rows")
+            con.execute(f"drop table raw.{table}_rows")
+        con.execute("delete from raw.migrations")  # an older release's .sql files
+        assert keyed_tables(con) == ["facts", "paragraphs"]
+    with open_warehouse(copy) as con:
+        assert keyed_tables(con) == []
+        for table, count in counts.items():
+            assert con.execute(f"select count(*) from raw.{table}").fetchone()[0] == count
+        assert con.execute("select count(*) from main.facts").fetchone()[0] == counts["facts"]
+        tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    assert set(APPENDED_TABLES) <= tables and not any(t.endswith("_keyed") for t in tables)
+
+
 def test_every_query_in_the_analysts_guide_runs(con: duckdb.DuckDBPyConnection) -> None:
     from warehouse.db import load_extension
 

@@ -172,6 +172,8 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     for schema in ("raw", "staging"):
         con.execute(f"create schema if not exists {schema}")
     lake = _in_ducklake(con)
+    if not lake:
+        drop_primary_keys(con)
     for layer in LAYERS:
         for path in sql_files(layer):
             sql = path.read_text(encoding="utf-8")
@@ -187,6 +189,58 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
         " (select 1 from raw.migrations where sql_fingerprint = ?)",
         [fingerprint, fingerprint],
     )
+
+
+# Raw tables the loads append to. Warehouses made before they lost their primary keys
+# (see warehouse/sql/raw/facts.sql for why) have them rebuilt without one on migrate.
+APPENDED_TABLES: tuple[str, ...] = (
+    "raw_documents",
+    "articles",
+    "paragraphs",
+    "facts",
+    "fact_conversions",
+    "quarantined_facts",
+    "quarantined_articles",
+    "ingest_errors",
+)
+
+
+def keyed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The appended raw tables that still carry a primary key."""
+    rows = con.execute(
+        "select distinct table_name from duckdb_constraints()"
+        " where database_name = current_database() and schema_name = 'raw'"
+        " and constraint_type = 'PRIMARY KEY'"
+    ).fetchall()
+    return sorted(t for (t,) in rows if t in APPENDED_TABLES)
+
+
+def drop_primary_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Rebuild each keyed appended table from its ``.sql`` file, rows kept; returns them.
+
+    One transaction per table: renamed aside, recreated, its rows copied by column
+    name (a column the old table lacks is null), the old one dropped.
+    """
+    tables = keyed_tables(con)
+    for table in tables:
+        with transaction(con):
+            con.execute(f"alter table raw.{table} rename to {table}__keyed")
+            con.execute((SQL_DIR / "raw" / f"{table}.sql").read_text(encoding="utf-8"))
+            con.execute(f"insert into raw.{table} by name select * from raw.{table}__keyed")
+            con.execute(f"drop table raw.{table}__keyed")
+    return tables
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Everything in the block commits together, or rolls back on any exception."""
+    con.execute("begin transaction")
+    try:
+        yield
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
 
 
 def _in_ducklake(con: duckdb.DuckDBPyConnection) -> bool:

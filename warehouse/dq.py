@@ -34,6 +34,7 @@ CHECK_KINDS: dict[str, str] = {
     "ingest_errors_share": "volume",
     "conversion_agreement": "consistency",
     "cross_source_agreement": "consistency",
+    "duplicate_keys": "validity",
     SCHEMA_DRIFT: "schema",
 }
 
@@ -141,6 +142,8 @@ def _describe(name: str, row: dict, metric: float | None) -> str:
             f"{_share(observed, total)} stated currency conversions are off the ECB rate "
             "by more than the tolerance"
         )
+    if name == "duplicate_keys":
+        return f"{observed} rows repeat a key already loaded, among {total} raw rows"
     if name == "cross_source_agreement":
         return f"{observed} pairs of facts in different articles state the same quantity"
     return f"{observed} of {total}"

@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from newsfacts.model import RawDocument
+from warehouse.db import transaction
 
 FACT_COLUMNS: list[str] = [
     "fact_id",
@@ -180,8 +181,7 @@ def load_batch(
     run_id: str,
 ) -> LoadCounts:
     """Load one validated batch in a single transaction."""
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         added = {
             table: insert_new(con, table, frames[table], run_id)
             for table in RAW_COLUMNS
@@ -194,10 +194,6 @@ def load_batch(
                 pl.lit(datetime.now(UTC)).alias("recorded_at"),
             ).select("run_id", "source_uri", "stage", "error", "content_hash", "recorded_at")
             errors = _insert_absent(con, "ingest_errors", staged)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return LoadCounts(**added, ingest_errors=errors)
 
 
@@ -250,15 +246,10 @@ def clear_derived(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     interrupted refresh leaves the previous derived rows in place.
     """
     derived = [t for t in RAW_COLUMNS if t != "raw_documents"]
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         removed = {t: _count(con, t) for t in derived}
         for table in derived:
             con.execute(f"delete from raw.{table}")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return removed
 
 

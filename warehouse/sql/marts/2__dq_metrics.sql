@@ -44,6 +44,35 @@ latest_run as (
     ) as s using (run_id)
     where r.recency = 1
 ),
+key_counts as (
+    -- rows beyond one per key in each appended raw table (the tables have no primary key:
+    -- the loads keep the grain, this verifies it)
+    select
+        sum(count_rows - count_keys) as count_surplus,
+        sum(count_rows) as count_rows
+    from (
+        select count(*) as count_rows, count(distinct content_hash) as count_keys
+        from raw.raw_documents
+        union all
+        select count(*), count(distinct article_id) from raw.articles
+        union all
+        select count(*), (select count(*) from (select distinct article_id, paragraph_index
+            from raw.paragraphs))
+        from raw.paragraphs
+        union all
+        select count(*), count(distinct fact_id) from raw.facts
+        union all
+        select count(*), count(distinct fact_id) from raw.fact_conversions
+        union all
+        select count(*), count(distinct fact_id) from raw.quarantined_facts
+        union all
+        select count(*), count(distinct article_id) from raw.quarantined_articles
+        union all
+        select count(*), (select count(*) from (select distinct run_id, source_uri, stage
+            from raw.ingest_errors))
+        from raw.ingest_errors
+    )
+),
 previous_runs as (
     -- the five completed runs before the latest
     select avg(count_documents) as avg_documents, count(*) as count_runs
@@ -139,6 +168,15 @@ metrics as (
         count(distinct fact_id) + count(distinct other_fact_id),
         null
     from main.fact_agreement
+    union all
+    select
+        'duplicate_keys',
+        'validity',
+        count_surplus,
+        count_surplus,
+        count_rows,
+        null
+    from key_counts
 )
 select
     check_name,

@@ -2,8 +2,12 @@
 -- "HK$1.18 billion ($151 million)", priced at the ECB rate of the article's publication day
 -- (grain: fact_id of the conversion). Written by validation; a row out of tolerance has its
 -- conversion fact quarantined with ``conversion_matches_ecb``.
+-- No primary key: DuckDB rewrites a table's whole primary-key index at every checkpoint,
+-- so a keyed table made each batch's load slower as the warehouse grew. ``warehouse.load``
+-- inserts only keys not loaded yet (the one writer holds the file), and the
+-- ``duplicate_keys`` check verifies the grain after every run.
 create table if not exists raw.fact_conversions (
-    fact_id varchar primary key,
+    fact_id varchar not null,
     original_fact_id varchar not null,
     article_id varchar not null,
     value_from double,

@@ -1,6 +1,10 @@
 -- raw.facts: one row per valid fact mention (grain: fact_id = hash of article, kind, span).
+-- No primary key: DuckDB rewrites a table's whole primary-key index at every checkpoint,
+-- so a keyed table made each batch's load slower as the warehouse grew. ``warehouse.load``
+-- inserts only keys not loaded yet (the one writer holds the file), and the
+-- ``duplicate_keys`` check verifies the grain after every run.
 create table if not exists raw.facts (
-    fact_id varchar primary key,
+    fact_id varchar not null,
     article_id varchar not null,
     kind varchar not null,
     text varchar not null,

@@ -1,7 +1,11 @@
 -- raw.quarantined_facts: one row per fact mention that failed extraction or a check
 -- (grain: fact_id). ``reason`` says why; nothing is dropped silently.
+-- No primary key: DuckDB rewrites a table's whole primary-key index at every checkpoint,
+-- so a keyed table made each batch's load slower as the warehouse grew. ``warehouse.load``
+-- inserts only keys not loaded yet (the one writer holds the file), and the
+-- ``duplicate_keys`` check verifies the grain after every run.
 create table if not exists raw.quarantined_facts (
-    fact_id varchar primary key,
+    fact_id varchar not null,
     article_id varchar,
     kind varchar,
     text varchar,
