@@ -17,11 +17,13 @@ What it measures, all in this one process (process start is excluded):
   our extract stage on the plain texts, and bare ``trafilatura.extract`` against
   our whole HTML pipeline (the HTML overhead is ours over trafilatura's time).
 * **streaming**: N articles through the same batches as a run (read → … → load,
-  plus near-duplicate lookup), resident memory sampled after every batch. The
-  1 M-article projection extrapolates memory by the slope over the second half
-  of the batches, and time on 2 cores as the parallel stages (read, normalise,
-  extract, validate) split over 2 workers plus the serial ones (near-duplicate
-  lookup, load: one writer) as they are.
+  plus near-duplicate lookup), resident memory sampled after every batch. Then the
+  warehouse is grown to 1 M articles' rows and the near-duplicate index to 1 M
+  fingerprints, and two new batches are looked up and loaded against them. The
+  1 M-article projection takes memory as measured with that index, and time on
+  2 cores as the parallel stages (read, normalise, extract, validate) split over
+  2 workers plus the serial ones (lookup, load: one writer), growing linearly per
+  batch from their cost at the start to their cost at 1 M.
 * **orchestration**: the real Prefect ``etl`` flow against the same task bodies
   called directly (``task.fn``) in the same order, on the same N articles; the
   difference is Prefect's share. The server's start-up is excluded (a warm-up run).
@@ -38,6 +40,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -228,6 +231,11 @@ def measure_corpus(
 ) -> CorpusResult:
     from warehouse.db import open_warehouse
 
+    # an untimed warm-up on a throwaway warehouse: first-call costs (lingua's models,
+    # pandera's polars backend, the ECB rates) belong to process start, not to the rate
+    warm_up = Settings(warehouse=str(workdir / f"warm_up_{media}.duckdb"), batch_size=batch_size)
+    with open_warehouse(warm_up.warehouse) as con:
+        run_stages(paths[:20], warm_up, con, f"warm-up-{media}")
     settings = Settings(warehouse=str(workdir / f"stages_{media}.duckdb"), batch_size=batch_size)
     with open_warehouse(settings.warehouse) as con:
         times, count_articles, count_facts = run_stages(paths, settings, con, f"bench-{media}")
@@ -335,46 +343,123 @@ class StreamResult:
     seconds_parallel_stages: float
     seconds_serial_stages: float
     seconds_duplicate_lookup: float
-    projected_hours_duplicate_lookup_1m: float
     articles_per_second: float
     rss_first_batch_bytes: int
     rss_last_batch_bytes: int
     rss_slope_bytes_per_1k_articles: float
     peak_rss_bytes: int
+    rss_samples_mib: list[float]
+    # the serial steps at the start of a run (medians over the streamed batches) ...
+    lookup_seconds_per_batch_at_start: float
+    load_seconds_per_batch_at_start: float
+    # ... and where a run of ``scale_articles`` ends (measured on a grown warehouse and index)
+    scale_articles: int
+    lookup_seconds_per_batch_at_scale: float
+    load_seconds_per_batch_at_scale: float
+    scale_warehouse_bytes: int
+    rss_with_scale_index_bytes: int
+    projected_hours_duplicate_lookup_1m: float
+    projected_hours_load_1m: float
     projected_peak_rss_1m_bytes: int
     projected_hours_1m_on_2_cores: float
-    rss_samples_mib: list[float]
 
 
-def fit_line(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
-    """Least-squares intercept and slope."""
-    n = len(xs)
-    if n < 2:
-        return (ys[0] if ys else 0.0), 0.0
-    mean_x, mean_y = sum(xs) / n, sum(ys) / n
-    var = sum((x - mean_x) ** 2 for x in xs)
-    slope = (
-        sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
-    )
-    return mean_y - slope * mean_x, slope
+def process_batch(paths: Sequence[Path], settings: Settings) -> Batch:
+    """Read, normalise and extract ``paths``: the stages before the serial ones."""
+    raws, errors = read_files(list(paths), settings)
+    articles = [normalise_document(r, settings) for r in raws]
+    facts = {a.article_id: extract_article_facts(a) for a in articles}
+    return Batch(articles=articles, facts=facts, raws=raws, errors=errors)
 
 
-def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> StreamResult:
-    """The corpus streamed through batches as a run does, memory sampled per batch.
+def timed_load(validated: object, settings: Settings, run_id: str) -> float:
+    """Seconds for the flow's load task: open the warehouse, load, close (a checkpoint)."""
+    from flows.etl import load
+
+    started = time.perf_counter()
+    load.fn(validated, settings, run_id)
+    return time.perf_counter() - started
+
+
+def grow_warehouse(path: str, loaded: int, scale: int) -> int:
+    """Copy the loaded rows, keys made unique, until the warehouse holds about ``scale``
+    articles' rows; its size in bytes."""
+    from warehouse.db import connect
+    from warehouse.load import RAW_KEYS
+
+    copies = max(round(scale / loaded) - 1, 0)
+    con = connect(path)
+    try:
+        con.execute("set memory_limit = '1GB'")  # a bulk copy, not what a run holds
+        for table, keys in RAW_KEYS.items():
+            if table == "ingest_errors" or not copies:
+                continue
+            text_columns = {
+                name
+                for name, column_type, *_ in con.execute(f"describe raw.{table}").fetchall()
+                if column_type == "VARCHAR"
+            }
+            renamed = sorted({*keys, "article_id"} & text_columns)  # unique in every copy
+            replace = ", ".join(f"{c} || '~' || copy as {c}" for c in renamed)
+            con.execute(
+                f"insert into raw.{table} select * exclude (copy) replace ({replace})"
+                f" from raw.{table} cross join range(1, {copies + 1}) as r(copy)"
+            )
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return os.path.getsize(path)
+
+
+def grown_index(fingerprints: dict[str, str | None], scale: int) -> object:
+    """A near-duplicate index holding ``fingerprints`` and random ones up to ``scale``."""
+    from newsfacts.normalise.fingerprint import NUM_HASHES, NearDuplicateIndex
+
+    index = NearDuplicateIndex(fingerprints)
+    rng = random.Random(7)
+    missing = scale - len(index)
+    for start in range(0, missing, 50_000):
+        index.update(
+            {
+                f"synthetic-{i:07d}": rng.randbytes(4 * NUM_HASHES).hex()
+                for i in range(start, min(start + 50_000, missing))
+            }
+        )
+    return index
+
+
+def measure_streaming(
+    paths: Sequence[Path],
+    held_out: Sequence[Path],
+    workdir: Path,
+    batch_size: int,
+    scale: int = 1_000_000,
+) -> StreamResult:
+    """The corpus streamed through batches as a run does, memory sampled per batch; then
+    the serial steps timed at ``scale`` on the ``held_out`` batches.
 
     Like the flow, the run reads the loaded fingerprints once into a near-duplicate
     index and adds each loaded batch to it; like the flow's tasks, every batch opens
     the warehouse to load and closes it after: DuckDB's cache lives only while it is open.
+
+    The parallel stages cost the same per article however large the warehouse; the
+    serial ones (near-duplicate lookup, load) may grow with it. Rather than extrapolate
+    them from a few batches, the warehouse is grown to ``scale`` articles' rows (the
+    loaded rows copied with new keys) and the index to ``scale`` fingerprints (the
+    real ones and random ones), and new batches are looked up and loaded against them.
+    A run's serial cost per batch is taken to grow linearly from its start to there.
     """
-    from flows.etl import load, read_fingerprints
+    from flows.etl import read_fingerprints
     from newsfacts.pipeline import remember_originals
     from schemas.batch import validate_batch
-    from warehouse.db import open_warehouse
+    from warehouse.db import connect, open_warehouse
+    from warehouse.load import known_fingerprints
 
     settings = Settings(warehouse=str(workdir / "stream.duckdb"), batch_size=batch_size)
     samples: list[tuple[int, int]] = []
-    lookups: list[tuple[int, float]] = []  # (articles loaded before, near-duplicate lookup s)
-    parallel = serial = 0.0
+    lookups: list[float] = []
+    loads: list[float] = []
+    parallel = 0.0
     done = 0
     started = time.perf_counter()
     with open_warehouse(settings.warehouse):
@@ -382,21 +467,16 @@ def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> 
     originals = read_fingerprints.fn(settings)  # once per run, as the flow does
     for chunk in batches_of(paths, batch_size):
         t0 = time.perf_counter()
-        raws, errors = read_files(chunk, settings)
-        articles = [normalise_document(r, settings) for r in raws]
-        facts = {a.article_id: extract_article_facts(a) for a in articles}
-        batch = Batch(articles=articles, facts=facts, raws=raws, errors=errors)
+        batch = process_batch(chunk, settings)
         t1 = time.perf_counter()
         batch = link_near_duplicates(batch, originals)
         t2 = time.perf_counter()
         validated = validate_batch(batch, settings.extractor_version)
         t3 = time.perf_counter()
-        load.fn(validated, settings, "stream")
+        loads.append(timed_load(validated, settings, "stream"))
         remember_originals(originals, validated.frames["articles"])
-        t4 = time.perf_counter()
         parallel += (t1 - t0) + (t3 - t2)
-        serial += t4 - t3
-        lookups.append((done, t2 - t1))
+        lookups.append(t2 - t1)
         done += len(chunk)
         samples.append((done, current_rss_bytes()))
     seconds = time.perf_counter() - started
@@ -405,34 +485,59 @@ def measure_streaming(paths: Sequence[Path], workdir: Path, batch_size: int) -> 
         slope = (half[-1][1] - half[0][1]) / (half[-1][0] - half[0][0])
     else:
         slope = 0.0
-    slope = max(slope, 0.0)
-    remaining = 1_000_000 - done
-    per_article_parallel = parallel / done
-    per_article_serial = serial / done
-    # the near-duplicate lookup may grow with the index (more candidates per article),
-    # so fit seconds = a + b * loaded and sum it over the batches of a 1M run
-    a, b = fit_line([float(n) for n, _ in lookups], [t for _, t in lookups])
+    peak_streaming = peak_rss_bytes()
+    del originals
+
+    # the end of a run of ``scale`` articles: the real fingerprints are read before the
+    # warehouse grows (its copied rows repeat them: exact duplicates no real feed has)
+    con = connect(settings.warehouse, read_only=True)
+    try:
+        fingerprints = known_fingerprints(con)
+    finally:
+        con.close()
+    warehouse_bytes = grow_warehouse(settings.warehouse, done, scale)
+    index = grown_index(fingerprints, scale)
+    lookups_at_scale, loads_at_scale = [], []
+    for chunk in batches_of(held_out, batch_size):
+        batch = process_batch(chunk, settings)
+        t0 = time.perf_counter()
+        batch = link_near_duplicates(batch, index)
+        lookups_at_scale.append(time.perf_counter() - t0)
+        validated = validate_batch(batch, settings.extractor_version)
+        loads_at_scale.append(timed_load(validated, settings, "scale"))
+        remember_originals(index, validated.frames["articles"])
+    rss_with_index = current_rss_bytes()
+
     count_batches = 1_000_000 / batch_size
-    lookup_1m = count_batches * a + b * batch_size * count_batches**2 / 2
-    projected_seconds = 1_000_000 * (per_article_parallel / 2 + per_article_serial) + max(
-        lookup_1m, 0.0
-    )
+    lookup_start, load_start = statistics.median(lookups), statistics.median(loads)
+    lookup_end, load_end = statistics.median(lookups_at_scale), statistics.median(loads_at_scale)
+    lookup_1m = count_batches * (lookup_start + lookup_end) / 2
+    load_1m = count_batches * (load_start + load_end) / 2
+    projected_seconds = 1_000_000 * parallel / done / 2 + lookup_1m + load_1m
     return StreamResult(
         count_articles=done,
         batch_size=batch_size,
         seconds=round(seconds, 2),
         seconds_parallel_stages=round(parallel, 2),
-        seconds_serial_stages=round(serial + sum(t for _, t in lookups), 2),
-        seconds_duplicate_lookup=round(sum(t for _, t in lookups), 2),
-        projected_hours_duplicate_lookup_1m=round(max(lookup_1m, 0.0) / 3600, 3),
+        seconds_serial_stages=round(sum(lookups) + sum(loads), 2),
+        seconds_duplicate_lookup=round(sum(lookups), 2),
         articles_per_second=round(done / seconds, 1),
         rss_first_batch_bytes=samples[0][1],
         rss_last_batch_bytes=samples[-1][1],
-        rss_slope_bytes_per_1k_articles=round(slope * 1000, 1),
-        peak_rss_bytes=peak_rss_bytes(),
-        projected_peak_rss_1m_bytes=int(max(peak_rss_bytes(), samples[-1][1] + slope * remaining)),
-        projected_hours_1m_on_2_cores=round(projected_seconds / 3600, 3),
+        rss_slope_bytes_per_1k_articles=round(max(slope, 0.0) * 1000, 1),
+        peak_rss_bytes=peak_streaming,
         rss_samples_mib=[round(rss / 2**20, 1) for _, rss in samples],
+        lookup_seconds_per_batch_at_start=round(lookup_start, 4),
+        load_seconds_per_batch_at_start=round(load_start, 4),
+        scale_articles=len(index),
+        lookup_seconds_per_batch_at_scale=round(lookup_end, 4),
+        load_seconds_per_batch_at_scale=round(load_end, 4),
+        scale_warehouse_bytes=warehouse_bytes,
+        rss_with_scale_index_bytes=rss_with_index,
+        projected_hours_duplicate_lookup_1m=round(lookup_1m / 3600, 3),
+        projected_hours_load_1m=round(load_1m / 3600, 3),
+        projected_peak_rss_1m_bytes=max(peak_streaming, rss_with_index),
+        projected_hours_1m_on_2_cores=round(projected_seconds / 3600, 3),
     )
 
 
@@ -606,8 +711,18 @@ def print_results(results: Results) -> None:
         f" slope {s.rss_slope_bytes_per_1k_articles / mib:.2f} MiB per 1k articles"
     )
     print(
+        f"a batch of {s.batch_size} at the start / at {s.scale_articles:,} articles"
+        f" ({s.scale_warehouse_bytes / 2**30:.1f} GiB warehouse): near-duplicate lookup"
+        f" {s.lookup_seconds_per_batch_at_start:.3f} /"
+        f" {s.lookup_seconds_per_batch_at_scale:.3f} s, load"
+        f" {s.load_seconds_per_batch_at_start:.3f} / {s.load_seconds_per_batch_at_scale:.3f} s;"
+        f" RSS with the grown index {s.rss_with_scale_index_bytes / mib:,.0f} MiB"
+    )
+    print(
         f"1M projection: peak RSS {s.projected_peak_rss_1m_bytes / mib:,.0f} MiB,"
-        f" {s.projected_hours_1m_on_2_cores:.2f} h on 2 cores"
+        f" {s.projected_hours_1m_on_2_cores:.2f} h on 2 cores, of which the near-duplicate"
+        f" lookup {s.projected_hours_duplicate_lookup_1m:.2f} h and the load"
+        f" {s.projected_hours_load_1m:.2f} h (one writer)"
     )
     if results.orchestration is not None:
         o = results.orchestration
@@ -664,6 +779,7 @@ def run_benchmarks(
     count_orchestration: int | None,
     workdir: Path,
     batch_size: int,
+    count_scale: int = 1_000_000,
 ) -> Results:
     text_paths = write_corpus(workdir / "text", count_text, (".txt",))
     html_paths = write_corpus(workdir / "html", count_html, (".html", ".htm"), news_pages=True)
@@ -674,8 +790,15 @@ def run_benchmarks(
     quantulum = measure_quantulum(text_paths, count_peers)
     trafilatura = measure_trafilatura("news-sized pages", html_paths, html)
     trafilatura_small = measure_trafilatura("bare sample pages", small_paths, html_small)
-    stream_paths = write_corpus(workdir / "stream", count_stream, (".txt",))
-    streaming = measure_streaming(stream_paths, workdir, batch_size=batch_size)
+    # two batches more than streamed: timed against the warehouse and index grown to 1M
+    stream_paths = write_corpus(workdir / "stream", count_stream + 2 * batch_size, (".txt",))
+    streaming = measure_streaming(
+        stream_paths[:count_stream],
+        stream_paths[count_stream:],
+        workdir,
+        batch_size=batch_size,
+        scale=count_scale,
+    )
     orchestration = None
     if count_orchestration:
         orchestration_paths = write_corpus(
@@ -711,6 +834,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--html", type=int, help="HTML articles for the stages")
     parser.add_argument("--stream", type=int, help="articles streamed for the 1M projection")
     parser.add_argument(
+        "--scale", type=int, help="articles the warehouse and index grow to (default 1,000,000)"
+    )
+    parser.add_argument(
         "--orchestration", type=int, help="articles for the flow-vs-direct run (0: skip)"
     )
     parser.add_argument("--workdir", type=Path, help="keep the corpora and warehouses here")
@@ -731,6 +857,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "count_html": args.html or (40 if quick else 400),
         "count_peers": 20 if quick else 200,
         "count_stream": args.stream or (1000 if quick else 10_000),
+        "count_scale": args.scale or (20_000 if quick else 1_000_000),
         "count_orchestration": (
             args.orchestration if args.orchestration is not None else (0 if quick else 10_000)
         ),

@@ -50,6 +50,11 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path, capsys) -> None:
     assert len(streaming["rss_samples_mib"]) == 2  # one sample per batch of 200
     assert streaming["projected_peak_rss_1m_bytes"] >= streaming["peak_rss_bytes"] > 0
     assert streaming["projected_hours_1m_on_2_cores"] > 0
+    # the serial steps were timed against a warehouse and index grown to the scale
+    assert streaming["scale_articles"] >= 20_000
+    assert streaming["scale_warehouse_bytes"] > 0
+    assert streaming["load_seconds_per_batch_at_scale"] > 0
+    assert streaming["projected_peak_rss_1m_bytes"] >= streaming["rss_with_scale_index_bytes"]
     assert results["orchestration"] is None
     assert set(results["targets"]) == set(TARGETS) - {"orchestration_share"}
     printed = capsys.readouterr().out
