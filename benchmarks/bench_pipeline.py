@@ -548,9 +548,11 @@ def measure_streaming(
 class OrchestrationResult:
     count_articles: int
     batch_size: int
-    flow_seconds: float
+    flow_seconds: float  # the median of the runs
     direct_seconds: float
     orchestration_share: float
+    flow_runs_seconds: list[float]
+    direct_runs_seconds: list[float]
 
 
 def run_direct(paths: Sequence[Path], settings: Settings) -> None:
@@ -588,8 +590,14 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
 
 
 def measure_orchestration(
-    paths: Sequence[Path], workdir: Path, batch_size: int = 200
+    paths: Sequence[Path], workdir: Path, batch_size: int = 200, repeats: int = 3
 ) -> OrchestrationResult:
+    """The flow against its task bodies called directly, ``repeats`` times each, alternating.
+
+    Medians: a run's fixed costs vary by up to a second (the flow's heartbeat thread,
+    joined at exit, sleeps in steps of one second), which is several per cent of a
+    10,000-article run.
+    """
     from flows.etl import etl
     from flows.quality import DataQualityError
 
@@ -599,28 +607,37 @@ def measure_orchestration(
     warm = Settings(warehouse=str(workdir / "warm.duckdb"), publish_path="")
     etl([str(paths[0])], warm)  # starts Prefect's server and imports: not measured
 
-    direct = Settings(
-        warehouse=str(workdir / "direct.duckdb"), publish_path="", batch_size=batch_size
-    )
-    started = time.perf_counter()
-    run_direct(paths, direct)
-    direct_seconds = time.perf_counter() - started
+    direct_runs, flow_runs = [], []
+    for attempt in range(repeats):
+        direct = Settings(
+            warehouse=str(workdir / f"direct_{attempt}.duckdb"),
+            publish_path="",
+            batch_size=batch_size,
+        )
+        started = time.perf_counter()
+        run_direct(paths, direct)
+        direct_runs.append(time.perf_counter() - started)
 
-    flowed = Settings(
-        warehouse=str(workdir / "flow.duckdb"), publish_path="", batch_size=batch_size
-    )
-    started = time.perf_counter()
-    # the gate may fail the synthetic corpus (many near-duplicates, so few articles with
-    # facts of their own); the run has done all its work by then, which is what is timed
-    with contextlib.suppress(DataQualityError):
-        etl([str(folder)], flowed)
-    flow_seconds = time.perf_counter() - started
+        flowed = Settings(
+            warehouse=str(workdir / f"flow_{attempt}.duckdb"),
+            publish_path="",
+            batch_size=batch_size,
+        )
+        started = time.perf_counter()
+        # the gate may fail the synthetic corpus (many near-duplicates, so few articles with
+        # facts of their own); the run has done all its work by then, which is what is timed
+        with contextlib.suppress(DataQualityError):
+            etl([str(folder)], flowed)
+        flow_runs.append(time.perf_counter() - started)
+    flow_seconds, direct_seconds = statistics.median(flow_runs), statistics.median(direct_runs)
     return OrchestrationResult(
         count_articles=len(paths),
         batch_size=batch_size,
         flow_seconds=round(flow_seconds, 2),
         direct_seconds=round(direct_seconds, 2),
         orchestration_share=round(max(0.0, (flow_seconds - direct_seconds) / flow_seconds), 4),
+        flow_runs_seconds=[round(t, 2) for t in flow_runs],
+        direct_runs_seconds=[round(t, 2) for t in direct_runs],
     )
 
 
@@ -728,8 +745,9 @@ def print_results(results: Results) -> None:
         o = results.orchestration
         print(
             f"orchestration: {o.count_articles} articles in batches of {o.batch_size},"
-            f" flow {o.flow_seconds:.1f} s vs direct"
-            f" {o.direct_seconds:.1f} s → Prefect's share {o.orchestration_share:.1%}"
+            f" flow {o.flow_seconds:.1f} s vs direct {o.direct_seconds:.1f} s (medians of"
+            f" {o.flow_runs_seconds} and {o.direct_runs_seconds})"
+            f" → Prefect's share {o.orchestration_share:.1%}"
         )
     print(f"peak RSS of this process: {results.peak_rss_bytes / mib:,.0f} MiB")
     for name, v in results.targets.items():

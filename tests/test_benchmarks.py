@@ -66,7 +66,7 @@ def test_orchestration_share_compares_the_flow_with_its_task_bodies(
     prefect_harness, tmp_path: Path
 ) -> None:
     paths = write_corpus(tmp_path / "corpus", 60, (".txt",))
-    result = measure_orchestration(paths, tmp_path)
+    result = measure_orchestration(paths, tmp_path, repeats=1)
     assert result.count_articles == 60
     assert result.flow_seconds > 0 and result.direct_seconds > 0
     assert 0 <= result.orchestration_share < 1
