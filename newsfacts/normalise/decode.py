@@ -235,10 +235,9 @@ def fix_mojibake_by_line(text: str) -> tuple[str, tuple[str, ...]]:
     lines = text.split("\n")
     repairs: dict[str, None] = {}
     for i, line in enumerate(lines):
-        if ftfy_would_change(line):
-            lines[i], line_repairs = fix_mojibake(line)
-            repairs.update(dict.fromkeys(line_repairs))
-    return ftfy.fixes.uncurl_quotes("\n".join(lines)), tuple(repairs)
+        lines[i], line_repairs = fix_mojibake(line)  # which skips the lines ftfy would not change
+        repairs.update(dict.fromkeys(line_repairs))
+    return "\n".join(lines), tuple(repairs)
 
 
 def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
