@@ -384,8 +384,7 @@ def timed_load(validated: object, settings: Settings, run_id: str) -> float:
 def grow_warehouse(path: str, loaded: int, scale: int) -> int:
     """Copy the loaded rows, keys made unique, until the warehouse holds about ``scale``
     articles' rows; its size in bytes."""
-    from warehouse.db import connect
-    from warehouse.load import RAW_KEYS
+    from warehouse.db import RAW_KEYS, connect
 
     copies = max(round(scale / loaded) - 1, 0)
     con = connect(path)

@@ -22,7 +22,7 @@ from schemas.config import (
 )
 from schemas.dq_report import github_annotations, render_junit, render_markdown
 from tests.conftest import REPO, SAMPLES, SEEDS
-from warehouse.db import APPENDED_TABLES, open_warehouse
+from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks
 from warehouse.load import finish_run, load_batch, start_run
 
@@ -211,9 +211,7 @@ def test_a_repeated_key_is_an_error(seed_warehouse: Settings) -> None:
         # nothing in the table stops this any more: the check has to
         con.execute("insert into raw.facts select * from raw.facts limit 2")
         con.execute("insert into raw.paragraphs select * from raw.paragraphs limit 1")
-        total = sum(
-            con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in APPENDED_TABLES
-        )
+        total = sum(con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in RAW_KEYS)
     result = check(settings).result("duplicate_keys")
     assert (result.status, result.metric, result.count_total) == ("error", 3, total)
     assert result.message == f"3 rows repeat a key already loaded, among {total} raw rows"

@@ -271,7 +271,7 @@ def test_a_migrated_warehouse_is_not_migrated_again(warehouse: str, tmp_path: Pa
 def test_appended_tables_carry_no_primary_key_and_older_ones_lose_theirs(
     warehouse: str, tmp_path: Path
 ) -> None:
-    from warehouse.db import APPENDED_TABLES, SQL_DIR, keyed_tables
+    from warehouse.db import RAW_KEYS, SQL_DIR, keyed_tables
 
     copy = tmp_path / "old.duckdb"
     copy.write_bytes(Path(warehouse).read_bytes())
@@ -300,7 +300,7 @@ def test_appended_tables_carry_no_primary_key_and_older_ones_lose_theirs(
             assert con.execute(f"select count(*) from raw.{table}").fetchone()[0] == count
         assert con.execute("select count(*) from main.facts").fetchone()[0] == counts["facts"]
         tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
-    assert set(APPENDED_TABLES) <= tables and not any(t.endswith("_keyed") for t in tables)
+    assert set(RAW_KEYS) <= tables and not any(t.endswith("_keyed") for t in tables)
 
 
 def test_every_query_in_the_analysts_guide_runs(con: duckdb.DuckDBPyConnection) -> None:

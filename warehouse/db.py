@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from warehouse.fx import load_ecb_rates
 
@@ -191,18 +192,20 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     )
 
 
-# Raw tables the loads append to. Warehouses made before they lost their primary keys
-# (see warehouse/sql/raw/facts.sql for why) have them rebuilt without one on migrate.
-APPENDED_TABLES: tuple[str, ...] = (
-    "raw_documents",
-    "articles",
-    "paragraphs",
-    "facts",
-    "fact_conversions",
-    "quarantined_facts",
-    "quarantined_articles",
-    "ingest_errors",
-)
+# The key of each raw table the loads append to: its grain. No table declares it as a
+# primary key (see warehouse/sql/raw/facts.sql for why): the loads anti-join on it, as
+# they must on DuckLake, and warehouses made while the tables had primary keys are
+# rebuilt without them on migrate.
+RAW_KEYS: dict[str, list[str]] = {
+    "raw_documents": ["content_hash"],
+    "articles": ["article_id"],
+    "paragraphs": ["article_id", "paragraph_index"],
+    "facts": ["fact_id"],
+    "quarantined_facts": ["fact_id"],
+    "quarantined_articles": ["article_id"],
+    "fact_conversions": ["fact_id"],
+    "ingest_errors": ["run_id", "source_uri", "stage"],
+}
 
 
 def keyed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -212,7 +215,7 @@ def keyed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
         " where database_name = current_database() and schema_name = 'raw'"
         " and constraint_type = 'PRIMARY KEY'"
     ).fetchall()
-    return sorted(t for (t,) in rows if t in APPENDED_TABLES)
+    return sorted(t for (t,) in rows if t in RAW_KEYS)
 
 
 def drop_primary_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -229,6 +232,16 @@ def drop_primary_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(f"insert into raw.{table} by name select * from raw.{table}__keyed")
             con.execute(f"drop table raw.{table}__keyed")
     return tables
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """``table`` queryable as ``name`` on ``con`` within the block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)
 
 
 @contextmanager

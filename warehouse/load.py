@@ -15,7 +15,7 @@ import polars as pl
 import pyarrow as pa
 
 from newsfacts.model import RawDocument
-from warehouse.db import transaction
+from warehouse.db import RAW_KEYS, registered, transaction
 
 FACT_COLUMNS: list[str] = [
     "fact_id",
@@ -133,28 +133,13 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"select count(*) from raw.{table}").fetchone()[0]
 
 
-# The key of each raw table: its grain. Loads anti-join on it, which works on DuckDB
-# files and on DuckLake alike (DuckLake has no primary keys, so no ``insert or ignore``).
-RAW_KEYS: dict[str, list[str]] = {
-    "raw_documents": ["content_hash"],
-    "articles": ["article_id"],
-    "paragraphs": ["article_id", "paragraph_index"],
-    "facts": ["fact_id"],
-    "quarantined_facts": ["fact_id"],
-    "quarantined_articles": ["article_id"],
-    "fact_conversions": ["fact_id"],
-    "ingest_errors": ["run_id", "source_uri", "stage"],
-}
-
-
 def _insert_absent(con: duckdb.DuckDBPyConnection, table: str, staged: pl.DataFrame) -> int:
     """Insert the first ``staged`` row of each key not in the table yet; returns how many."""
     keys = RAW_KEYS[table]
     first_per_key = staged.unique(keys, keep="first", maintain_order=True)
     quoted = ", ".join(f'"{c}"' for c in staged.columns)
     matches = " and ".join(f't."{k}" = s."{k}"' for k in keys)
-    con.register("__staged", first_per_key.to_arrow())
-    try:
+    with registered(con, "__staged", first_per_key.to_arrow()):
         # an insert's result is the number of rows it inserted
         return con.execute(
             f"""
@@ -163,8 +148,6 @@ def _insert_absent(con: duckdb.DuckDBPyConnection, table: str, staged: pl.DataFr
             where not exists (select 1 from raw.{table} as t where {matches})
             """
         ).fetchone()[0]
-    finally:
-        con.unregister("__staged")
 
 
 def insert_new(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, run_id: str) -> int:
@@ -204,13 +187,10 @@ def known_content_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> s
         return set()
     # a registered Arrow table, not a list parameter: binding 1,000 strings as a
     # parameter costs ~55 ms, the semi-join on the registered table ~3 ms
-    con.register("__hashes", pa.table({"content_hash": hashes}))
-    try:
+    with registered(con, "__hashes", pa.table({"content_hash": hashes})):
         rows = con.execute(
             "select content_hash from raw.raw_documents semi join __hashes using (content_hash)"
         ).fetchall()
-    finally:
-        con.unregister("__hashes")
     return {r[0] for r in rows}
 
 
