@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -188,16 +189,5 @@ def with_languages(
     detected = []
     for p in paragraphs:
         lang, confidence = detect_language(text[p.start : p.end], languages)
-        detected.append(
-            Paragraph(
-                index=p.index,
-                start=p.start,
-                end=p.end,
-                role=p.role,
-                lang=lang,
-                section=p.section,
-                role_reason=p.role_reason,
-                lang_confidence=confidence if lang else None,
-            )
-        )
+        detected.append(replace(p, lang=lang, lang_confidence=confidence if lang else None))
     return detected

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from newsfacts.model import Paragraph, ParagraphRole
@@ -283,16 +284,7 @@ def assign_roles(
     for j in range(footer, n):
         set_role(j, "boilerplate", _footer_reason(lines[j]))
     return [
-        Paragraph(
-            index=p.index,
-            start=p.start,
-            end=p.end,
-            role=roles[k],
-            lang=p.lang,
-            section=sections[k],
-            role_reason=reasons[k],
-            lang_confidence=p.lang_confidence,
-        )
+        replace(p, role=roles[k], role_reason=reasons[k], section=sections[k])
         for k, p in enumerate(paragraphs)
     ]
 
