@@ -60,6 +60,7 @@ from newsfacts.pipeline import (  # noqa: E402
     Batch,
     extract_article_facts,
     link_near_duplicates,
+    process_documents,
     read_files,
 )
 from newsfacts.settings import SAMPLE_CORPUS, Settings  # noqa: E402
@@ -367,9 +368,9 @@ class StreamResult:
 def process_batch(paths: Sequence[Path], settings: Settings) -> Batch:
     """Read, normalise and extract ``paths``: the stages before the serial ones."""
     raws, errors = read_files(list(paths), settings)
-    articles = [normalise_document(r, settings) for r in raws]
-    facts = {a.article_id: extract_article_facts(a) for a in articles}
-    return Batch(articles=articles, facts=facts, raws=raws, errors=errors)
+    batch = process_documents(raws, settings)
+    batch.errors[:0] = errors
+    return batch
 
 
 def timed_load(validated: object, settings: Settings, run_id: str) -> float:
