@@ -33,9 +33,9 @@ class DataQualityError(RuntimeError):
 def check_quality(settings: Settings, run_id: str | None) -> DQReport:
     """Run the dataset-level checks and append them to ``raw.dq_check_results``."""
     config = load_dq_config(settings.dq_config)
-    with open_for_checks(settings.warehouse) as (con, migration_error):
+    with open_for_checks(settings.warehouse) as (con, schema_problems):
         report = run_checks(
-            con, config, invoked_by="flow", run_id=run_id, migration_error=migration_error
+            con, config, invoked_by="flow", run_id=run_id, schema_problems=schema_problems
         )
         record_results(con, report)
     return report

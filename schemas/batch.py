@@ -16,19 +16,14 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from newsfacts.pipeline import (
-    Batch,
-    articles_frame,
-    facts_frame,
-    ingest_errors_frame,
-    paragraphs_frame,
-    raw_documents_frame,
-)
-from schemas.articles import ArticleSchema
+from newsfacts.pipeline import Batch
+from schemas.articles import ArticleSchema, articles_frame
 from schemas.config import RowRules
 from schemas.conversions import conversions_frame
-from schemas.facts import CONTEXT_COLUMNS, fact_contract
-from schemas.paragraphs import ParagraphSchema
+from schemas.facts import CONTEXT_COLUMNS, fact_contract, facts_frame
+from schemas.ingest_errors import ingest_errors_frame
+from schemas.paragraphs import ParagraphSchema, paragraphs_frame
+from schemas.raw_documents import raw_documents_frame
 from schemas.validate import split_valid
 
 # A growth word labels a percentage only within its own sentence.

@@ -19,27 +19,9 @@ import polars as pl
 
 from newsfacts.fx import NoRateError, check_conversion
 from schemas.config import RowRules
+from schemas.fact_conversions import FACT_CONVERSIONS
 
-# Grain: one row per stated conversion (the parenthetical fact); key ``fact_id``.
-FACT_CONVERSION_COLUMNS: dict[str, pl.DataType] = {
-    "fact_id": pl.String(),
-    "original_fact_id": pl.String(),
-    "article_id": pl.String(),
-    "value_from": pl.Float64(),
-    "unit_from": pl.String(),
-    "value_to": pl.Float64(),
-    "unit_to": pl.String(),
-    "published_on": pl.Date(),
-    "rate": pl.Float64(),
-    "rate_date": pl.Date(),
-    "rate_basis": pl.String(),
-    "expected_value_to": pl.Float64(),
-    "relative_deviation": pl.Float64(),
-    "tolerance": pl.Float64(),
-    "is_within_tolerance": pl.Boolean(),
-    "linked_by": pl.String(),
-    "note": pl.String(),
-}
+FACT_CONVERSION_COLUMNS: dict[str, pl.DataType] = FACT_CONVERSIONS.frame_schema()
 
 _BETWEEN = re.compile(
     r"^\s*[(（]\s*(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"

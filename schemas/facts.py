@@ -9,14 +9,18 @@ plausible FLOPS range and the ECB check of a stated conversion — on a frame th
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import pandera.polars as pa
 import polars as pl
 
 from newsfacts.currency import ISO_4217_CODES
-from newsfacts.model import FACT_KINDS
+from newsfacts.ids import fact_id_for
+from newsfacts.model import FACT_KINDS, Article, Fact, Paragraph
 from schemas.config import RowRules
+from schemas.tables import frame_of, quarantine_twin, table_of
 
 # Columns ``schemas.batch`` adds for the context checks and drops afterwards.
 CONTEXT_COLUMNS: dict[str, pl.DataType] = {
@@ -28,30 +32,108 @@ CONTEXT_COLUMNS: dict[str, pl.DataType] = {
 
 
 class FactSchema(pa.DataFrameModel):
-    """Grain: one row per fact mention (article, kind, start, end); key ``fact_id``."""
+    """Grain: one row per fact mention (article, kind, start, end); key ``fact_id``.
 
-    fact_id: str = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16})
-    article_id: str = pa.Field(nullable=False)
-    kind: str = pa.Field(isin=list(FACT_KINDS))
-    text: str = pa.Field(str_length={"min_value": 1})
-    start: pl.Int32 = pa.Field(ge=0)
-    end: pl.Int32 = pa.Field(ge=1)
-    value: float = pa.Field(nullable=True)
-    value_high: float = pa.Field(nullable=True)
-    unit: str = pa.Field(nullable=True)
-    status: str = pa.Field(isin=["valid", "quarantined"])
-    reason: str = pa.Field(nullable=True)
-    qualifier: str = pa.Field(nullable=True)
-    conversion_of_fact_id: str = pa.Field(nullable=True)
-    paragraph_index: pl.Int32 = pa.Field(nullable=True)
-    paragraph_role: str = pa.Field(nullable=True)
-    section: str = pa.Field(nullable=True)
-    lang: str = pa.Field(nullable=True)
-    extractor_version: str = pa.Field()
+    Stored in ``raw.facts`` without ``status`` and ``reason`` (every loaded fact is
+    valid); a row failing a check goes to its twin ``raw.quarantined_facts``.
+    """
+
+    fact_id: str = pa.Field(
+        unique=True,
+        str_length={"min_value": 16, "max_value": 16},
+        description="Fact key: hash of article_id, kind and character span.",
+    )
+    article_id: str = pa.Field(
+        nullable=False,
+        description="Article key: hash of the article's normalised content (see raw.articles).",
+    )
+    kind: str = pa.Field(
+        isin=list(FACT_KINDS),
+        description="Fact kind: compute (FLOPS), money (a currency amount) or percent.",
+    )
+    text: str = pa.Field(
+        str_length={"min_value": 1},
+        description=(
+            "The mention as it stands in the article: the normalised article text at [start, end)."
+        ),
+    )
+    start: pl.Int32 = pa.Field(
+        ge=0,
+        description=(
+            "Character offset where the mention starts in the article text (0-based, inclusive)."
+        ),
+    )
+    end: pl.Int32 = pa.Field(
+        ge=1,
+        description="Character offset where the mention ends in the article text (exclusive).",
+    )
+    value: float = pa.Field(
+        description=(
+            "Normalised value: FLOPS for compute, currency units for money, percentage points"
+            " for percent; low end of a range."
+        ),
+    )
+    value_high: float = pa.Field(
+        nullable=True,
+        description="High end of a range in the same unit as value; null for a single value.",
+    )
+    unit: str = pa.Field(
+        description="FLOPS for compute, an ISO 4217 code for money, % for percent.",
+    )
+    status: str = pa.Field(
+        isin=["valid", "quarantined"],
+        description="Extraction status: valid, or quarantined when the mention is broken.",
+    )
+    reason: str = pa.Field(
+        nullable=True,
+        description="Why the extractor flagged the mention as broken; null for a valid one.",
+    )
+    qualifier: str = pa.Field(
+        nullable=True,
+        description="Hedge stated with the number: about, up to, more than, ...; null when none.",
+    )
+    conversion_of_fact_id: str = pa.Field(
+        nullable=True,
+        description=(
+            "For a restatement in another unit, as in HK$1.18 billion ($151 million):"
+            " the fact_id it restates."
+        ),
+    )
+    paragraph_index: pl.Int32 = pa.Field(
+        nullable=True,
+        description="Index of the paragraph holding the mention (raw.paragraphs).",
+    )
+    paragraph_role: str = pa.Field(
+        nullable=True,
+        description=(
+            "Role of that paragraph: title, byline, body, heading, caption or boilerplate."
+        ),
+    )
+    section: str = pa.Field(
+        nullable=True,
+        description=(
+            "Heading of the story the paragraph belongs to (for roundups with several stories)."
+        ),
+    )
+    lang: str = pa.Field(
+        nullable=True,
+        description=(
+            "ISO 639-1 language code (of the article, or of the fact's paragraph for facts)."
+        ),
+    )
+    extractor_version: str = pa.Field(description="Version of the extractor that produced the row.")
 
     class Config:
         strict = True
         coerce = False
+        metadata = {
+            "table": "facts",
+            "grain": "one row per valid fact mention",
+            "key": ["fact_id"],
+            "comment": "One row per valid fact mention (grain: fact_id). Loaded by the pipeline"
+            " after its contracts pass.",
+            "not_stored": ["status", "reason"],
+        }
 
     @pa.dataframe_check(name="span_is_ordered")
     def span_is_ordered(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -171,3 +253,67 @@ def fact_contract(rules: RowRules) -> type[FactSchema]:
             )
 
     return FactInContextSchema
+
+
+FACTS = table_of(FactSchema)
+QUARANTINED_FACTS = quarantine_twin(
+    FACTS,
+    "quarantined_facts",
+    "One row per fact mention kept out of facts (grain: fact_id): broken mentions and"
+    " failed checks.",
+    descriptions={
+        "value": "Normalised value when one could be read; null for a broken mention.",
+        "unit": "Unit when known (FLOPS, ISO 4217 code, %).",
+    },
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A fact with what its row needs from around it."""
+
+    article: Article
+    fact: Fact
+    paragraph: Paragraph | None
+    converted: Fact | None
+
+
+def _paragraph_at(article: Article, offset: int) -> Paragraph | None:
+    for p in article.paragraphs:
+        if p.start <= offset < p.end:
+            return p
+    return None
+
+
+def _fact_id(article: Article, fact: Fact) -> str:
+    return fact_id_for(article.article_id, fact.kind, fact.start, fact.end)
+
+
+def facts_frame(
+    articles: Sequence[Article], facts: Mapping[str, Sequence[Fact]], extractor_version: str
+) -> pl.DataFrame:
+    """One ``facts`` row per fact of each article, with its paragraph's context."""
+    placed = []
+    for a in articles:
+        found = facts.get(a.article_id, [])
+        by_start = {f.start: f for f in found}
+        for f in found:
+            converted = by_start.get(f.conversion_of) if f.conversion_of is not None else None
+            placed.append(_Placed(a, f, _paragraph_at(a, f.start), converted))
+    return frame_of(
+        FACTS,
+        placed,
+        {
+            "fact_id": lambda p: _fact_id(p.article, p.fact),
+            "article_id": lambda p: p.article.article_id,
+            "conversion_of_fact_id": lambda p: (
+                _fact_id(p.article, p.converted) if p.converted else None
+            ),
+            "paragraph_index": lambda p: p.paragraph.index if p.paragraph else None,
+            "paragraph_role": lambda p: p.paragraph.role if p.paragraph else None,
+            "section": lambda p: p.paragraph.section if p.paragraph else None,
+            "lang": lambda p: (p.paragraph.lang if p.paragraph else None) or p.article.lang,
+            "extractor_version": lambda p: extractor_version,
+        },
+        source=lambda p: p.fact,
+    )

@@ -86,8 +86,8 @@ def seed_warehouse(seed_warehouse_file: Path, settings: Settings) -> Settings:
 
 def check(settings: Settings, now: datetime = NOW, config_text: str | None = None):
     config = parse_dq_config(config_text) if config_text else load_dq_config(settings.dq_config)
-    with open_for_checks(settings.warehouse) as (con, migration_error):
-        report = run_checks(con, config, "test", now=now, migration_error=migration_error)
+    with open_for_checks(settings.warehouse) as (con, schema_problems):
+        report = run_checks(con, config, "test", now=now, schema_problems=schema_problems)
         record_results(con, report)
     return report
 
@@ -227,10 +227,21 @@ def test_schema_drift_is_an_error(seed_warehouse: Settings) -> None:
     assert drift.status == "error"
     assert "missing raw.articles.author" in drift.message
     assert "unexpected raw.facts.confidence" in drift.message
-    assert "no longer migrates" in drift.message  # views need the dropped column
+    # the migration declared the dropped column again (empty), so the views still build
+    assert query(settings, "select count(author) from raw.articles") == [(0,)]
     assert report.exit_code == 2
     # the failed check run is still on record
     assert query(settings, "select count(*) from raw.dq_check_results")[0][0] == len(report.results)
+    assert check(settings).result("schema_drift").message == "unexpected raw.facts.confidence"
+
+
+def test_a_retyped_column_is_drift(seed_warehouse: Settings) -> None:
+    settings = seed_warehouse
+    with duckdb.connect(settings.warehouse) as con:
+        con.execute("alter table raw.paragraphs alter column lang_confidence type varchar")
+    drift = check(settings).result("schema_drift")
+    assert drift.status == "error"
+    assert drift.message == "raw.paragraphs.lang_confidence is varchar, declared double"
 
 
 def test_freshness_and_thresholds_come_from_the_config(seed_warehouse: Settings) -> None:

@@ -6,9 +6,11 @@ import pytest
 
 from flows.etl import etl
 from newsfacts.settings import Settings
+from schemas import TABLES
 from tests.sitekit import baseline_run
 from tests.test_dask import FACT_ROWS, fact_rows
-from warehouse.db import connect, ducklake_attach_sql, ducklake_ddl
+from warehouse.db import connect, ducklake_attach_sql
+from warehouse.ddl import create_table
 
 
 def test_ducklake_addresses_parse_with_clear_errors(tmp_path) -> None:
@@ -27,14 +29,11 @@ def test_ducklake_addresses_parse_with_clear_errors(tmp_path) -> None:
         ducklake_attach_sql(f"ducklake:sqlite:{catalog}?path=x")
 
 
-def test_key_constraints_are_dropped_for_ducklake() -> None:
-    ddl = (
-        "create table if not exists raw.t (\n    a varchar primary key,\n    b int not null,\n"
-        "    primary key (a, b)\n);"
-    )
-    assert ducklake_ddl(ddl) == (
-        "create table if not exists raw.t (\n    a varchar,\n    b int not null\n);"
-    )
+def test_key_constraints_are_left_out_for_ducklake() -> None:
+    runs = TABLES["runs"]
+    assert runs.primary_key
+    assert 'primary key ("run_id")' in create_table(runs)
+    assert "primary key" not in create_table(runs, keys=False)
 
 
 @pytest.mark.slow

@@ -271,7 +271,9 @@ def test_a_migrated_warehouse_is_not_migrated_again(warehouse: str, tmp_path: Pa
 def test_appended_tables_carry_no_primary_key_and_older_ones_lose_theirs(
     warehouse: str, tmp_path: Path
 ) -> None:
-    from warehouse.db import RAW_KEYS, SQL_DIR, keyed_tables
+    from schemas import TABLES
+    from warehouse.db import RAW_KEYS, keyed_tables
+    from warehouse.ddl import create_table
 
     copy = tmp_path / "old.duckdb"
     copy.write_bytes(Path(warehouse).read_bytes())
@@ -281,10 +283,10 @@ def test_appended_tables_carry_no_primary_key_and_older_ones_lose_theirs(
         counts = {}
         for table, key in (("facts", "fact_id"), ("paragraphs", "article_id, paragraph_index")):
             counts[table] = con.execute(f"select count(*) from raw.{table}").fetchone()[0]
-            ddl = (SQL_DIR / "raw" / f"{table}.sql").read_text(encoding="utf-8")
+            ddl = create_table(TABLES[table])
             keyed = ddl.replace(
-                "loaded_run_id varchar not null",
-                f"loaded_run_id varchar not null, primary key ({key})",
+                '"loaded_run_id" varchar not null',
+                f'"loaded_run_id" varchar not null, primary key ({key})',
                 1,
             )
             assert keyed != ddl

@@ -10,9 +10,10 @@ import pytest
 
 from newsfacts.model import Article
 from newsfacts.normalise import normalise_document, normalise_text
-from newsfacts.pipeline import extract_article_facts, facts_frame
+from newsfacts.pipeline import extract_article_facts
 from newsfacts.read import read_file
 from newsfacts.settings import Settings
+from schemas.facts import facts_frame
 from tests.conftest import SAMPLES, SEEDS
 
 VI_IMAGE_MARKER = re.compile(r"- Ảnh \d+\.$")

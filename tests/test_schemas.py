@@ -126,7 +126,7 @@ def test_a_fact_of_an_unknown_article_is_quarantined_not_dropped() -> None:
     orphan = fact("compute", "1.2 exaFLOPS", 1.2e18, "FLOPS")
     batch = Batch(articles=[art], facts={art.article_id: [], "0123456789abcdef": [orphan]})
     # facts_frame only emits facts of known articles; build the orphan row by hand
-    from newsfacts.pipeline import facts_frame
+    from schemas.facts import facts_frame
 
     rows = facts_frame([art], {art.article_id: [orphan]}, "test").with_columns(
         pl.lit("0123456789abcdef").alias("article_id")

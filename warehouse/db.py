@@ -1,15 +1,16 @@
-"""Connecting to the DuckDB warehouse and building its relations from ``sql/``.
+"""Connecting to the DuckDB warehouse and building its relations.
 
-Every relation is one ``.sql`` file named after it, in a folder per layer:
-``raw`` (tables the pipeline loads), ``staging`` and ``marts`` (views analysts
-query). ``migrate`` applies them in that order and is safe to rerun.
+The raw tables are declared by their pandera models (``schemas.TABLES``) and
+created from them (``warehouse.ddl``); seed tables have a ``.sql`` file in
+``sql/raw``. Every view is one ``.sql`` file named after it, in a folder per
+layer: ``staging`` and ``marts`` (views analysts query). ``migrate`` applies
+them in that order and is safe to rerun.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from schemas import TABLES
+from warehouse.ddl import create_table, raw_comments, raw_ddl
 from warehouse.fx import load_ecb_rates
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -54,9 +57,6 @@ def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
 
 DUCKLAKE_PREFIX = "ducklake:"
 DUCKLAKE_ALIAS = "lake"
-# DuckLake has no PRIMARY KEY/UNIQUE constraints: keys are kept by the anti-join loads.
-_INLINE_KEY = re.compile(r"\s+primary\s+key\b", re.IGNORECASE)
-_TABLE_KEY = re.compile(r",\s*primary\s+key\s*\([^)]*\)", re.IGNORECASE)
 
 
 def is_ducklake(target: str | Path) -> bool:
@@ -114,11 +114,6 @@ def connect_ducklake(target: str, read_only: bool = False) -> duckdb.DuckDBPyCon
     return con
 
 
-def ducklake_ddl(sql: str) -> str:
-    """A relation's DDL without the key constraints DuckLake does not support."""
-    return _INLINE_KEY.sub("", _TABLE_KEY.sub("", sql))
-
-
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file; a held lock raises ``WarehouseLockedError``.
 
@@ -138,8 +133,15 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 
 def sql_fingerprint() -> str:
-    """A hash of every relation and comment file, recorded in ``raw.migrations``."""
+    """A hash of the derived raw DDL and of every relation and comment file.
+
+    Recorded in ``raw.migrations``: a model change (a new column, a new comment)
+    changes it as surely as an edited ``.sql`` file does.
+    """
     digest = hashlib.sha256()
+    for statement in (*raw_ddl(), *raw_comments()):
+        digest.update(statement.encode())
+        digest.update(b"\0")
     for layer in (*LAYERS, COMMENTS):
         for path in sql_files(layer):
             digest.update(f"{layer}/{path.name}\0".encode())
@@ -175,14 +177,20 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     lake = _in_ducklake(con)
     if not lake:
         drop_primary_keys(con)
+    # DuckLake has no PRIMARY KEY/UNIQUE constraints: keys are kept by the anti-join loads.
+    for statement in raw_ddl(keys=not lake):
+        con.execute(statement)
     for layer in LAYERS:
         for path in sql_files(layer):
             sql = path.read_text(encoding="utf-8")
-            con.execute(ducklake_ddl(sql) if lake else sql)
+            con.execute(sql)
     # ``comment on`` for every relation and column; views lose theirs when replaced above
     # (DuckLake cannot comment on a view's columns: its relations go undocumented there)
-    for path in [] if lake else sql_files(COMMENTS):
-        con.execute(path.read_text(encoding="utf-8"))
+    if not lake:
+        for statement in raw_comments():
+            con.execute(statement)
+        for path in sql_files(COMMENTS):
+            con.execute(path.read_text(encoding="utf-8"))
     load_ecb_rates(con)
     con.execute(
         "insert into raw.migrations (sql_fingerprint, applied_at)"
@@ -192,20 +200,23 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     )
 
 
-# The key of each raw table the loads append to: its grain. No table declares it as a
-# primary key (see warehouse/sql/raw/facts.sql for why): the loads anti-join on it, as
-# they must on DuckLake, and warehouses made while the tables had primary keys are
-# rebuilt without them on migrate.
-RAW_KEYS: dict[str, list[str]] = {
-    "raw_documents": ["content_hash"],
-    "articles": ["article_id"],
-    "paragraphs": ["article_id", "paragraph_index"],
-    "facts": ["fact_id"],
-    "quarantined_facts": ["fact_id"],
-    "quarantined_articles": ["article_id"],
-    "fact_conversions": ["fact_id"],
-    "ingest_errors": ["run_id", "source_uri", "stage"],
-}
+# The raw tables the loads append to, with their key (their grain, from the models).
+# None declares it as a primary key: DuckDB rewrites a table's whole primary-key index
+# at every checkpoint, so a keyed table made each batch's load slower as the warehouse
+# grew. The loads anti-join on the key instead, as they must on DuckLake; the
+# ``duplicate_keys`` check verifies the grain after every run; and warehouses made
+# while the tables had primary keys are rebuilt without them on migrate.
+APPENDED_TABLES: tuple[str, ...] = (
+    "raw_documents",
+    "articles",
+    "paragraphs",
+    "facts",
+    "quarantined_facts",
+    "quarantined_articles",
+    "fact_conversions",
+    "ingest_errors",
+)
+RAW_KEYS: dict[str, list[str]] = {name: list(TABLES[name].key) for name in APPENDED_TABLES}
 
 
 def keyed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -219,7 +230,7 @@ def keyed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def drop_primary_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Rebuild each keyed appended table from its ``.sql`` file, rows kept; returns them.
+    """Rebuild each keyed appended table from its declaration, rows kept; returns them.
 
     One transaction per table: renamed aside, recreated, its rows copied by column
     name (a column the old table lacks is null), the old one dropped.
@@ -228,7 +239,7 @@ def drop_primary_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
     for table in tables:
         with transaction(con):
             con.execute(f"alter table raw.{table} rename to {table}__keyed")
-            con.execute((SQL_DIR / "raw" / f"{table}.sql").read_text(encoding="utf-8"))
+            con.execute(create_table(TABLES[table]))
             con.execute(f"insert into raw.{table} by name select * from raw.{table}__keyed")
             con.execute(f"drop table raw.{table}__keyed")
     return tables

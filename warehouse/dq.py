@@ -1,7 +1,7 @@
 """Dataset-level data-quality checks, run as SQL against the warehouse, with history.
 
 The metrics come from the ``main.dq_metrics`` view (one row per check); schema
-drift compares the warehouse's raw tables with the DDL in ``sql/raw``. Each
+drift compares the warehouse's raw tables with their declarations in ``schemas``. Each
 metric is graded against its thresholds in ``dq.toml`` (``schemas.config``)
 and every check run appends one row per check to ``raw.dq_check_results``.
 """
@@ -9,7 +9,7 @@ and every check run appends one row per check to ``raw.dq_check_results``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,9 +17,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from schemas import TABLES
 from schemas.config import CheckSpec, DQConfig, DQConfigError, Status
 from schemas.dq_report import CheckResult, DQReport
-from warehouse.db import connect, migrate, sql_files
+from warehouse.db import connect, migrate
+from warehouse.ddl import declaration_mismatches
 
 SCHEMA_DRIFT = "schema_drift"
 
@@ -39,61 +41,46 @@ CHECK_KINDS: dict[str, str] = {
 }
 
 
-def expected_columns() -> dict[tuple[str, str], str]:
-    """(table, column) -> type of every raw table as its ``.sql`` file defines it."""
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute("create schema raw")
-        for path in sql_files("raw"):
-            con.execute(path.read_text(encoding="utf-8"))
-        return _raw_columns(con)
-    finally:
-        con.close()
-
-
-def _raw_columns(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
-    rows = con.execute(
-        "select table_name, column_name, data_type from information_schema.columns"
-        " where table_schema = 'raw' and table_catalog = current_database()"
-    ).fetchall()
-    return {(t, c): d for t, c, d in rows}
-
-
 def schema_differences(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """How the warehouse's raw tables differ from their DDL: missing, extra, retyped columns."""
-    expected = expected_columns()
-    actual = _raw_columns(con)
-    expected_tables = {t for t, _ in expected}
-    differences = []
-    for key in sorted(expected.keys() - actual.keys()):
-        differences.append(f"missing raw.{key[0]}.{key[1]}")
-    for key in sorted(actual.keys() - expected.keys()):
-        if key[0] in expected_tables:
-            differences.append(f"unexpected raw.{key[0]}.{key[1]}")
-    for key in sorted(expected.keys() & actual.keys()):
-        if expected[key] != actual[key]:
-            differences.append(f"raw.{key[0]}.{key[1]} is {actual[key]}, expected {expected[key]}")
-    return differences
+    """How the warehouse's raw tables differ from their declarations (``schemas.TABLES``).
+
+    Missing, unexpected and retyped columns; comments are the migration's to keep.
+    """
+    return declaration_mismatches(con, with_comments=False)
+
+
+def _has_raw_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute(
+        "select count(*) from duckdb_tables()"
+        " where schema_name = 'raw' and database_name = current_database()"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def count_declared_columns() -> int:
+    return sum(len(t.columns) for t in TABLES.values())
 
 
 @contextmanager
 def open_for_checks(
     path: str | Path,
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, str | None]]:
-    """A connection for checking, and the migration error if the warehouse no longer migrates.
+    """A connection for checking, and the schema problems found opening it.
 
-    A drifted warehouse (a dropped column a view needs) must still be checked and
-    its results recorded, so a failing migration is reported, not raised: the raw
-    layer, ``raw.dq_check_results`` included, is created before any view.
+    The raw tables are compared with their declarations before the migration (which
+    adds a missing column back, empty), and a warehouse that no longer migrates (a
+    dropped column a view needs) must still be checked and its results recorded, so
+    a failing migration is reported, not raised: the raw layer,
+    ``raw.dq_check_results`` included, is created before any view.
     """
     con = connect(path)
     try:
+        problems = schema_differences(con) if _has_raw_tables(con) else []
         try:
             migrate(con, force=True)  # re-applies every relation: drift shows up here
-            problem = None
         except duckdb.Error as exc:
-            problem = f"the warehouse no longer migrates: {str(exc).splitlines()[0]}"
-        yield con, problem
+            problems.append(f"the warehouse no longer migrates: {str(exc).splitlines()[0]}")
+        yield con, problems
     finally:
         con.close()
 
@@ -177,11 +164,12 @@ def run_checks(
     invoked_by: str,
     run_id: str | None = None,
     now: datetime | None = None,
-    migration_error: str | None = None,
+    schema_problems: Sequence[str] = (),
 ) -> DQReport:
     """Measure and grade every enabled check in ``config``; nothing is written.
 
-    ``migration_error`` (from ``open_for_checks``) counts as schema drift.
+    ``schema_problems`` (from ``open_for_checks``) count as schema drift, with any
+    difference the migrated warehouse still has.
     """
     now = now or datetime.now(UTC)
     try:
@@ -194,12 +182,12 @@ def run_checks(
         if not spec.enabled:
             continue
         if spec.name == SCHEMA_DRIFT:
-            differences = [migration_error] if migration_error else []
-            differences += schema_differences(con)
+            differences = list(schema_problems)
+            differences += [d for d in schema_differences(con) if d not in differences]
             message = (
                 "; ".join(differences) if differences else "raw tables match their definitions"
             )
-            row = {"count_observed": len(differences), "count_total": len(expected_columns())}
+            row = {"count_observed": len(differences), "count_total": count_declared_columns()}
             results.append(_result(spec, float(len(differences)), message, row))
             continue
         if spec.name not in CHECK_KINDS:
@@ -209,7 +197,7 @@ def run_checks(
             continue
         row = metrics.get(spec.name, {"check_name": spec.name})
         metric = row.get("metric")
-        if spec.name == "freshness_days" and row.get("observed_at") is not None:
+        if spec.name == "freshness_days" and isinstance(row.get("observed_at"), datetime):
             newest = row["observed_at"]
             reference = now.replace(tzinfo=None) if newest.tzinfo is None else now
             metric = (reference - newest).total_seconds() / 86_400

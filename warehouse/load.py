@@ -15,98 +15,14 @@ import polars as pl
 import pyarrow as pa
 
 from newsfacts.model import RawDocument
-from warehouse.db import RAW_KEYS, registered, transaction
+from schemas import TABLES
+from warehouse.db import APPENDED_TABLES, RAW_KEYS, registered, transaction
 
-FACT_COLUMNS: list[str] = [
-    "fact_id",
-    "article_id",
-    "kind",
-    "text",
-    "start",
-    "end",
-    "value",
-    "value_high",
-    "unit",
-    "qualifier",
-    "conversion_of_fact_id",
-    "paragraph_index",
-    "paragraph_role",
-    "section",
-    "lang",
-    "extractor_version",
-]
-
-# Columns of each raw table that come from the batch's frames (``loaded_run_id`` is added).
+# Columns of each appended raw table that come from the batch's frames, in table order
+# (the loader adds ``loaded_run_id``, and ``run_id``/``recorded_at`` to ingest errors):
+# derived from the tables' declarations in ``schemas``.
 RAW_COLUMNS: dict[str, list[str]] = {
-    "raw_documents": [
-        "content_hash",
-        "source_uri",
-        "media_type",
-        "provenance",
-        "fetched_at",
-        "content",
-    ],
-    "articles": [
-        "article_id",
-        "source_uri",
-        "content_hash",
-        "media_type",
-        "title",
-        "published_at",
-        "publisher",
-        "author",
-        "lang",
-        "is_mixed_language",
-        "is_translated",
-        "translation_evidence",
-        "fingerprint",
-        "text",
-        "count_paragraphs",
-        "published_at_source",
-        "duplicate_of",
-        "warnings",
-    ],
-    "paragraphs": [
-        "article_id",
-        "paragraph_index",
-        "start",
-        "end",
-        "role",
-        "role_reason",
-        "lang",
-        "lang_confidence",
-        "section",
-    ],
-    "facts": FACT_COLUMNS,
-    # a quarantined fact keeps every column of a fact, its status and why it failed
-    "quarantined_facts": [*FACT_COLUMNS, "status", "failed_checks", "reason"],
-    "quarantined_articles": [
-        "article_id",
-        "source_uri",
-        "content_hash",
-        "title",
-        "failed_checks",
-        "reason",
-    ],
-    "fact_conversions": [
-        "fact_id",
-        "original_fact_id",
-        "article_id",
-        "value_from",
-        "unit_from",
-        "value_to",
-        "unit_to",
-        "published_on",
-        "rate",
-        "rate_date",
-        "rate_basis",
-        "expected_value_to",
-        "relative_deviation",
-        "tolerance",
-        "is_within_tolerance",
-        "linked_by",
-        "note",
-    ],
+    name: TABLES[name].loaded_columns for name in APPENDED_TABLES if name != "ingest_errors"
 }
 
 
@@ -176,7 +92,7 @@ def load_batch(
             staged = ingest_errors.with_columns(
                 pl.lit(run_id).alias("run_id"),
                 pl.lit(datetime.now(UTC)).alias("recorded_at"),
-            ).select("run_id", "source_uri", "stage", "error", "content_hash", "recorded_at")
+            ).select(TABLES["ingest_errors"].column_names)
             errors = _insert_absent(con, "ingest_errors", staged)
     return LoadCounts(**added, ingest_errors=errors)
 

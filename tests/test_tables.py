@@ -1,0 +1,130 @@
+"""Each table declared once: the warehouse, the loads and the frames agree with the models.
+
+One meta-test compares a migrated warehouse with the declarations in ``schemas``
+and names every mismatch; the planted ones below show that it does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandera.polars as pa
+import polars as pl
+import pytest
+
+from schemas import TABLES
+from schemas.tables import model_columns, table_of
+from warehouse.db import RAW_KEYS, open_warehouse
+from warehouse.ddl import create_table, declaration_mismatches
+from warehouse.load import RAW_COLUMNS
+
+
+@pytest.fixture
+def migrated(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    with open_warehouse(tmp_path / "w.duckdb") as con:
+        yield con
+
+
+def test_a_migrated_warehouse_matches_every_declaration(
+    migrated: duckdb.DuckDBPyConnection,
+) -> None:
+    assert declaration_mismatches(migrated) == []
+
+
+def test_planted_mismatches_are_each_named(migrated: duckdb.DuckDBPyConnection) -> None:
+    migrated.execute("alter table raw.facts drop column qualifier")
+    migrated.execute("alter table raw.facts add column confidence double")
+    migrated.execute("alter table raw.paragraphs alter column lang_confidence type varchar")
+    migrated.execute("comment on column raw.articles.title is 'The headline'")
+    migrated.execute("comment on table raw.runs is 'runs'")
+    assert declaration_mismatches(migrated) == [
+        "raw.runs table comment differs from its declaration",
+        "raw.articles.title comment 'The headline' differs from its declaration"
+        " 'Article headline, from HTML metadata or the first title line; null when none.'",
+        "raw.paragraphs.lang_confidence is varchar, declared double",
+        "missing raw.facts.qualifier",
+        "unexpected raw.facts.confidence",
+    ]
+
+
+def test_a_dropped_table_is_named(migrated: duckdb.DuckDBPyConnection) -> None:
+    migrated.execute("drop table raw.fact_conversions")
+    assert declaration_mismatches(migrated, with_comments=False) == [
+        "missing table raw.fact_conversions"
+    ]
+
+
+def test_an_older_warehouse_gains_a_declared_column_on_migrate(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with open_warehouse(path) as con:
+        con.execute("alter table raw.facts drop column section")
+        con.execute("delete from raw.migrations")  # as an older release left it
+    with open_warehouse(path) as con:
+        assert declaration_mismatches(con) == []
+
+
+def test_loads_insert_every_stored_column_and_key_on_the_grain() -> None:
+    for name, columns in RAW_COLUMNS.items():
+        table = TABLES[name]
+        assert [*columns, "loaded_run_id"] == table.column_names, name
+        assert set(RAW_KEYS[name]) <= set(table.column_names), name
+    assert TABLES["ingest_errors"].loaded_columns == [
+        "source_uri",
+        "stage",
+        "error",
+        "content_hash",
+    ]
+
+
+def test_a_quarantine_twin_keeps_its_tables_columns_nullable_but_the_key() -> None:
+    facts, twin = TABLES["facts"], TABLES["quarantined_facts"]
+    assert twin.quarantine_of == "facts"
+    assert [c for c in twin.column_names if c not in facts.column_names] == [
+        "status",
+        "failed_checks",
+        "reason",
+    ]
+    assert [c.name for c in twin.columns if not c.nullable] == [
+        "fact_id",
+        "reason",
+        "loaded_run_id",
+    ]
+    assert "primary key" not in create_table(twin)
+
+
+def test_every_model_states_grain_key_and_descriptions() -> None:
+    for table in TABLES.values():
+        assert table.grain and table.comment and table.key, table.name
+        assert all(c.description.endswith((".", ")")) for c in table.columns), table.name
+
+
+def test_a_model_without_a_description_is_refused() -> None:
+    class Undocumented(pa.DataFrameModel):
+        a: str = pa.Field(description="A.")
+        b: str = pa.Field()
+
+        class Config:
+            metadata = {"table": "t", "grain": "g", "key": ["a"], "comment": "c"}
+
+    with pytest.raises(ValueError, match="no description for b"):
+        model_columns(Undocumented)
+    with pytest.raises(ValueError, match="no description for b"):
+        table_of(Undocumented)
+
+
+def test_frame_builders_make_the_declared_frames() -> None:
+    from schemas.articles import articles_frame
+    from schemas.facts import facts_frame
+    from schemas.ingest_errors import ingest_errors_frame
+    from schemas.paragraphs import paragraphs_frame
+    from schemas.raw_documents import raw_documents_frame
+
+    for name, frame in {
+        "articles": articles_frame([]),
+        "paragraphs": paragraphs_frame([]),
+        "facts": facts_frame([], {}, "v"),
+        "raw_documents": raw_documents_frame([]),
+        "ingest_errors": ingest_errors_frame([]),
+    }.items():
+        assert frame.schema == pl.Schema(TABLES[name].frame_schema()), name
