@@ -54,12 +54,10 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.news_page import news_page  # noqa: E402
-from newsfacts.model import Article, RawDocument  # noqa: E402
 from newsfacts.normalise import normalise_document  # noqa: E402
 from newsfacts.pipeline import (  # noqa: E402
     Batch,
     extract_article_facts,
-    link_near_duplicates,
     process_documents,
     read_files,
 )
@@ -72,7 +70,7 @@ TARGETS = {
     "projected_hours_1m_on_2_cores": 1.0,  # less than
     "orchestration_share": 0.05,  # less than
 }
-STAGES = ("read", "normalise", "extract", "validate", "load")
+STAGES = ("read", "normalise", "extract", "link", "validate", "load")
 
 
 # ------------------------------------------------------------------ corpus
@@ -176,10 +174,9 @@ def peak_rss_bytes() -> int:
 class StageTimes:
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
-    def add(self, stage: str, started: float) -> float:
-        now = time.perf_counter()
-        self.seconds[stage] += now - started
-        return now
+    def record(self, stage: str, seconds: float) -> None:
+        """The batch path's ``StageTimer``: adds a batch's seconds in ``stage``."""
+        self.seconds[stage] += seconds
 
 
 @dataclass
@@ -197,33 +194,17 @@ class CorpusResult:
 def run_stages(
     paths: Sequence[Path], settings: Settings, con: object, run_id: str
 ) -> tuple[StageTimes, int, int]:
-    """Every stage over ``paths`` batch by batch, each timed on its own."""
-    from schemas.batch import validate_batch
-    from warehouse.load import load_batch
+    """The batch path over ``paths`` batch by batch, each stage timed on its own."""
+    from flows.batch import run_batch
+    from schemas.config import load_dq_config
 
+    rules = load_dq_config(settings.dq_config).rows
     times = StageTimes()
     count_articles = count_facts = 0
     for chunk in batches_of(paths, settings.batch_size):
-        t = time.perf_counter()
-        raws, errors = read_files(chunk, settings)
-        t = times.add("read", t)
-        articles: list[Article] = []
-        kept: list[RawDocument] = []
-        for raw in raws:
-            articles.append(normalise_document(raw, settings))
-            kept.append(raw)
-        t = times.add("normalise", t)
-        facts = {a.article_id: extract_article_facts(a) for a in articles}
-        t = times.add("extract", t)
-        validated = validate_batch(
-            Batch(articles=articles, facts=facts, raws=kept, errors=errors),
-            settings.extractor_version,
-        )
-        t = times.add("validate", t)
-        load_batch(con, validated.frames, validated.ingest_errors, run_id)
-        times.add("load", t)
-        count_articles += len(articles)
-        count_facts += sum(len(f) for f in facts.values())
+        settled = run_batch(chunk, settings, con, run_id, rules, timer=times.record)
+        count_articles += settled.validated.frames["articles"].height
+        count_facts += settled.validated.count_facts + settled.validated.count_quarantined
     return times, count_articles, count_facts
 
 
@@ -365,21 +346,23 @@ class StreamResult:
     projected_hours_1m_on_2_cores: float
 
 
-def process_batch(paths: Sequence[Path], settings: Settings) -> Batch:
-    """Read, normalise and extract ``paths``: the stages before the serial ones."""
-    raws, errors = read_files(list(paths), settings)
-    batch = process_documents(raws, settings)
-    batch.errors[:0] = errors
-    return batch
+def timed_settle(batch: Batch, settings: Settings, run_id: str, index: object) -> dict[str, float]:
+    """Seconds of the flow's serial task per step: open the warehouse, link, validate,
+    load, close (a checkpoint)."""
+    from flows.batch import settle
+    from schemas.config import load_dq_config
+    from warehouse.db import open_warehouse
 
-
-def timed_load(validated: object, settings: Settings, run_id: str) -> float:
-    """Seconds for the flow's load task: open the warehouse, load, close (a checkpoint)."""
-    from flows.etl import load
-
+    seconds: dict[str, float] = {}
     started = time.perf_counter()
-    load.fn(validated, settings, run_id)
-    return time.perf_counter() - started
+    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+        opened = time.perf_counter()
+        rules = load_dq_config(settings.dq_config).rows
+        settle(batch, settings, con, run_id, rules, index, timer=seconds.__setitem__)
+        settled = time.perf_counter()
+    closed = time.perf_counter()
+    seconds["load"] += (opened - started) + (closed - settled)  # as the task pays it
+    return seconds
 
 
 def grow_warehouse(path: str, loaded: int, scale: int) -> int:
@@ -450,8 +433,6 @@ def measure_streaming(
     A run's serial cost per batch is taken to grow linearly from its start to there.
     """
     from flows.etl import read_fingerprints
-    from newsfacts.pipeline import remember_originals
-    from schemas.batch import validate_batch
     from warehouse.db import connect, open_warehouse
     from warehouse.load import known_fingerprints
 
@@ -467,16 +448,12 @@ def measure_streaming(
     originals = read_fingerprints.fn(settings)  # once per run, as the flow does
     for chunk in batches_of(paths, batch_size):
         t0 = time.perf_counter()
-        batch = process_batch(chunk, settings)
-        t1 = time.perf_counter()
-        batch = link_near_duplicates(batch, originals)
-        t2 = time.perf_counter()
-        validated = validate_batch(batch, settings.extractor_version)
-        t3 = time.perf_counter()
-        loads.append(timed_load(validated, settings, "stream"))
-        remember_originals(originals, validated.frames["articles"])
-        parallel += (t1 - t0) + (t3 - t2)
-        lookups.append(t2 - t1)
+        batch = process_documents(chunk, settings)
+        parallel += time.perf_counter() - t0
+        steps = timed_settle(batch, settings, "stream", originals)
+        parallel += steps["validate"]
+        lookups.append(steps["link"])
+        loads.append(steps["load"])
         done += len(chunk)
         samples.append((done, current_rss_bytes()))
     seconds = time.perf_counter() - started
@@ -499,13 +476,10 @@ def measure_streaming(
     index = grown_index(fingerprints, scale)
     lookups_at_scale, loads_at_scale = [], []
     for chunk in batches_of(held_out, batch_size):
-        batch = process_batch(chunk, settings)
-        t0 = time.perf_counter()
-        batch = link_near_duplicates(batch, index)
-        lookups_at_scale.append(time.perf_counter() - t0)
-        validated = validate_batch(batch, settings.extractor_version)
-        loads_at_scale.append(timed_load(validated, settings, "scale"))
-        remember_originals(index, validated.frames["articles"])
+        batch = process_documents(chunk, settings)
+        steps = timed_settle(batch, settings, "scale", index)
+        lookups_at_scale.append(steps["link"])
+        loads_at_scale.append(steps["load"])
     rss_with_index = current_rss_bytes()
 
     count_batches = 1_000_000 / batch_size
@@ -560,17 +534,17 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
     from flows.etl import (
         drop_known,
         index_articles,
-        load,
         read_fingerprints,
         transform_batch,
-        validate,
+        validate_and_load,
     )
     from flows.quality import check_quality
-    from newsfacts.pipeline import remember_originals
+    from schemas.config import load_dq_config
     from warehouse.db import open_warehouse
     from warehouse.load import LoadCounts, finish_run, start_run
 
     run_id = uuid.uuid4().hex[:16]
+    rules = load_dq_config(settings.dq_config).rows
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, ["bench"], settings.extractor_version)
     counts = LoadCounts()
@@ -579,10 +553,7 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
         raws, errors = read_files(chunk, settings)
         batch = transform_batch.fn(drop_known.fn(raws, settings), settings)
         batch.errors[:0] = errors
-        batch = link_near_duplicates(batch, originals)
-        validated = validate.fn(batch, settings)
-        counts = counts + load.fn(validated, settings, run_id)
-        remember_originals(originals, validated.frames["articles"])
+        counts = counts + validate_and_load.fn(batch, settings, run_id, rules, originals)
     index_articles.fn(settings)
     with open_warehouse(settings.warehouse) as con:
         finish_run(con, run_id, "completed", len(paths), counts)

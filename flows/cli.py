@@ -196,8 +196,8 @@ def extract(
     lang: Annotated[str, typer.Option(help="Language of --cases inputs without a lang.")] = "en",
 ) -> None:
     """Print one JSON object per fact found (doc, kind, text, start, end, value, ...)."""
+    from flows.batch import transform
     from newsfacts.extract import extract_facts
-    from newsfacts.pipeline import extract_article_facts, process_documents, read_files
 
     out = sys.stdout
     if cases is not None:
@@ -209,15 +209,14 @@ def extract(
                 out.write(_fact_json(str(case["id"]), fact) + "\n")
     if files:
         settings = Settings.from_env()
-        raws, errors = read_files(files, settings)
-        batch = process_documents(raws, settings)
-        for error in [*errors, *batch.errors]:
+        batch = transform(files, settings)
+        for error in batch.errors:
             err.print(f"[red]error[/] {error.source_uri} ({error.stage}): {error.error}")
-        names = {r.content_hash: Path(r.source_uri).name for r in raws}
+        names = {r.content_hash: Path(r.source_uri).name for r in batch.raws}
         for article in batch.articles:
-            for fact in extract_article_facts(article):
+            for fact in batch.facts[article.article_id]:
                 out.write(_fact_json(names[article.content_hash], fact) + "\n")
-        if errors or batch.errors:
+        if batch.errors:
             raise typer.Exit(1)
     if cases is None and not files:
         raise typer.BadParameter("give FILES or --cases")

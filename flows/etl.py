@@ -27,22 +27,17 @@ from prefect.context import get_run_context
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
+from flows.batch import settle, transform
 from flows.progress import notify_progress
 from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
-from newsfacts.pipeline import (
-    Batch,
-    link_near_duplicates,
-    process_documents,
-    remember_originals,
-)
+from newsfacts.pipeline import Batch
 from newsfacts.settings import Settings
 from newsfacts.sources import SourcesFile, load_sources, sources_for_paths
-from schemas.batch import ValidatedBatch, validate_batch
-from schemas.config import load_dq_config
+from schemas.config import RowRules, load_dq_config
 from warehouse.db import is_ducklake, open_warehouse
 from warehouse.load import (
     LoadCounts,
@@ -50,7 +45,6 @@ from warehouse.load import (
     finish_run,
     known_content_hashes,
     known_fingerprints,
-    load_batch,
     read_raw_documents,
     start_run,
 )
@@ -104,7 +98,7 @@ def publish(settings: Settings) -> Path | None:
 @task(cache_policy=NONE)
 def transform_batch(raws: list[RawDocument], settings: Settings) -> Batch:
     """Normalise and extract a batch of documents."""
-    return process_documents(raws, settings)
+    return transform(raws, settings)
 
 
 @task(cache_policy=NONE)
@@ -118,17 +112,12 @@ def read_fingerprints(settings: Settings) -> NearDuplicateIndex:
 
 
 @task(cache_policy=NONE)
-def validate(batch: Batch, settings: Settings) -> ValidatedBatch:
-    """Split the batch into rows that pass their contracts and quarantined rows."""
-    rules = load_dq_config(settings.dq_config).rows
-    return validate_batch(batch, settings.extractor_version, rules)
-
-
-@task(cache_policy=NONE)
-def load(validated: ValidatedBatch, settings: Settings, run_id: str) -> LoadCounts:
-    """Load a validated batch into the warehouse in one transaction."""
+def validate_and_load(
+    batch: Batch, settings: Settings, run_id: str, rules: RowRules, originals: NearDuplicateIndex
+) -> LoadCounts:
+    """Link near-duplicates, validate, and load the batch in one transaction."""
     with open_warehouse(settings.warehouse, migrate_first=False) as con:
-        return load_batch(con, validated.frames, validated.ingest_errors, run_id)
+        return settle(batch, settings, con, run_id, rules, originals).counts
 
 
 @task(cache_policy=NONE)
@@ -163,16 +152,24 @@ class _Tally:
     skipped: int = 0
 
 
-def extract_and_load(
-    batches: Iterator[SourceBatch], settings: Settings, run_id: str, tally: _Tally
-) -> LoadCounts:
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What every batch of one run shares."""
+
+    run_id: str
+    settings: Settings
+    rules: RowRules  # dq.toml's row rules, parsed once per run
+    originals: NearDuplicateIndex  # near-duplicates link to these; grows per batch
+
+
+def extract_and_load(batches: Iterator[SourceBatch], run: _Run, tally: _Tally) -> LoadCounts:
     """Skip known documents, extract batches on the task runner, validate and load in order.
 
     Extraction runs a few batches ahead (on threads or a Dask cluster) while
     validation and loading stay here, in the flow's process: one writer.
     """
+    settings = run.settings
     counts = LoadCounts()
-    originals = read_fingerprints(settings)  # near-duplicates link to these; grows per batch
     seen: set[str] = set()  # content hashes met earlier in this run
     pending: deque[tuple[PrefectFuture[Batch] | None, SourceBatch]] = deque()
     for source_batch in batches:
@@ -191,39 +188,24 @@ def extract_and_load(
         future = transform_batch.submit(raws, settings) if raws else None
         pending.append((future, source_batch))
         while len(pending) >= in_flight_batches(settings):
-            counts = counts + _load_next(pending, originals, settings, run_id)
+            counts = counts + _load_next(pending, run)
     while pending:
-        counts = counts + _load_next(pending, originals, settings, run_id)
+        counts = counts + _load_next(pending, run)
     return counts
 
 
 def _load_next(
-    pending: deque[tuple[PrefectFuture[Batch] | None, SourceBatch]],
-    originals: NearDuplicateIndex,
-    settings: Settings,
-    run_id: str,
+    pending: deque[tuple[PrefectFuture[Batch] | None, SourceBatch]], run: _Run
 ) -> LoadCounts:
     future, source_batch = pending.popleft()
-    added = _validate_and_load(future, source_batch, originals, settings, run_id)
-    notify_progress(len(source_batch.raws) + len(source_batch.errors), added)
-    return added
-
-
-def _validate_and_load(
-    future: PrefectFuture[Batch] | None,
-    source_batch: SourceBatch,
-    originals: NearDuplicateIndex,
-    settings: Settings,
-    run_id: str,
-) -> LoadCounts:
     batch = future.result() if future is not None else Batch()
     batch.errors[:0] = source_batch.errors
-    if not (batch.raws or batch.errors):
-        return LoadCounts()
-    batch = link_near_duplicates(batch, originals)
-    validated = validate(quote(batch), settings)
-    added = load(quote(validated), settings, run_id)
-    remember_originals(originals, validated.frames["articles"])  # later batches link to them
+    added = LoadCounts()
+    if batch.raws or batch.errors:
+        added = validate_and_load(
+            quote(batch), run.settings, run.run_id, run.rules, quote(run.originals)
+        )
+    notify_progress(len(source_batch.raws) + len(source_batch.errors), added)
     return added
 
 
@@ -241,6 +223,7 @@ def etl(paths: list[str] | None = None, settings: Settings | None = None) -> Run
     run_id = uuid.uuid4().hex[:16]
     flow_run = get_run_context().flow_run
     sources = resolve_sources(paths, settings)
+    rules = load_dq_config(settings.dq_config).rows
     with open_warehouse(settings.warehouse) as con:  # the run's one migration
         start_run(con, run_id, sources.describe(), settings.extractor_version, str(flow_run.id))
 
@@ -252,7 +235,8 @@ def etl(paths: list[str] | None = None, settings: Settings | None = None) -> Run
         if settings.full_refresh:
             clear_derived_rows(settings)
             batches = chain(stored_batches(settings), batches)
-        counts = extract_and_load(batches, settings, run_id, tally)
+        run = _Run(run_id, settings, rules, read_fingerprints(settings))
+        counts = extract_and_load(batches, run, tally)
         index_articles(settings)
         status = "completed"
     finally:

@@ -316,7 +316,7 @@ def evaluate_gold(
     every given file is scored, so facts found in a document the gold holds no
     fact for count as false positives.
     """
-    from newsfacts.pipeline import process_documents, read_files  # polars: only for gold
+    from newsfacts.pipeline import process_documents  # polars: only for gold
     from newsfacts.settings import Settings
 
     settings = settings if settings is not None else Settings()
@@ -333,13 +333,11 @@ def evaluate_gold(
     if missing:
         raise FileNotFoundError(f"documents named in {gold_path} not found: {', '.join(missing)}")
     started = time.perf_counter()
-    raws, errors = read_files([paths[n] for n in names], settings)
-    if errors:
-        raise RuntimeError(f"cannot read: {[e.source_uri for e in errors]}")
-    batch = process_documents(raws, settings)
+    # the batch path's own loop (``flows.batch.transform`` is this call)
+    batch = process_documents([paths[n] for n in names], settings)
     if batch.errors:
         raise RuntimeError(f"cannot process: {[(e.source_uri, e.error) for e in batch.errors]}")
-    by_hash = {raw.content_hash: Path(raw.source_uri).name for raw in raws}
+    by_hash = {raw.content_hash: Path(raw.source_uri).name for raw in batch.raws}
     facts_by_doc = {by_hash[a.content_hash]: batch.facts[a.article_id] for a in batch.articles}
     evaluation = Evaluation(gold_path.name)
     for name in names:

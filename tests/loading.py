@@ -1,7 +1,8 @@
-"""Loading files into a test warehouse through the pipeline's functions, without Prefect.
+"""Loading files into a test warehouse through the pipeline's batch path, without Prefect.
 
-The same calls the ``etl`` flow's tasks make (read → process → validate → load),
-so tests of the warehouse's relations need no Prefect server.
+``flows.batch.run_batch`` is what the ``etl`` flow's tasks run (read → normalise →
+extract → link → validate → load), so tests of the warehouse's relations need no
+Prefect server.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from newsfacts.pipeline import process_documents, read_files
+from flows.batch import run_batch
+from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
-from schemas.batch import validate_batch
+from schemas.config import load_dq_config
 from warehouse.db import open_warehouse
-from warehouse.load import LoadCounts, finish_run, load_batch, start_run
+from warehouse.load import LoadCounts, finish_run, known_fingerprints, start_run
 from warehouse.search import ensure_search_index
 
 
@@ -22,17 +24,14 @@ def load_paths(paths: list[Path], settings: Settings) -> tuple[str, LoadCounts]:
     """Run the pipeline's functions over ``paths`` into ``settings.warehouse``."""
     run_id = uuid.uuid4().hex[:16]
     files = list(iter_source_files(paths))
+    rules = load_dq_config(settings.dq_config).rows
+    counts = LoadCounts()
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)
-    counts = LoadCounts()
-    for i in range(0, len(files), settings.batch_size):
-        raws, read_errors = read_files(files[i : i + settings.batch_size], settings)
-        batch = process_documents(raws, settings)
-        batch.errors[:0] = read_errors
-        validated = validate_batch(batch, settings.extractor_version)
-        with open_warehouse(settings.warehouse) as con:
-            counts = counts + load_batch(con, validated.frames, validated.ingest_errors, run_id)
-    with open_warehouse(settings.warehouse) as con:
+        originals = NearDuplicateIndex(known_fingerprints(con))
+        for i in range(0, len(files), settings.batch_size):
+            chunk = files[i : i + settings.batch_size]
+            counts = counts + run_batch(chunk, settings, con, run_id, rules, originals).counts
         ensure_search_index(con)
         finish_run(con, run_id, "completed", len(files), counts)
     return run_id, counts

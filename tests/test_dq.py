@@ -11,10 +11,9 @@ from xml.etree import ElementTree as ET
 import duckdb
 import pytest
 
-from newsfacts.pipeline import process_documents, read_files
+from flows.batch import run_batch
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
-from schemas.batch import validate_batch
 from schemas.config import (
     DQConfigError,
     load_dq_config,
@@ -24,7 +23,7 @@ from schemas.dq_report import github_annotations, render_junit, render_markdown
 from tests.conftest import REPO, SAMPLES, SEEDS
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks
-from warehouse.load import finish_run, load_batch, start_run
+from warehouse.load import finish_run, start_run
 
 BAD_CORPUS = REPO / "tests" / "data" / "dq" / "articles"
 NOW = datetime(2024, 6, 20, tzinfo=UTC)
@@ -39,17 +38,13 @@ BAD_ROWS = {
 
 
 def load_corpus(paths: list[Path], settings: Settings, run_id: str | None = None) -> str:
-    """Read, validate and load ``paths`` the way the flow does, without Prefect; the run id."""
+    """Load ``paths`` as one batch through the flow's batch path, without Prefect; the run id."""
     run_id = run_id or uuid.uuid4().hex[:16]
     rules = load_dq_config(settings.dq_config).rows
     files = list(iter_source_files(paths))
-    raws, errors = read_files(files, settings)
-    batch = process_documents(raws, settings)
-    batch.errors[:0] = errors
-    validated = validate_batch(batch, settings.extractor_version, rules)
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)
-        counts = load_batch(con, validated.frames, validated.ingest_errors, run_id)
+        counts = run_batch(files, settings, con, run_id, rules).counts
         finish_run(con, run_id, "completed", len(files), counts)
     return run_id
 

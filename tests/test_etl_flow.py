@@ -104,7 +104,7 @@ def test_a_run_reads_fingerprints_once_and_links_across_its_batches(
             )
         )
     calls = Counter(run.name.rsplit("-", 1)[0] for run in task_runs)
-    assert calls["load"] == 7  # one batch per document
+    assert calls["validate_and_load"] == 7  # one batch per document
     assert calls["read_fingerprints"] == 1  # once per run, not once per batch
     # the reprint links to the wire story loaded by an earlier batch of the same run
     assert summary.counts.articles == 7

@@ -1,0 +1,90 @@
+"""The one batch path: read → normalise → extract → link → validate → load.
+
+Plain functions, no Prefect: the ``etl`` flow's tasks call ``transform`` (on the
+task runner) and ``settle`` (in the flow's process, the one writer), while the
+test loader, the benchmarks, ``newsfacts extract`` and ``newsfacts eval`` call
+``transform`` or ``run_batch`` directly, so the pipeline is written once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from newsfacts.model import RawDocument
+from newsfacts.normalise.fingerprint import NearDuplicateIndex
+from newsfacts.pipeline import (
+    Batch,
+    StageTimer,
+    link_near_duplicates,
+    process_documents,
+    remember_originals,
+)
+from newsfacts.settings import Settings
+from schemas.batch import ValidatedBatch, validate_batch
+from schemas.config import RowRules
+from warehouse.load import LoadCounts, load_batch
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What a batch became once validated and loaded."""
+
+    validated: ValidatedBatch
+    counts: LoadCounts
+
+
+def transform(
+    documents: Sequence[Path | RawDocument], settings: Settings, timer: StageTimer | None = None
+) -> Batch:
+    """Read, normalise and extract a batch (the parallel part of the path)."""
+    return process_documents(documents, settings, timer)
+
+
+def settle(
+    batch: Batch,
+    settings: Settings,
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    rules: RowRules,
+    originals: NearDuplicateIndex | None = None,
+    timer: StageTimer | None = None,
+) -> Settled:
+    """Link near-duplicates, validate and load a transformed batch (the serial part).
+
+    ``originals`` is the run's index of loaded articles: near-duplicates link to it,
+    and the batch's originals are added to it for the batches after. Without it only
+    the batch's own articles are compared.
+    """
+    started = time.perf_counter()
+    index = originals if originals is not None else NearDuplicateIndex()
+    linked = link_near_duplicates(batch, index)
+    linking = time.perf_counter()
+    validated = validate_batch(linked, settings.extractor_version, rules)
+    validating = time.perf_counter()
+    counts = load_batch(con, validated.frames, validated.ingest_errors, run_id)
+    remember_originals(index, validated.frames["articles"])  # later batches link to them
+    if timer is not None:
+        timer("link", linking - started)
+        timer("validate", validating - linking)
+        timer("load", time.perf_counter() - validating)
+    return Settled(validated, counts)
+
+
+def run_batch(
+    documents: Sequence[Path | RawDocument],
+    settings: Settings,
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    rules: RowRules,
+    originals: NearDuplicateIndex | None = None,
+    timer: StageTimer | None = None,
+) -> Settled:
+    """The whole path for one batch: ``transform`` then ``settle``."""
+    return settle(
+        transform(documents, settings, timer), settings, con, run_id, rules, originals, timer
+    )
