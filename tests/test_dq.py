@@ -99,6 +99,8 @@ def query(settings: Settings, sql: str) -> list[tuple]:
 
 def test_the_repository_config_parses_and_names_only_known_checks() -> None:
     config = load_dq_config()
+    # in a checkout the default is the root dq.toml itself: no copy beside it to drift
+    assert config.source == str(REPO / "dq.toml")
     names = {c.name for c in config.checks}
     assert names == set(CHECK_KINDS)
     assert config.check("quarantined_facts_share").warn_above == 0.02
