@@ -21,7 +21,7 @@ from schemas.config import (
     parse_dq_config,
 )
 from schemas.dq_report import github_annotations, render_junit, render_markdown
-from tests.conftest import REPO, SAMPLES, SEEDS
+from tests.conftest import REPO, SAMPLES, SEEDS, skip_without_shared
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks
 from warehouse.load import finish_run, load_batch, start_run
@@ -68,6 +68,7 @@ def bad_warehouse_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_warehouse_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    skip_without_shared(SEEDS)
     return built_warehouse(tmp_path_factory, "seeds", SEEDS)
 
 

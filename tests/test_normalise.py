@@ -13,12 +13,13 @@ from newsfacts.normalise import normalise_document, normalise_text
 from newsfacts.pipeline import extract_article_facts, facts_frame
 from newsfacts.read import read_file
 from newsfacts.settings import Settings
-from tests.conftest import SAMPLES, SEEDS
+from tests.conftest import SAMPLES, SEEDS, skip_without_shared
 
 VI_IMAGE_MARKER = re.compile(r"- Ảnh \d+\.$")
 
 
 def seed(prefix: str) -> Path:
+    skip_without_shared(SEEDS)
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path
 
