@@ -17,7 +17,10 @@ from typing import Any, Literal
 
 from newsfacts.settings import PROJECT_ROOT
 
+# One dq.toml, at the repository's root: a checkout reads it in place, and a wheel carries
+# that same file as schemas/dq.toml (force-include in pyproject.toml), so nothing can drift.
 DEFAULT_DQ_CONFIG = PROJECT_ROOT / "dq.toml"
+PACKAGED_DQ_CONFIG = Path(__file__).resolve().parent / "dq.toml"
 
 Status = Literal["pass", "warn", "error"]
 STATUS_RANK: dict[str, int] = {"pass": 0, "warn": 1, "error": 2}
@@ -206,8 +209,11 @@ def parse_dq_config(text: str, source: str | None = None) -> DQConfig:
 
 
 def load_dq_config(path: str | Path | None = None) -> DQConfig:
-    """Read ``dq.toml`` (the repository's own when ``path`` is None)."""
-    target = Path(path) if path is not None else DEFAULT_DQ_CONFIG
+    """Read ``dq.toml`` (None: the repository's own, or the copy an installed wheel carries)."""
+    if path is not None:
+        target = Path(path)
+    else:
+        target = PACKAGED_DQ_CONFIG if PACKAGED_DQ_CONFIG.is_file() else DEFAULT_DQ_CONFIG
     try:
         text = target.read_text(encoding="utf-8")
     except OSError as exc:

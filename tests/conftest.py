@@ -1,4 +1,9 @@
-"""Shared fixtures: paths to the bundled samples and to ../shared beside the checkout."""
+"""Shared fixtures: paths to the bundled samples and to ../shared beside the checkout.
+
+``../shared`` (the seed corpus, its gold facts, the peer suites, the reference tools)
+is not part of the repository: tests that read it skip, saying what is absent, and
+every other test passes in a bare clone.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,29 @@ SEEDS = SHARED / "corpus" / "seeds"
 SEED_GOLD = SHARED / "gold" / "seed_facts.jsonl"
 PEER_SUITES = SHARED / "peer-suites"
 SAMPLES = REPO / "samples" / "articles"
+
+
+def missing_shared(*paths: Path) -> str | None:
+    """Why a test reading ``paths`` of ../shared cannot run here, or None if they all exist."""
+    absent = [path for path in paths if not path.exists()]
+    if not absent:
+        return None
+    return (
+        f"needs {absent[0]}: the seed corpus, gold facts, peer suites and tools"
+        " live in ../shared beside the checkout, which is absent here"
+    )
+
+
+def needs_shared(*paths: Path) -> pytest.MarkDecorator:
+    """Skip the marked test unless ``paths`` of ../shared exist."""
+    reason = missing_shared(*paths)
+    return pytest.mark.skipif(reason is not None, reason=reason or "")
+
+
+def skip_without_shared(*paths: Path) -> None:
+    """Skip the calling test or fixture unless ``paths`` of ../shared exist."""
+    if reason := missing_shared(*paths):
+        pytest.skip(reason)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from benchmarks.bench_pipeline import STAGES, TARGETS, main, measure_orchestration, write_corpus
 
 
+@pytest.mark.slow
 def test_quick_benchmark_writes_every_figure(tmp_path: Path, capsys) -> None:
     out = tmp_path / "bench.json"
     sizes = ["--text", "40", "--html", "8", "--stream", "400", "--orchestration", "0"]

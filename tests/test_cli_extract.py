@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from flows.cli import app
-from tests.conftest import SEED_GOLD, SEEDS
+from tests.conftest import SEED_GOLD, SEEDS, needs_shared
 
 CONTRACT = {
     "doc",
@@ -24,6 +24,7 @@ CONTRACT = {
 runner = CliRunner()
 
 
+@needs_shared(SEEDS)
 def test_extract_files_prints_one_json_object_per_fact() -> None:
     seeds = sorted(SEEDS.glob("*.txt"))
     result = runner.invoke(app, ["extract", *map(str, seeds)])
@@ -36,6 +37,7 @@ def test_extract_files_prints_one_json_object_per_fact() -> None:
     assert all(f["status"] in {"valid", "quarantined"} for f in facts)
 
 
+@needs_shared(SEEDS, SEED_GOLD)
 def test_extract_finds_the_english_seed_gold_facts() -> None:
     gold = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines()]
     # the headline "35B" states no currency; the issue allows it to be missed

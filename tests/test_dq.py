@@ -20,7 +20,7 @@ from schemas.config import (
     parse_dq_config,
 )
 from schemas.dq_report import github_annotations, render_junit, render_markdown
-from tests.conftest import REPO, SAMPLES, SEEDS
+from tests.conftest import REPO, SAMPLES, SEEDS, skip_without_shared
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks
 from warehouse.load import finish_run, start_run
@@ -63,6 +63,7 @@ def bad_warehouse_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_warehouse_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    skip_without_shared(SEEDS)
     return built_warehouse(tmp_path_factory, "seeds", SEEDS)
 
 
@@ -94,6 +95,8 @@ def query(settings: Settings, sql: str) -> list[tuple]:
 
 def test_the_repository_config_parses_and_names_only_known_checks() -> None:
     config = load_dq_config()
+    # in a checkout the default is the root dq.toml itself: no copy beside it to drift
+    assert config.source == str(REPO / "dq.toml")
     names = {c.name for c in config.checks}
     assert names == set(CHECK_KINDS)
     assert config.check("quarantined_facts_share").warn_above == 0.02

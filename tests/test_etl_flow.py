@@ -8,7 +8,7 @@ import pytest
 from flows.etl import etl
 from flows.progress import progress_listener
 from newsfacts.settings import Settings
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, needs_shared
 
 TABLES = ("raw_documents", "articles", "paragraphs", "facts", "quarantined_facts")
 
@@ -19,6 +19,7 @@ def table_counts(path: str) -> dict[str, int]:
 
 
 @pytest.mark.slow
+@needs_shared(SEEDS)
 def test_flow_loads_seeds_and_a_rerun_adds_nothing(prefect_harness, tmp_path) -> None:
     settings = Settings(warehouse=str(tmp_path / "wh.duckdb"), batch_size=2)
     reports: list[tuple[int, int]] = []
@@ -81,6 +82,7 @@ def test_the_same_story_from_two_sites_is_linked_not_loaded_twice(
 
 
 @pytest.mark.slow
+@needs_shared(SEEDS)
 def test_a_run_reads_fingerprints_once_and_links_across_its_batches(
     prefect_harness, tmp_path
 ) -> None:

@@ -20,9 +20,11 @@ from newsfacts.evaluate import (
     predict_suite,
     suite_files,
 )
-from tests.conftest import PEER_SUITES, SEED_GOLD, SHARED
+from tests.conftest import PEER_SUITES, SEED_GOLD, SEEDS, SHARED, needs_shared, skip_without_shared
 
 SUITES = suite_files(SHARED)
+needs_gold = needs_shared(SEEDS, SEED_GOLD)
+needs_suites = needs_shared(PEER_SUITES)
 FLOORS = json.loads(DEFAULT_FLOORS.read_text(encoding="utf-8"))
 
 
@@ -37,6 +39,7 @@ def _reference_scorer():
 
 @pytest.fixture(scope="module")
 def seed_evaluation():
+    skip_without_shared(SEEDS, SEED_GOLD)
     return evaluate_gold(SEED_GOLD)
 
 
@@ -61,6 +64,7 @@ def test_seed_broken_mention_is_matched_as_quarantined(seed_evaluation) -> None:
     assert not {r["text"] for r in rejects} & missed_texts
 
 
+@needs_suites
 @pytest.mark.parametrize("suite", SUITES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_peer_suite_meets_target_and_pinned_floor(suite: Path) -> None:
     ev = evaluate_suite(suite)
@@ -78,11 +82,13 @@ def test_seed_gold_meets_pinned_floor(seed_evaluation) -> None:
         assert seed_evaluation.per_kind[kind].f1 >= kind_floor
 
 
+@needs_suites
 def test_floors_cover_every_peer_suite() -> None:
     names = {f"{p.parent.name}/{p.name}" for p in PEER_SUITES.glob("*/*.jsonl")}
     assert set(FLOORS["suites"]) == names
 
 
+@needs_shared(PEER_SUITES, SHARED / "tools" / "score_suite.py")
 @pytest.mark.parametrize(
     "name", ["recognizers-text/en_currency.jsonl", "recognizers-text/zh_percent.jsonl"]
 )
@@ -136,6 +142,8 @@ def test_matching_is_one_to_one_and_maximum() -> None:
     assert len(match_items([a, b], [dict(b), dict(a)])) == 2
 
 
+@needs_gold
+@needs_suites
 def test_update_floors_rewrites_the_floors_file(tmp_path: Path, capsys) -> None:
     out = tmp_path / "floors.json"
     assert main(["--shared", str(SHARED), "--floors", str(out), "--update-floors"]) == 0
@@ -147,6 +155,8 @@ def test_update_floors_rewrites_the_floors_file(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "other.json").exists(), "floors move only with --update-floors"
 
 
+@needs_gold
+@needs_suites
 def test_cli_eval_scores_gold_and_suites(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

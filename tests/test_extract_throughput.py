@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS, needs_shared
 
 
+@needs_shared(SEEDS)
 def test_newsfacts_is_at_least_100x_quantulum3_on_the_seeds() -> None:
     spec = importlib.util.spec_from_file_location(
         "bench_extract", REPO / "benchmarks" / "bench_extract.py"

@@ -14,12 +14,13 @@ from newsfacts.pipeline import extract_article_facts
 from newsfacts.read import read_file
 from newsfacts.settings import Settings
 from schemas.facts import facts_frame
-from tests.conftest import SAMPLES, SEEDS
+from tests.conftest import SAMPLES, SEEDS, skip_without_shared
 
 VI_IMAGE_MARKER = re.compile(r"- Ảnh \d+\.$")
 
 
 def seed(prefix: str) -> Path:
+    skip_without_shared(SEEDS)
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path
 

@@ -17,7 +17,7 @@ from newsfacts.normalise.mojibake import (
     looks_like_mojibake,
 )
 
-from .conftest import SAMPLES, SEEDS
+from .conftest import SAMPLES, SEEDS, needs_shared
 
 # Mojibake-prone characters next to the text articles are made of.
 _MESSY = (
@@ -55,6 +55,7 @@ def test_known_mojibake_is_found(text: str) -> None:
     assert looks_like_mojibake(wrapped) == is_bad(wrapped)
 
 
+@needs_shared(SEEDS)
 def test_agrees_with_ftfy_on_the_corpora() -> None:
     texts = [decode_bytes(p.read_bytes()) for p in [*SAMPLES.iterdir(), *SEEDS.iterdir()]]
     assert len(texts) >= 15

@@ -28,6 +28,12 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert setup_commands()[1] in [line.strip() for line in ci]
 
 
+def test_ci_runs_the_slow_tests_the_readme_names() -> None:
+    assert "`uv run pytest -m slow`" in README
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("uv run pytest -m slow") for line in ci)
+
+
 def test_every_cli_command_is_documented() -> None:
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     assert names, "the CLI has no commands"

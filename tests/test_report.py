@@ -78,6 +78,7 @@ def test_the_page_is_self_contained(report: tuple[Path, str]) -> None:
     assert "@import" not in html and "url(" not in html
 
 
+@pytest.mark.slow
 def test_charts_render_in_headless_chromium(report: tuple[Path, str], tmp_path: Path) -> None:
     page, _ = report
     shot = tmp_path / "report.png"
@@ -94,6 +95,7 @@ def test_charts_render_in_headless_chromium(report: tuple[Path, str], tmp_path: 
     assert count_colour(image, QUARANTINE_COLOUR) > 300, "no quarantine bars painted"
 
 
+@pytest.mark.slow
 def test_rendered_charts_carry_the_warehouse_numbers(
     report: tuple[Path, str], tmp_path: Path
 ) -> None:

@@ -14,7 +14,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
@@ -22,8 +24,6 @@ import httpx
 import pytest
 
 from tests.conftest import REPO, SAMPLES
-
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 
 
 def free_port() -> int:
@@ -33,15 +33,27 @@ def free_port() -> int:
 
 
 def wait_for(check, timeout: float, what: str, procs: list[subprocess.Popen]):
+    """Poll ``check`` until it returns something truthy, for at most ``timeout`` seconds.
+
+    An API call that times out is retried: on two shared cores a busy server can
+    answer late. Any other error (a refused connection, an HTTP error status, a
+    process that exited) fails at once, and the deadline still holds.
+    """
     deadline = time.monotonic() + timeout
+    timeouts: list[httpx.TimeoutException] = []
     while time.monotonic() < deadline:
         for proc in procs:
             assert proc.poll() is None, f"{proc.args[:3]} exited while waiting for {what}"
-        result = check()
+        try:
+            result = check()
+        except httpx.TimeoutException as exc:
+            timeouts.append(exc)
+            continue
         if result:
             return result
         time.sleep(0.5)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+    late = f" ({len(timeouts)} API calls timed out, the last: {timeouts[-1]!r})" if timeouts else ""
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}{late}")
 
 
 def stop(proc: subprocess.Popen, sig: int = signal.SIGINT) -> None:
@@ -54,6 +66,62 @@ def stop(proc: subprocess.Popen, sig: int = signal.SIGINT) -> None:
             proc.wait()
 
 
+class LateAnswers(BaseHTTPRequestHandler):
+    """Waits ``server.delays.pop(0)`` seconds (0 once they run out), then answers its status."""
+
+    def do_GET(self) -> None:
+        server = self.server
+        time.sleep(server.delays.pop(0) if server.delays else 0)
+        try:
+            self.send_response(server.status)
+            self.end_headers()
+        except OSError:
+            pass  # the client gave up waiting
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def late_api(delays: list[float], status: int = 200) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), LateAnswers)
+    server.daemon_threads = True
+    server.delays, server.status = delays, status
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    return server
+
+
+def poll(server: ThreadingHTTPServer) -> bool:
+    response = httpx.get(f"http://127.0.0.1:{server.server_port}/", timeout=0.2)
+    response.raise_for_status()
+    return True
+
+
+def test_polling_retries_an_answer_that_comes_too_late() -> None:
+    server = late_api([1.0, 1.0])
+    try:
+        assert wait_for(lambda: poll(server), 20, "the API", []) is True
+    finally:
+        server.shutdown()
+    assert server.delays == []
+
+
+def test_polling_still_fails_on_an_error_or_at_its_deadline() -> None:
+    server = late_api([], status=500)
+    try:
+        with pytest.raises(httpx.HTTPStatusError):
+            wait_for(lambda: poll(server), 20, "the API", [])
+    finally:
+        server.shutdown()
+    server = late_api([1.0] * 10)
+    try:
+        with pytest.raises(AssertionError, match=r"after 1s waiting for the API \(\d+ API calls"):
+            wait_for(lambda: poll(server), 1, "the API", [])
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
 def test_served_deployment_runs_on_its_schedule(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -145,7 +213,12 @@ def test_served_deployment_runs_on_its_schedule(tmp_path: Path) -> None:
         latency = time.monotonic() - started
         print(f"scheduled run completed {latency:.1f}s after the server was started")
 
-        deployment = httpx.get(f"{api}/deployments/{run['deployment_id']}", timeout=5).json()
+        def read_deployment() -> dict:
+            response = httpx.get(f"{api}/deployments/{run['deployment_id']}", timeout=5)
+            response.raise_for_status()
+            return response.json()
+
+        deployment = wait_for(read_deployment, 30, "the deployment", [server, served])
         assert deployment["name"] == "test-schedule"
         assert deployment["schedules"][0]["schedule"]["interval"] == 5.0
         assert deployment["global_concurrency_limit"]["limit"] == 1
