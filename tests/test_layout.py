@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from warehouse.db import (
+    COMMENTS,
+    LAYERS,
+    VIEW_LAYERS,
+    SqlLayoutError,
+    build_order,
+    relation_name,
+    sql_files,
+    view_files,
+)
 
 # package -> top-level modules it must never import
 FORBIDDEN = {
@@ -55,9 +66,60 @@ def test_importing_newsfacts_loads_neither_prefect_nor_duckdb() -> None:
     assert out.stdout.strip() == "[]"
 
 
+# The relation a file creates: ``create [or replace] table|view [if not exists] <name>``.
+_CREATE = re.compile(
+    r"\bcreate\s+(?:or\s+replace\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?([\w.]+)",
+    re.IGNORECASE,
+)
+
+
 def test_every_relation_is_one_sql_file_named_after_it() -> None:
-    for path in (REPO / "warehouse" / "sql").rglob("*.sql"):
-        text = path.read_text(encoding="utf-8").lower()
-        name = path.stem.split("__")[-1]
-        assert f".{name} " in text or f".{name}\n" in text or f" {name} " in text, path
-        assert "grain" in text, f"{path} does not state its grain"
+    files = [path for layer in LAYERS for path in sql_files(layer)]
+    assert len(files) > 30
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert _CREATE.findall(text) == [relation_name(path)], path
+        assert "grain" in text.lower(), f"{path} does not state its grain"
+    assert {p.parent.name for p in (REPO / "warehouse" / "sql").rglob("*.sql")} <= {
+        *LAYERS,
+        COMMENTS,
+    }
+
+
+def test_views_are_built_after_what_they_read_and_otherwise_by_name() -> None:
+    views = {
+        "main.b": "create or replace view main.b as select * from main.a join staging.s using (k)",
+        "main.a": "create or replace view main.a as select * from staging.s -- not main.c",
+        "main.c": "create or replace view main.c as select 'main.b' as raw_text from raw.t",
+        "staging.s": "create or replace view staging.s as select * from raw.t",
+    }
+    assert build_order(views, {"raw.t"}) == ["main.c", "staging.s", "main.a", "main.b"]
+    assert build_order(views, {"raw.t", "raw.unused"}) == build_order(
+        dict(reversed(views.items())), {"raw.t"}
+    )
+
+
+def test_a_cycle_or_an_unknown_relation_is_a_clear_error() -> None:
+    cycle = {
+        "main.a": "create or replace view main.a as select * from main.b",
+        "main.b": "create or replace view main.b as select * from main.a",
+        "main.c": "create or replace view main.c as select 1",
+    }
+    with pytest.raises(SqlLayoutError, match=r"cycle: main\.a, main\.b$"):
+        build_order(cycle, set())
+    unknown = {"main.a": "create or replace view main.a as select * from main.typo join raw.t"}
+    with pytest.raises(SqlLayoutError, match=r"main\.a reads main\.typo: no \.sql file"):
+        build_order(unknown, {"raw.t"})
+
+
+def test_the_project_views_have_a_build_order() -> None:
+    raw = {relation_name(path) for path in sql_files("raw")}
+    order = [relation_name(path) for path in view_files(raw)]
+    assert sorted(order) == sorted(
+        relation_name(path) for layer in VIEW_LAYERS for path in sql_files(layer)
+    )
+    assert order.index("main.usd_rates") < order.index("main.facts")
+    assert order.index("main.facts") < order.index("main.investments")
+    assert max(i for i, n in enumerate(order) if n.startswith("staging.")) < min(
+        i for i, n in enumerate(order) if n.startswith("main.")
+    )

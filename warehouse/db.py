@@ -2,15 +2,17 @@
 
 Every relation is one ``.sql`` file named after it, in a folder per layer:
 ``raw`` (tables the pipeline loads), ``staging`` and ``marts`` (views analysts
-query). ``migrate`` applies them in that order and is safe to rerun.
+query, in the schemas ``staging`` and ``main``). ``migrate`` applies the layers in
+that order, the views of a layer after the relations they read, and is safe to rerun.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import importlib.util
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,17 +23,91 @@ from warehouse.fx import load_ecb_rates
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 LAYERS: tuple[str, ...] = ("raw", "staging", "marts")
+VIEW_LAYERS: tuple[str, ...] = ("staging", "marts")
+SCHEMAS: dict[str, str] = {"raw": "raw", "staging": "staging", "marts": "main"}  # layer -> schema
 COMMENTS = "comments"  # applied after the layers: comments on every relation
 EXTENSIONS: tuple[str, ...] = ("fts",)
+
+# A relation of ours as a view's SQL names it, once comments and string literals are out.
+_RELATION = re.compile(r"\b(raw|staging|main)\.([a-z_][a-z0-9_]*)\b", re.IGNORECASE)
+_COMMENT_OR_LITERAL = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.DOTALL)
 
 
 class WarehouseLockedError(RuntimeError):
     """Another process holds the warehouse file (e.g. an open read-only shell)."""
 
 
+class SqlLayoutError(ValueError):
+    """A view reads a relation no ``.sql`` file defines, or views read each other in a cycle."""
+
+
 def sql_files(layer: str) -> list[Path]:
-    """The layer's relation files in dependency order (a numeric prefix orders them)."""
+    """The layer's relation files, by name."""
     return sorted((SQL_DIR / layer).glob("*.sql"))
+
+
+def relation_name(path: Path) -> str:
+    """``schema.name`` of the relation a ``sql/<layer>/<name>.sql`` file defines."""
+    return f"{SCHEMAS[path.parent.name]}.{path.stem}"
+
+
+def references(sql: str) -> set[str]:
+    """The relations of ours (``raw.*``, ``staging.*``, ``main.*``) that ``sql`` names."""
+    code = _COMMENT_OR_LITERAL.sub(" ", sql)
+    return {f"{schema}.{name}".lower() for schema, name in _RELATION.findall(code)}
+
+
+def build_order(views: Mapping[str, str], known: Collection[str]) -> list[str]:
+    """The views, each after every view it reads; ties (and independent views) by name.
+
+    ``views`` maps ``schema.name`` to the view's SQL; ``known`` are the other relations
+    of ours a view may read (the raw tables). A reference to anything else, or a cycle,
+    raises ``SqlLayoutError``.
+    """
+    reads: dict[str, set[str]] = {}
+    for name, sql in views.items():
+        named = references(sql) - {name}
+        unknown = named - views.keys() - set(known)
+        if unknown:
+            raise SqlLayoutError(
+                f"{name} reads {', '.join(sorted(unknown))}: no .sql file defines it"
+            )
+        reads[name] = named & views.keys()
+    readers: dict[str, list[str]] = {name: [] for name in views}
+    for name, needed in reads.items():
+        for other in needed:
+            readers[other].append(name)
+    waiting = {name: len(needed) for name, needed in reads.items()}
+    ready = [name for name, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        name = heapq.heappop(ready)
+        order.append(name)
+        for reader in readers[name]:
+            waiting[reader] -= 1
+            if waiting[reader] == 0:
+                heapq.heappush(ready, reader)
+    if len(order) < len(views):
+        stuck = sorted(set(views) - set(order))
+        raise SqlLayoutError(f"views read each other in a cycle: {', '.join(stuck)}")
+    return order
+
+
+def view_files(raw_tables: Collection[str]) -> list[Path]:
+    """The staging then the marts files, each layer in ``build_order``.
+
+    ``raw_tables`` are the raw relations (``raw.<name>``) the views may read; a
+    staging view may also read staging, a mart staging and the other marts.
+    """
+    ordered: list[Path] = []
+    known = {*raw_tables}
+    for layer in VIEW_LAYERS:
+        paths = {relation_name(path): path for path in sql_files(layer)}
+        texts = {name: path.read_text(encoding="utf-8") for name, path in paths.items()}
+        ordered += [paths[name] for name in build_order(texts, known)]
+        known |= paths.keys()
+    return ordered
 
 
 def extension_path(name: str) -> Path | None:
@@ -175,10 +251,11 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     lake = _in_ducklake(con)
     if not lake:
         drop_primary_keys(con)
-    for layer in LAYERS:
-        for path in sql_files(layer):
-            sql = path.read_text(encoding="utf-8")
-            con.execute(ducklake_ddl(sql) if lake else sql)
+    for path in sql_files("raw"):
+        sql = path.read_text(encoding="utf-8")
+        con.execute(ducklake_ddl(sql) if lake else sql)
+    for path in view_files(raw_tables(con)):
+        con.execute(path.read_text(encoding="utf-8"))
     # ``comment on`` for every relation and column; views lose theirs when replaced above
     # (DuckLake cannot comment on a view's columns: its relations go undocumented there)
     for path in [] if lake else sql_files(COMMENTS):
@@ -206,6 +283,15 @@ RAW_KEYS: dict[str, list[str]] = {
     "fact_conversions": ["fact_id"],
     "ingest_errors": ["run_id", "source_uri", "stage"],
 }
+
+
+def raw_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """``raw.<name>`` of every table in the warehouse's raw schema."""
+    rows = con.execute(
+        "select table_name from duckdb_tables()"
+        " where database_name = current_database() and schema_name = 'raw'"
+    ).fetchall()
+    return {f"raw.{name}" for (name,) in rows}
 
 
 def keyed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
