@@ -8,7 +8,15 @@ from flows.etl import etl
 from newsfacts.settings import Settings
 from tests.sitekit import baseline_run
 from tests.test_dask import FACT_ROWS, fact_rows
-from warehouse.db import connect, ducklake_attach_sql, ducklake_ddl
+from warehouse.db import (
+    VIEW_LAYERS,
+    connect,
+    ducklake_attach_sql,
+    ducklake_ddl,
+    migrate,
+    relation_name,
+    sql_files,
+)
 
 
 def test_ducklake_addresses_parse_with_clear_errors(tmp_path) -> None:
@@ -35,6 +43,22 @@ def test_key_constraints_are_dropped_for_ducklake() -> None:
     assert ducklake_ddl(ddl) == (
         "create table if not exists raw.t (\n    a varchar,\n    b int not null\n);"
     )
+
+
+def test_ducklake_gets_every_view_without_the_comments_it_cannot_hold(tmp_path) -> None:
+    con = connect(f"ducklake:sqlite:{tmp_path / 'catalog.sqlite'}")
+    try:
+        migrate(con)
+        views = con.execute(
+            "select schema_name || '.' || view_name, comment from duckdb_views()"
+            " where database_name = 'lake'"
+        ).fetchall()
+        assert con.execute("select count(*) from main.facts").fetchone() == (0,)
+    finally:
+        con.close()
+    expected = {relation_name(path) for layer in VIEW_LAYERS for path in sql_files(layer)}
+    assert {name for name, _ in views} == expected
+    assert {comment for _, comment in views} == {None}
 
 
 @pytest.mark.slow

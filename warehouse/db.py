@@ -25,7 +25,7 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 LAYERS: tuple[str, ...] = ("raw", "staging", "marts")
 VIEW_LAYERS: tuple[str, ...] = ("staging", "marts")
 SCHEMAS: dict[str, str] = {"raw": "raw", "staging": "staging", "marts": "main"}  # layer -> schema
-COMMENTS = "comments"  # applied after the layers: comments on every relation
+COMMENTS = "comments"  # applied after the layers: comments on the raw tables
 EXTENSIONS: tuple[str, ...] = ("fts",)
 
 # A relation of ours as a view's SQL names it, once comments and string literals are out.
@@ -255,9 +255,13 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
         sql = path.read_text(encoding="utf-8")
         con.execute(ducklake_ddl(sql) if lake else sql)
     for path in view_files(raw_tables(con)):
-        con.execute(path.read_text(encoding="utf-8"))
-    # ``comment on`` for every relation and column; views lose theirs when replaced above
-    # (DuckLake cannot comment on a view's columns: its relations go undocumented there)
+        for statement in con.extract_statements(path.read_text(encoding="utf-8")):
+            # after the ``create or replace view``, its ``comment on`` statements (a
+            # replaced view loses its comments); DuckLake cannot comment on a view's
+            # columns, so only the create runs there and its views go undocumented
+            if not lake or statement.type == duckdb.StatementType.CREATE:
+                con.execute(statement.query)
+    # ``comment on`` the raw tables and their columns (not on DuckLake either)
     for path in [] if lake else sql_files(COMMENTS):
         con.execute(path.read_text(encoding="utf-8"))
     load_ecb_rates(con)

@@ -25,3 +25,18 @@ select
 from raw.dq_check_results as r
 join latest_run as l using (check_run_id)
 order by case r.status when 'error' then 0 when 'warn' then 1 else 2 end, r.check_name;
+
+comment on view main.dq_latest is 'One row per data-quality check of the most recent check run, worst first (grain: check_name). Is the warehouse healthy now? History: dq_latest_checks, dq_check_results.';
+comment on column main.dq_latest.check_name is 'The check, as named in dq.toml.';
+comment on column main.dq_latest.check_kind is 'What the check looks at (volume, freshness, schema, share, agreement, ...).';
+comment on column main.dq_latest.status is 'pass, warn or error.';
+comment on column main.dq_latest.metric is 'The measured value the thresholds apply to.';
+comment on column main.dq_latest.count_observed is 'Rows or documents that counted against the check.';
+comment on column main.dq_latest.count_total is 'Rows or documents the check looked at.';
+comment on column main.dq_latest.warn_threshold is 'When the check warns, as configured.';
+comment on column main.dq_latest.error_threshold is 'When the check errors, as configured.';
+comment on column main.dq_latest.message is 'The result in words.';
+comment on column main.dq_latest.checked_at is 'When the check ran (UTC).';
+comment on column main.dq_latest.run_id is 'The pipeline run checked (raw.runs.run_id); null for a standalone newsfacts check.';
+comment on column main.dq_latest.invoked_by is 'What ran the checks: flow or cli.';
+comment on column main.dq_latest.check_run_id is 'The check run these results belong to.';

@@ -47,3 +47,31 @@ select
 from dated_facts as d
 asof left join main.usd_rates as rate
     on d.rate_currency = rate.currency and d.rate_lookup_on >= rate.rate_date;
+
+comment on view main.facts is 'One row per valid fact mention (grain: fact_id), with its article''s context and, for money, its value in US dollars at the ECB reference rate of the publication date.';
+comment on column main.facts.fact_id is 'Fact key: hash of article_id, kind and character span.';
+comment on column main.facts.article_id is 'Article key: hash of the article''s normalised content (see raw.articles).';
+comment on column main.facts.kind is 'Fact kind: compute (FLOPS), money (a currency amount) or percent.';
+comment on column main.facts."text" is 'Normalised article text; every fact span indexes into it.';
+comment on column main.facts."start" is 'Character offset where the mention starts in the article text (0-based, inclusive).';
+comment on column main.facts."end" is 'Character offset where the mention ends in the article text (exclusive).';
+comment on column main.facts.value is 'Normalised value: FLOPS for compute, currency units for money, percentage points for percent; low end of a range.';
+comment on column main.facts.value_high is 'High end of a range in the same unit as value; null for a single value.';
+comment on column main.facts.unit is 'FLOPS for compute, an ISO 4217 code for money, % for percent.';
+comment on column main.facts.value_usd is 'Money only: value in US dollars at usd_rate; null for other kinds and for currencies the ECB does not publish (e.g. VND, TWD).';
+comment on column main.facts.value_high_usd is 'Money only: value_high in US dollars at usd_rate.';
+comment on column main.facts.usd_rate is 'US dollars per unit of the fact''s currency on usd_rate_date (ECB rates crossed through the euro).';
+comment on column main.facts.usd_rate_date is 'The ECB day the rate is from: the last publication day on or before the article''s publication date, or, when the article states no date, on or before the date its run started.';
+comment on column main.facts.usd_rate_basis is 'Which date chose the rate: published_at, or run_started_at when published_at is null.';
+comment on column main.facts.qualifier is 'Hedge stated with the number: about, up to, more than, ...; null when none.';
+comment on column main.facts.conversion_of_fact_id is 'For a restatement in another unit, as in HK$1.18 billion ($151 million): the fact_id it restates.';
+comment on column main.facts.is_conversion is 'True when the fact restates another fact in a different unit (conversion_of_fact_id is set).';
+comment on column main.facts.paragraph_index is 'Index of the paragraph holding the mention (raw.paragraphs).';
+comment on column main.facts.paragraph_role is 'Role of that paragraph: title, byline, body, heading, caption or boilerplate.';
+comment on column main.facts.section is 'Heading of the story the paragraph belongs to (for roundups with several stories).';
+comment on column main.facts.lang is 'ISO 639-1 language code (of the article, or of the fact''s paragraph for facts).';
+comment on column main.facts.article_title is 'Title of the fact''s article.';
+comment on column main.facts.publisher is 'Site or outlet name of the fact''s article.';
+comment on column main.facts.published_at is 'Publication timestamp of the fact''s article.';
+comment on column main.facts.extractor_version is 'Version of the extractor that produced the row.';
+comment on column main.facts.loaded_run_id is 'The run (raw.runs.run_id) that first loaded this row.';
