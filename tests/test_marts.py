@@ -139,6 +139,32 @@ def test_comments_survive_a_second_migrate(warehouse: str, tmp_path: Path) -> No
     assert "US dollars" in comment
 
 
+def test_the_text_of_a_fact_is_its_mention_and_says_so(con: duckdb.DuckDBPyConnection) -> None:
+    described = con.execute(
+        """
+        select c.schema_name || '.' || c.table_name, c.comment
+        from duckdb_columns() as c
+        where c.column_name = 'text' and c.schema_name in ('staging', 'main')
+            and exists (
+                select 1 from duckdb_columns() as k
+                where k.schema_name = c.schema_name and k.table_name = c.table_name
+                    and k.column_name = 'fact_id'
+            )
+        """
+    ).fetchall()
+    assert len(described) >= 7
+    assert [(name, comment) for name, comment in described if "mention" not in comment] == []
+    spans = con.execute(
+        """
+        select
+            count(*),
+            count(*) filter (where f.text = substring(a.text, f.start + 1, f."end" - f.start))
+        from main.facts as f join staging.stg_articles as a using (article_id)
+        """
+    ).fetchone()
+    assert spans[0] == spans[1] > 0
+
+
 @pytest.mark.parametrize(
     ("relation", "key"),
     [

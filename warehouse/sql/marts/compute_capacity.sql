@@ -31,7 +31,7 @@ comment on column main.compute_capacity.flops_high is 'High end of a range in FL
 comment on column main.compute_capacity.petaflops is 'flops / 1e15.';
 comment on column main.compute_capacity.exaflops is 'flops / 1e18.';
 comment on column main.compute_capacity.qualifier is 'Hedge stated with the number: about, up to, more than, ...; null when none.';
-comment on column main.compute_capacity."text" is 'Normalised article text; every fact span indexes into it.';
+comment on column main.compute_capacity."text" is 'The mention as it stands in the article: the article''s text from start to end.';
 comment on column main.compute_capacity.section is 'Heading of the story the paragraph belongs to (for roundups with several stories).';
 comment on column main.compute_capacity.lang is 'Language of the claim''s paragraph.';
 comment on column main.compute_capacity.article_title is 'Title of the fact''s article.';

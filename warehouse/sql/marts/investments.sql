@@ -62,7 +62,7 @@ comment on column main.investments.usd_rate_date is 'ECB day the rate is from (s
 comment on column main.investments.usd_rate_basis is 'published_at, or run_started_at when the article has no date.';
 comment on column main.investments.stated_amount_usd is 'The article''s own conversion into US dollars, when it states one in parentheses.';
 comment on column main.investments.qualifier is 'Hedge stated with the number: about, up to, more than, ...; null when none.';
-comment on column main.investments."text" is 'Normalised article text; every fact span indexes into it.';
+comment on column main.investments."text" is 'The mention as it stands in the article: the article''s text from start to end.';
 comment on column main.investments.section is 'Heading of the story the paragraph belongs to (for roundups with several stories).';
 comment on column main.investments.lang is 'Language of the amount''s paragraph.';
 comment on column main.investments.article_title is 'Title of the fact''s article.';

@@ -47,7 +47,7 @@ comment on column main.market_shares.organisation_evidence is 'Where the organis
 comment on column main.market_shares.share_percent is 'Share in percentage points (low end of a range).';
 comment on column main.market_shares.share_percent_high is 'High end of a range in percentage points.';
 comment on column main.market_shares.qualifier is 'Hedge stated with the number: about, up to, more than, ...; null when none.';
-comment on column main.market_shares."text" is 'Normalised article text; every fact span indexes into it.';
+comment on column main.market_shares."text" is 'The mention as it stands in the article: the article''s text from start to end.';
 comment on column main.market_shares.section is 'Heading of the story the paragraph belongs to (for roundups with several stories).';
 comment on column main.market_shares.lang is 'Language of the share''s paragraph.';
 comment on column main.market_shares.article_title is 'Title of the fact''s article.';

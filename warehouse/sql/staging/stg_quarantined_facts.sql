@@ -28,7 +28,7 @@ comment on view staging.stg_quarantined_facts is 'One row per quarantined fact m
 comment on column staging.stg_quarantined_facts.fact_id is 'Fact key: hash of article_id, kind and character span.';
 comment on column staging.stg_quarantined_facts.article_id is 'Article key: hash of the article''s normalised content (see raw.articles).';
 comment on column staging.stg_quarantined_facts.kind is 'Fact kind: compute (FLOPS), money (a currency amount) or percent.';
-comment on column staging.stg_quarantined_facts."text" is 'Normalised article text; every fact span indexes into it.';
+comment on column staging.stg_quarantined_facts."text" is 'The mention as it stands in the article: the article''s text from start to end.';
 comment on column staging.stg_quarantined_facts."start" is 'Character offset where the mention starts in the article text (0-based, inclusive).';
 comment on column staging.stg_quarantined_facts."end" is 'Character offset where the mention ends in the article text (exclusive).';
 comment on column staging.stg_quarantined_facts.value is 'Normalised value when one could be read; null for a broken mention.';
