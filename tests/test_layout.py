@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.conftest import REPO
@@ -17,6 +20,7 @@ from warehouse.db import (
     VIEW_LAYERS,
     SqlLayoutError,
     build_order,
+    references,
     relation_name,
     sql_files,
     view_files,
@@ -123,3 +127,40 @@ def test_the_project_views_have_a_build_order() -> None:
     assert max(i for i, n in enumerate(order) if n.startswith("staging.")) < min(
         i for i, n in enumerate(order) if n.startswith("main.")
     )
+
+
+VIEW_FILES = [path for layer in VIEW_LAYERS for path in sql_files(layer)]
+# what a view of each layer may read
+MAY_READ = {"staging": ("raw.", "staging."), "marts": ("staging.", "main.")}
+
+
+def view_query(path: Path) -> dict:
+    """DuckDB's own parse (``json_serialize_sql``) of the query a view file creates."""
+    statements = duckdb.extract_statements(path.read_text(encoding="utf-8"))
+    (create,) = [s for s in statements if s.type == duckdb.StatementType.CREATE]
+    query = re.split(r"\bview\s+\S+\s+as\b", create.query, maxsplit=1, flags=re.IGNORECASE)[1]
+    tree = json.loads(duckdb.execute("select json_serialize_sql(?)", [query]).fetchone()[0])
+    assert not tree["error"], (path, tree)
+    return tree
+
+
+def nodes(tree: object) -> Iterator[dict]:
+    if isinstance(tree, dict):
+        yield tree
+        tree = list(tree.values())
+    if isinstance(tree, list):
+        for item in tree:
+            yield from nodes(item)
+
+
+@pytest.mark.parametrize("path", VIEW_FILES, ids=relation_name)
+def test_a_view_reads_only_what_its_layer_may(path: Path) -> None:
+    tree = view_query(path)
+    read = {
+        f"{n['schema_name']}.{n['table_name']}"
+        for n in nodes(tree)
+        if n.get("type") == "BASE_TABLE" and n["schema_name"]
+    }
+    assert sorted(r for r in read if not r.startswith(MAY_READ[path.parent.name])) == []
+    # the build order sees exactly what DuckDB parses
+    assert references(path.read_text(encoding="utf-8")) - {relation_name(path)} == read

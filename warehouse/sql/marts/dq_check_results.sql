@@ -2,7 +2,7 @@
 -- (grain: check_run_id, check_name).
 create or replace view main.dq_check_results as
 select *
-from raw.dq_check_results
+from staging.stg_dq_check_results
 order by checked_at desc, check_name;
 
 comment on view main.dq_check_results is 'One row per data-quality check per check run, newest first (grain: check_run_id, check_name).';

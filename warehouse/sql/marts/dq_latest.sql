@@ -4,7 +4,7 @@
 create or replace view main.dq_latest as
 with latest_run as (
     select check_run_id, checked_at
-    from raw.dq_check_results
+    from staging.stg_dq_check_results
     order by checked_at desc, check_run_id desc
     limit 1
 )
@@ -22,7 +22,7 @@ select
     r.run_id,
     r.invoked_by,
     r.check_run_id
-from raw.dq_check_results as r
+from staging.stg_dq_check_results as r
 join latest_run as l using (check_run_id)
 order by case r.status when 'error' then 0 when 'warn' then 1 else 2 end, r.check_name;
 

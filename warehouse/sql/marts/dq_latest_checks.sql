@@ -5,7 +5,7 @@ with ranked as (
     select
         *,
         row_number() over (partition by check_name order by checked_at desc) as recency
-    from raw.dq_check_results
+    from staging.stg_dq_check_results
 ),
 history as (
     select
@@ -14,7 +14,7 @@ history as (
         count(*) filter (where status = 'warn') as count_warn,
         count(*) filter (where status = 'error') as count_error,
         min(checked_at) as first_checked_at
-    from raw.dq_check_results
+    from staging.stg_dq_check_results
     group by check_name
 )
 select

@@ -17,8 +17,8 @@ with comparable as (
         a.publisher,
         a.published_at,
         coalesce(a.duplicate_of, a.article_id) as story_id
-    from raw.facts as f
-    join raw.articles as a using (article_id)
+    from staging.stg_facts as f
+    join staging.stg_articles as a using (article_id)
     where f.kind in ('compute', 'money') and f.value > 0
 ),
 same_quantity as (

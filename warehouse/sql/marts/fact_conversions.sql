@@ -4,11 +4,11 @@
 create or replace view main.fact_conversions as
 with fact_texts as (
     select fact_id, text, 'valid' as status
-    from raw.facts
+    from staging.stg_facts
     union all
     select fact_id, text, 'quarantined' as status
-    from raw.quarantined_facts
-    where fact_id not in (select fact_id from raw.facts)
+    from staging.stg_quarantined_facts
+    where fact_id not in (select fact_id from staging.stg_facts)
 )
 select
     c.fact_id,
@@ -32,7 +32,7 @@ select
     c.linked_by,
     c.note,
     c.loaded_run_id
-from raw.fact_conversions as c
+from staging.stg_fact_conversions as c
 left join fact_texts as t on t.fact_id = c.fact_id
 left join fact_texts as o on o.fact_id = c.original_fact_id;
 

@@ -32,7 +32,7 @@ named_near as (
             else 0
         end as distance_characters
     from fact_windows as w
-    join raw.organisations as o
+    join staging.stg_organisations as o
         on regexp_matches(w.text_before, o.pattern)
         or regexp_matches(w.text_after, o.pattern)
         or regexp_matches(w.title, o.pattern)
