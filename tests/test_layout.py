@@ -164,3 +164,16 @@ def test_a_view_reads_only_what_its_layer_may(path: Path) -> None:
     assert sorted(r for r in read if not r.startswith(MAY_READ[path.parent.name])) == []
     # the build order sees exactly what DuckDB parses
     assert references(path.read_text(encoding="utf-8")) - {relation_name(path)} == read
+
+
+@pytest.mark.parametrize("path", VIEW_FILES, ids=relation_name)
+def test_a_view_leaves_ordering_to_its_queries(path: Path) -> None:
+    # a query's (or subquery's) order by is a modifier; an ordered window (``over (order
+    # by ...)``) or aggregate (``list(x order by y)``) keeps its order elsewhere in the tree
+    ordered = [
+        modifier
+        for n in nodes(view_query(path))
+        for modifier in n.get("modifiers", [])
+        if modifier["type"] == "ORDER_MODIFIER"
+    ]
+    assert ordered == []

@@ -3,10 +3,9 @@
 -- dq_latest_checks and dq_check_results.
 create or replace view main.dq_latest as
 with latest_run as (
-    select check_run_id, checked_at
+    select check_run_id
     from staging.stg_dq_check_results
-    order by checked_at desc, check_run_id desc
-    limit 1
+    qualify row_number() over (order by checked_at desc, check_run_id desc) = 1
 )
 select
     r.check_name,
@@ -23,8 +22,7 @@ select
     r.invoked_by,
     r.check_run_id
 from staging.stg_dq_check_results as r
-join latest_run as l using (check_run_id)
-order by case r.status when 'error' then 0 when 'warn' then 1 else 2 end, r.check_name;
+join latest_run as l using (check_run_id);
 
 comment on view main.dq_latest is 'One row per data-quality check of the most recent check run, worst first (grain: check_name). Is the warehouse healthy now? History: dq_latest_checks, dq_check_results.';
 comment on column main.dq_latest.check_name is 'The check, as named in dq.toml.';

@@ -35,8 +35,7 @@ select
     h.first_checked_at
 from ranked as r
 join history as h using (check_name)
-where r.recency = 1
-order by r.check_name;
+where r.recency = 1;
 
 comment on view main.dq_latest_checks is 'One row per data-quality check with its latest result and its history (grain: check_name).';
 comment on column main.dq_latest_checks.check_name is 'The check, as named under [checks.<name>] in dq.toml.';

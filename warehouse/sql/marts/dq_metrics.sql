@@ -80,11 +80,11 @@ previous_runs as (
     where recency between 2 and 6
 ),
 previous_row_volume as (
+    -- the row_volume check's most recent result
     select count_observed
     from staging.stg_dq_check_results
     where check_name = 'row_volume'
-    order by checked_at desc
-    limit 1
+    qualify row_number() over (order by checked_at desc) = 1
 ),
 conversion_counts as (
     select

@@ -1,4 +1,4 @@
--- runs: one row per pipeline run, newest first (grain: run_id).
+-- runs: one row per pipeline run (grain: run_id).
 create or replace view main.runs as
 select
     run_id,
@@ -15,10 +15,9 @@ select
     count_facts_new,
     count_quarantined_new,
     count_errors
-from staging.stg_runs
-order by started_at desc;
+from staging.stg_runs;
 
-comment on view main.runs is 'One row per pipeline run, newest first (grain: run_id).';
+comment on view main.runs is 'One row per pipeline run (grain: run_id).';
 comment on column main.runs.run_id is 'Run key (raw.runs.run_id).';
 comment on column main.runs.flow_run_id is 'The Prefect flow run id of the run, to find it in the Prefect UI.';
 comment on column main.runs.started_at is 'When the run started (UTC).';
