@@ -294,6 +294,24 @@ def test_a_migrated_warehouse_is_not_migrated_again(warehouse: str, tmp_path: Pa
     assert comment == "changed by hand"
 
 
+def test_views_an_earlier_release_made_are_dropped(warehouse: str, tmp_path: Path) -> None:
+    from warehouse.db import RETIRED_VIEWS
+
+    copy = tmp_path / "retired.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with duckdb.connect(str(copy)) as con:
+        for name in RETIRED_VIEWS:
+            con.execute(f"create view {name} as select 1 as one")
+        con.execute("delete from raw.migrations")  # as an earlier release left it
+    with open_warehouse(copy) as con:
+        left = con.execute(
+            "select schema_name || '.' || view_name from duckdb_views()"
+            " where schema_name || '.' || view_name in ?",
+            [list(RETIRED_VIEWS)],
+        ).fetchall()
+    assert RETIRED_VIEWS and left == []
+
+
 def test_appended_tables_carry_no_primary_key_and_older_ones_lose_theirs(
     warehouse: str, tmp_path: Path
 ) -> None:

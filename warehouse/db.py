@@ -26,6 +26,8 @@ LAYERS: tuple[str, ...] = ("raw", "staging", "marts")
 VIEW_LAYERS: tuple[str, ...] = ("staging", "marts")
 SCHEMAS: dict[str, str] = {"raw": "raw", "staging": "staging", "marts": "main"}  # layer -> schema
 COMMENTS = "comments"  # applied after the layers: comments on the raw tables
+# Views earlier releases made that no .sql file defines any more: migrate drops them.
+RETIRED_VIEWS: tuple[str, ...] = ("main.dq_latest_checks",)  # merged into main.dq_latest
 EXTENSIONS: tuple[str, ...] = ("fts",)
 
 # A relation of ours as a view's SQL names it, once comments and string literals are out.
@@ -254,6 +256,8 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     for path in sql_files("raw"):
         sql = path.read_text(encoding="utf-8")
         con.execute(ducklake_ddl(sql) if lake else sql)
+    for name in RETIRED_VIEWS:
+        con.execute(f"drop view if exists {name}")
     for path in view_files(raw_tables(con)):
         for statement in con.extract_statements(path.read_text(encoding="utf-8")):
             # after the ``create or replace view``, its ``comment on`` statements (a
