@@ -344,7 +344,7 @@ def check(
         raise typer.Exit(2)
     try:
         dq_config = load_dq_config(settings.dq_config)
-        with open_for_checks(settings.warehouse) as (con, migration_error):
+        with open_for_checks(settings.warehouse, dq_config.rows) as (con, migration_error):
             report = run_checks(con, dq_config, "cli", migration_error=migration_error)
             record_results(con, report)
     except (DQConfigError, WarehouseLockedError) as exc:

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from schemas.config import load_dq_config
 from tests.conftest import REPO
 from warehouse.db import (
     COMMENTS,
@@ -22,6 +23,7 @@ from warehouse.db import (
     build_order,
     references,
     relation_name,
+    render,
     sql_files,
     view_files,
 )
@@ -136,7 +138,8 @@ MAY_READ = {"staging": ("raw.", "staging."), "marts": ("staging.", "main.")}
 
 def view_query(path: Path) -> dict:
     """DuckDB's own parse (``json_serialize_sql``) of the query a view file creates."""
-    statements = duckdb.extract_statements(path.read_text(encoding="utf-8"))
+    sql = render(path.read_text(encoding="utf-8"), load_dq_config().rows)
+    statements = duckdb.extract_statements(sql)
     (create,) = [s for s in statements if s.type == duckdb.StatementType.CREATE]
     query = re.split(r"\bview\s+\S+\s+as\b", create.query, maxsplit=1, flags=re.IGNORECASE)[1]
     tree = json.loads(duckdb.execute("select json_serialize_sql(?)", [query]).fetchone()[0])

@@ -14,11 +14,13 @@ import importlib.util
 import re
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from schemas.config import RowRules, load_dq_config
 from warehouse.fx import load_ecb_rates
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -33,6 +35,8 @@ EXTENSIONS: tuple[str, ...] = ("fts",)
 # A relation of ours as a view's SQL names it, once comments and string literals are out.
 _RELATION = re.compile(r"\b(raw|staging|main)\.([a-z_][a-z0-9_]*)\b", re.IGNORECASE)
 _COMMENT_OR_LITERAL = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.DOTALL)
+# ``{{ name }}`` in a view's SQL: the value of the row rule ``name`` of dq.toml ([rows])
+_RULE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
 class WarehouseLockedError(RuntimeError):
@@ -94,6 +98,20 @@ def build_order(views: Mapping[str, str], known: Collection[str]) -> list[str]:
         stuck = sorted(set(views) - set(order))
         raise SqlLayoutError(f"views read each other in a cycle: {', '.join(stuck)}")
     return order
+
+
+def render(sql: str, rules: RowRules) -> str:
+    """``sql`` with each ``{{ name }}`` replaced by the number the row rule ``name`` holds."""
+    names = {field.name for field in fields(RowRules)}
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        number = getattr(rules, name) if name in names else None
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise SqlLayoutError(f"{match.group(0)}: no numeric [rows] rule of dq.toml is {name}")
+        return repr(number)
+
+    return _RULE.sub(value, sql)
 
 
 def view_files(raw_tables: Collection[str]) -> list[Path]:
@@ -215,36 +233,49 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise
 
 
-def sql_fingerprint() -> str:
-    """A hash of every relation and comment file, recorded in ``raw.migrations``."""
+def sql_fingerprint(rules: RowRules | None = None) -> str:
+    """A hash of every relation and comment file as ``rules`` render it (``raw.migrations``).
+
+    ``rules`` default to those of the repository's dq.toml.
+    """
+    rules = rules if rules is not None else load_dq_config().rows
     digest = hashlib.sha256()
     for layer in (*LAYERS, COMMENTS):
         for path in sql_files(layer):
             digest.update(f"{layer}/{path.name}\0".encode())
-            digest.update(path.read_bytes())
+            digest.update(render(path.read_text(encoding="utf-8"), rules).encode())
     return digest.hexdigest()
 
 
+_LATEST_MIGRATION = (
+    "select sql_fingerprint from raw.migrations"
+    " qualify row_number() over (order by applied_at desc) = 1"
+)
+
+
 def is_migrated(con: duckdb.DuckDBPyConnection, fingerprint: str) -> bool:
-    """Whether the warehouse was already migrated with exactly these ``.sql`` files."""
+    """Whether the warehouse was last migrated with exactly these ``.sql`` files and rules."""
     try:
-        row = con.execute(
-            "select count(*) from raw.migrations where sql_fingerprint = ?", [fingerprint]
-        ).fetchone()
+        row = con.execute(_LATEST_MIGRATION).fetchone()
     except duckdb.CatalogException:
         return False
-    return bool(row and row[0])
+    return bool(row) and row[0] == fingerprint
 
 
-def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
+def migrate(
+    con: duckdb.DuckDBPyConnection, force: bool = False, rules: RowRules | None = None
+) -> None:
     """Create every schema, table and view; rerunning changes nothing.
 
     Replacing every view and re-applying every comment costs a fraction of a second,
     and every task opens the warehouse: a warehouse already migrated with the same
     ``.sql`` files (``raw.migrations``) is left as it is, unless ``force`` (the
-    quality checks force it, so a hand-altered schema is found).
+    quality checks force it, so a hand-altered schema is found). ``rules`` (those of
+    the run's dq.toml; by default the repository's) fill the ``{{ name }}`` in the
+    views, so SQL applies the same row rules as the validation in Python.
     """
-    fingerprint = sql_fingerprint()
+    rules = rules if rules is not None else load_dq_config().rows
+    fingerprint = sql_fingerprint(rules)
     if not force and is_migrated(con, fingerprint):
         load_ecb_rates(con)
         return
@@ -259,7 +290,7 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     for name in RETIRED_VIEWS:
         con.execute(f"drop view if exists {name}")
     for path in view_files(raw_tables(con)):
-        for statement in con.extract_statements(path.read_text(encoding="utf-8")):
+        for statement in con.extract_statements(render(path.read_text(encoding="utf-8"), rules)):
             # after the ``create or replace view``, its ``comment on`` statements (a
             # replaced view loses its comments); DuckLake cannot comment on a view's
             # columns, so only the create runs there and its views go undocumented
@@ -271,8 +302,7 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     load_ecb_rates(con)
     con.execute(
         "insert into raw.migrations (sql_fingerprint, applied_at)"
-        " select ?, current_timestamp where not exists"
-        " (select 1 from raw.migrations where sql_fingerprint = ?)",
+        f" select ?, current_timestamp where ? is distinct from ({_LATEST_MIGRATION})",
         [fingerprint, fingerprint],
     )
 
@@ -359,9 +389,12 @@ def _in_ducklake(con: duckdb.DuckDBPyConnection) -> bool:
 
 @contextmanager
 def open_warehouse(
-    path: str | Path, read_only: bool = False, migrate_first: bool = True
+    path: str | Path,
+    read_only: bool = False,
+    migrate_first: bool = True,
+    rules: RowRules | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A migrated connection, closed on exit.
+    """A connection migrated with ``rules`` (see ``migrate``), closed on exit.
 
     ``migrate_first=False`` skips the migration for a connection opened again
     within a run that already migrated (it costs a fraction of a second each time).
@@ -369,7 +402,7 @@ def open_warehouse(
     con = connect(path, read_only=read_only)
     try:
         if not read_only and migrate_first:
-            migrate(con)
+            migrate(con, rules=rules)
         yield con
     finally:
         con.close()

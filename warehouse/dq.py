@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from schemas.config import CheckSpec, DQConfig, DQConfigError, Status
+from schemas.config import CheckSpec, DQConfig, DQConfigError, RowRules, Status
 from schemas.dq_report import CheckResult, DQReport
 from warehouse.db import connect, migrate, sql_files
 
@@ -78,18 +78,19 @@ def schema_differences(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 @contextmanager
 def open_for_checks(
-    path: str | Path,
+    path: str | Path, rules: RowRules | None = None
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, str | None]]:
     """A connection for checking, and the migration error if the warehouse no longer migrates.
 
     A drifted warehouse (a dropped column a view needs) must still be checked and
     its results recorded, so a failing migration is reported, not raised: the raw
-    layer, ``raw.dq_check_results`` included, is created before any view.
+    layer, ``raw.dq_check_results`` included, is created before any view. ``rules``
+    are the row rules of the dq.toml in use (see ``migrate``).
     """
     con = connect(path)
     try:
         try:
-            migrate(con, force=True)  # re-applies every relation: drift shows up here
+            migrate(con, force=True, rules=rules)  # re-applies every relation: drift shows up
             problem = None
         except duckdb.Error as exc:
             problem = f"the warehouse no longer migrates: {str(exc).splitlines()[0]}"
