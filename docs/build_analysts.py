@@ -112,13 +112,14 @@ limit 8;""",
     (
         "What was kept out, and is the warehouse healthy?",
         "Broken mentions are quarantined with a reason, never turned into numbers; "
-        "`dq_latest` is the latest data-quality check run, worst first.",
+        "`dq_latest` is the latest data-quality check run, with each check's history.",
         """select 'quarantined' as what, text as item, reason as detail
 from quarantined_facts
 union all
 select 'check ' || status, check_name, message
 from dq_latest
-where status <> 'pass';""",
+where status <> 'pass'
+order by what desc, item;""",
     ),
 ]
 
@@ -133,7 +134,7 @@ The warehouse is one DuckDB file with three layers:
 - marts in `main`: the business views: `facts` (with `value_usd` at the ECB rate of the
   publication day), `compute_capacity`, `investments`, `market_shares`, `fact_agreement`,
   `fact_conversions`, `articles`, `quarantined_facts`, `ingest_errors`, `runs`,
-  `usd_rates`, `fact_organisations`, `dq_latest`, `dq_latest_checks`.
+  `usd_rates`, `fact_organisations`, `dq_latest`, `dq_check_results`, `dq_metrics`.
 
 Every table, view and column carries a comment saying what it holds and its grain:
 

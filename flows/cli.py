@@ -343,7 +343,7 @@ def check(
         raise typer.Exit(2)
     try:
         dq_config = load_dq_config(settings.dq_config)
-        with open_for_checks(settings.warehouse) as (con, schema_problems):
+        with open_for_checks(settings.warehouse, dq_config.rows) as (con, schema_problems):
             report = run_checks(con, dq_config, "cli", schema_problems=schema_problems)
             record_results(con, report)
     except (DQConfigError, WarehouseLockedError) as exc:

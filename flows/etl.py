@@ -223,8 +223,8 @@ def etl(paths: list[str] | None = None, settings: Settings | None = None) -> Run
     run_id = uuid.uuid4().hex[:16]
     flow_run = get_run_context().flow_run
     sources = resolve_sources(paths, settings)
-    rules = load_dq_config(settings.dq_config).rows
-    with open_warehouse(settings.warehouse) as con:  # the run's one migration
+    rules = load_dq_config(settings.dq_config).rows  # the views apply them too
+    with open_warehouse(settings.warehouse, rules=rules) as con:  # the run's one migration
         start_run(con, run_id, sources.describe(), settings.extractor_version, str(flow_run.id))
 
     counts = LoadCounts()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -176,17 +176,23 @@ def test_check_history_accumulates_across_runs(settings: Settings) -> None:
     load_corpus([SAMPLES], settings)
     first = check(settings)
     load_corpus([SAMPLES], settings)  # a rerun loads nothing new
-    second = check(settings)
+    second = check(settings, NOW + timedelta(hours=1))
     count_checks = len(first.results)
     assert first.check_run_id != second.check_run_id
     rows = query(settings, "select check_run_id, run_id from main.dq_check_results")
     assert len(rows) == 2 * count_checks
     assert len({r[1] for r in rows}) == 2  # each check run points at its pipeline run
-    latest = query(settings, "select check_name, count_runs from main.dq_latest_checks")
-    assert {n for n, _ in latest} == {r.check_name for r in first.results}
-    assert {c for _, c in latest} == {2}
+    latest = query(
+        settings, "select check_name, status, check_run_id, count_runs from main.dq_latest"
+    )
+    assert {(n, s) for n, s, _, _ in latest} == {(r.check_name, r.status) for r in second.results}
+    assert {(i, c) for _, _, i, c in latest} == {(second.check_run_id, 2)}
     assert second.result("row_volume").status == "pass"
     assert second.result("run_volume").metric == 1.0
+    # a check left out of the latest run is not "healthy now", whatever it said before
+    third = check(settings, NOW + timedelta(hours=2), "[checks.row_volume]\nerror_below = 1.0\n")
+    latest = query(settings, "select check_name, check_run_id, count_runs from main.dq_latest")
+    assert latest == [("row_volume", third.check_run_id, 3)]
 
 
 def test_lost_rows_and_a_smaller_run_are_caught(settings: Settings) -> None:

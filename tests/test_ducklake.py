@@ -9,7 +9,14 @@ from newsfacts.settings import Settings
 from schemas import TABLES
 from tests.sitekit import baseline_run
 from tests.test_dask import FACT_ROWS, fact_rows
-from warehouse.db import connect, ducklake_attach_sql
+from warehouse.db import (
+    VIEW_LAYERS,
+    connect,
+    ducklake_attach_sql,
+    migrate,
+    relation_name,
+    sql_files,
+)
 from warehouse.ddl import create_table
 
 
@@ -34,6 +41,22 @@ def test_key_constraints_are_left_out_for_ducklake() -> None:
     assert runs.primary_key
     assert 'primary key ("run_id")' in create_table(runs)
     assert "primary key" not in create_table(runs, keys=False)
+
+
+def test_ducklake_gets_every_view_without_the_comments_it_cannot_hold(tmp_path) -> None:
+    con = connect(f"ducklake:sqlite:{tmp_path / 'catalog.sqlite'}")
+    try:
+        migrate(con)
+        views = con.execute(
+            "select schema_name || '.' || view_name, comment from duckdb_views()"
+            " where database_name = 'lake'"
+        ).fetchall()
+        assert con.execute("select count(*) from main.facts").fetchone() == (0,)
+    finally:
+        con.close()
+    expected = {relation_name(path) for layer in VIEW_LAYERS for path in sql_files(layer)}
+    assert {name for name, _ in views} == expected
+    assert {comment for _, comment in views} == {None}
 
 
 @pytest.mark.slow

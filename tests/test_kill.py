@@ -166,6 +166,9 @@ def test_a_run_killed_mid_load_leaves_a_consistent_warehouse(
         assert duplicate_keys(con) == dict.fromkeys(duplicate_keys(con), 0)
         assert con.execute("select count(*) from raw.articles").fetchone()[0] == COUNT_ARTICLES
         final = {r[0] for r in con.execute("select fact_id from raw.facts").fetchall()}
-        statuses = [r[0] for r in con.execute("select status from main.runs").fetchall()]
+        statuses = [
+            r[0]
+            for r in con.execute("select status from main.runs order by started_at desc").fetchall()
+        ]
     assert final == expected
     assert statuses == ["completed", "abandoned"]  # newest first; the killed run is marked

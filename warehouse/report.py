@@ -13,8 +13,8 @@ import duckdb
 from newsfacts.report import CheckResult, ReportData, RunRow, render_report_html
 from warehouse.db import connect
 
-# The data-quality engineer's relation of latest check results, by the names it may have.
-LATEST_CHECK_RELATIONS: tuple[str, ...] = ("dq_latest", "dq_latest_checks")
+# The mart of the latest check results (a warehouse never migrated by this release may lack it).
+LATEST_CHECKS = "dq_latest"
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> float:
@@ -53,15 +53,14 @@ def read_totals(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
 
 
 def read_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
-    for name in LATEST_CHECK_RELATIONS:
-        if _has_view(con, name):
-            rows = con.execute(
-                f"select check_name, check_kind, status, metric, message, checked_at"
-                f" from main.{name} order by case status when 'error' then 0"
-                f" when 'warn' then 1 else 2 end, check_name"
-            ).fetchall()
-            return [CheckResult(*row) for row in rows]
-    return []
+    if not _has_view(con, LATEST_CHECKS):
+        return []
+    rows = con.execute(
+        f"select check_name, check_kind, status, metric, message, checked_at"
+        f" from main.{LATEST_CHECKS} order by case status when 'error' then 0"
+        f" when 'warn' then 1 else 2 end, check_name"
+    ).fetchall()
+    return [CheckResult(*row) for row in rows]
 
 
 def read_report(con: duckdb.DuckDBPyConnection, source: str) -> ReportData:

@@ -1,6 +1,23 @@
--- main.runs: comments on the view and each of its columns.
--- One row per pipeline run, newest first (grain: run_id).
-comment on view main.runs is 'One row per pipeline run, newest first (grain: run_id).';
+-- runs: one row per pipeline run (grain: run_id).
+create or replace view main.runs as
+select
+    run_id,
+    flow_run_id,
+    started_at,
+    finished_at,
+    date_diff('millisecond', started_at, finished_at) / 1000.0 as duration_seconds,
+    status,
+    sources,
+    extractor_version,
+    count_documents,
+    count_articles_new,
+    count_paragraphs_new,
+    count_facts_new,
+    count_quarantined_new,
+    count_errors
+from staging.stg_runs;
+
+comment on view main.runs is 'One row per pipeline run (grain: run_id).';
 comment on column main.runs.run_id is 'Run key (raw.runs.run_id).';
 comment on column main.runs.flow_run_id is 'The Prefect flow run id of the run, to find it in the Prefect UI.';
 comment on column main.runs.started_at is 'When the run started (UTC).';

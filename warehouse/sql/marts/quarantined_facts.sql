@@ -1,10 +1,37 @@
--- main.quarantined_facts: comments on the view and each of its columns.
--- One row per fact mention kept out of facts, with why (grain: fact_id).
+-- quarantined_facts: one row per fact mention kept out of ``facts``, with why (grain: fact_id).
+create or replace view main.quarantined_facts as
+select
+    q.fact_id,
+    q.article_id,
+    q.kind,
+    q.text,
+    q.start,
+    q."end",
+    q.value,
+    q.value_high,
+    q.unit,
+    q.status,
+    q.qualifier,
+    q.conversion_of_fact_id,
+    q.paragraph_index,
+    q.paragraph_role,
+    q.section,
+    q.lang,
+    q.extractor_version,
+    q.failed_checks,
+    q.reason,
+    a.title as article_title,
+    a.publisher,
+    a.published_at,
+    q.loaded_run_id
+from staging.stg_quarantined_facts as q
+left join staging.stg_articles as a using (article_id);
+
 comment on view main.quarantined_facts is 'One row per fact mention kept out of facts, with why (grain: fact_id).';
 comment on column main.quarantined_facts.fact_id is 'Fact key: hash of article_id, kind and character span.';
 comment on column main.quarantined_facts.article_id is 'Article key: hash of the article''s normalised content (see raw.articles).';
 comment on column main.quarantined_facts.kind is 'Fact kind: compute (FLOPS), money (a currency amount) or percent.';
-comment on column main.quarantined_facts."text" is 'Normalised article text; every fact span indexes into it.';
+comment on column main.quarantined_facts."text" is 'The mention as it stands in the article: the article''s text from start to end.';
 comment on column main.quarantined_facts."start" is 'Character offset where the mention starts in the article text (0-based, inclusive).';
 comment on column main.quarantined_facts."end" is 'Character offset where the mention ends in the article text (exclusive).';
 comment on column main.quarantined_facts.value is 'Normalised value when one could be read; null for a broken mention.';

@@ -1,6 +1,24 @@
--- main.dq_check_results: comments on the view and each of its columns.
--- One row per data-quality check per check run, newest first (grain: check_run_id, check_name).
-comment on view main.dq_check_results is 'One row per data-quality check per check run, newest first (grain: check_run_id, check_name).';
+-- dq_check_results: one row per data-quality check per check run, the history of every check
+-- (grain: check_run_id, check_name).
+create or replace view main.dq_check_results as
+select
+    check_run_id,
+    run_id,
+    invoked_by,
+    checked_at,
+    check_name,
+    check_kind,
+    status,
+    metric,
+    count_observed,
+    count_total,
+    warn_threshold,
+    error_threshold,
+    message,
+    config_source
+from staging.stg_dq_check_results;
+
+comment on view main.dq_check_results is 'One row per data-quality check per check run (grain: check_run_id, check_name): the history of every check.';
 comment on column main.dq_check_results.check_run_id is 'Key of one run of the checks (a pipeline run''s quality step or one `newsfacts check`).';
 comment on column main.dq_check_results.run_id is 'The pipeline run that was checked (raw.runs.run_id): the newest run at check time.';
 comment on column main.dq_check_results.invoked_by is 'Who ran the checks: flow (the etl flow''s quality gate) or cli (`newsfacts check`).';

@@ -4,20 +4,20 @@
 create or replace view main.dq_metrics as
 with fact_counts as (
     select
-        (select count(*) from raw.facts) as count_valid,
-        (select count(*) from raw.quarantined_facts) as count_quarantined
+        (select count(*) from staging.stg_facts) as count_valid,
+        (select count(*) from staging.stg_quarantined_facts) as count_quarantined
 ),
 article_counts as (
     select
-        (select count(*) from raw.articles) as count_articles,
-        (select count(*) from raw.quarantined_articles) as count_quarantined,
+        (select count(*) from staging.stg_articles) as count_articles,
+        (select count(*) from staging.stg_quarantined_articles) as count_quarantined,
         (
             select count(*)
-            from raw.articles as a
-            where exists (select 1 from raw.facts as f where f.article_id = a.article_id)
+            from staging.stg_articles as a
+            where exists (select 1 from staging.stg_facts as f where f.article_id = a.article_id)
         ) as count_with_facts,
-        (select count(published_at) from raw.articles) as count_dated,
-        (select max(published_at) from raw.articles) as newest_published_at
+        (select count(published_at) from staging.stg_articles) as count_dated,
+        (select max(published_at) from staging.stg_articles) as newest_published_at
 ),
 completed_runs as (
     select
@@ -25,7 +25,7 @@ completed_runs as (
         count_documents,
         count_errors,
         row_number() over (order by started_at desc) as recency
-    from raw.runs
+    from staging.stg_runs
     where status = 'completed'
 ),
 latest_run as (
@@ -38,7 +38,7 @@ latest_run as (
     from completed_runs as r
     left join (
         select run_id, count(*) as count_skipped
-        from raw.ingest_errors
+        from staging.stg_ingest_errors
         where stage = 'robots'
         group by run_id
     ) as s using (run_id)
@@ -52,25 +52,25 @@ key_counts as (
         sum(count_rows) as count_rows
     from (
         select count(*) as count_rows, count(distinct content_hash) as count_keys
-        from raw.raw_documents
+        from staging.stg_raw_documents
         union all
-        select count(*), count(distinct article_id) from raw.articles
+        select count(*), count(distinct article_id) from staging.stg_articles
         union all
         select count(*), (select count(*) from (select distinct article_id, paragraph_index
-            from raw.paragraphs))
-        from raw.paragraphs
+            from staging.stg_paragraphs))
+        from staging.stg_paragraphs
         union all
-        select count(*), count(distinct fact_id) from raw.facts
+        select count(*), count(distinct fact_id) from staging.stg_facts
         union all
-        select count(*), count(distinct fact_id) from raw.fact_conversions
+        select count(*), count(distinct fact_id) from staging.stg_fact_conversions
         union all
-        select count(*), count(distinct fact_id) from raw.quarantined_facts
+        select count(*), count(distinct fact_id) from staging.stg_quarantined_facts
         union all
-        select count(*), count(distinct article_id) from raw.quarantined_articles
+        select count(*), count(distinct article_id) from staging.stg_quarantined_articles
         union all
         select count(*), (select count(*) from (select distinct run_id, source_uri, stage
-            from raw.ingest_errors))
-        from raw.ingest_errors
+            from staging.stg_ingest_errors))
+        from staging.stg_ingest_errors
     )
 ),
 previous_runs as (
@@ -80,17 +80,17 @@ previous_runs as (
     where recency between 2 and 6
 ),
 previous_row_volume as (
+    -- the row_volume check's most recent result
     select count_observed
-    from raw.dq_check_results
+    from staging.stg_dq_check_results
     where check_name = 'row_volume'
-    order by checked_at desc
-    limit 1
+    qualify row_number() over (order by checked_at desc) = 1
 ),
 conversion_counts as (
     select
         count(*) filter (where not is_within_tolerance) as count_off,
         count(is_within_tolerance) as count_priced
-    from raw.fact_conversions
+    from staging.stg_fact_conversions
 ),
 metrics as (
     select
@@ -186,3 +186,11 @@ select
     count_total::bigint as count_total,
     observed_at
 from metrics;
+
+comment on view main.dq_metrics is 'One row per dataset-level quality metric measured on the warehouse now (grain: check_name).';
+comment on column main.dq_metrics.check_name is 'The check the metric is for.';
+comment on column main.dq_metrics.check_kind is 'validity, completeness, freshness, volume, schema or consistency.';
+comment on column main.dq_metrics.metric is 'The value as measured now; null when there is nothing to measure (freshness is graded from observed_at).';
+comment on column main.dq_metrics.count_observed is 'The count behind the metric (e.g. quarantined facts).';
+comment on column main.dq_metrics.count_total is 'The count it is a share of, or the previous value it is compared with.';
+comment on column main.dq_metrics.observed_at is 'For freshness: the newest publication date among the articles.';

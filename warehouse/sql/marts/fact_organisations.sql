@@ -32,7 +32,7 @@ named_near as (
             else 0
         end as distance_characters
     from fact_windows as w
-    join raw.organisations as o
+    join staging.stg_organisations as o
         on regexp_matches(w.text_before, o.pattern)
         or regexp_matches(w.text_after, o.pattern)
         or regexp_matches(w.title, o.pattern)
@@ -52,3 +52,10 @@ ranked as (
 select fact_id, organisation, alias, evidence, distance_characters
 from ranked
 where rank_nearest = 1;
+
+comment on view main.fact_organisations is 'One row per valid fact attributed to an organisation (grain: fact_id): the nearest name from raw.organisations before the fact in its paragraph, else after it, else in the title.';
+comment on column main.fact_organisations.fact_id is 'Fact key: hash of article_id, kind and character span.';
+comment on column main.fact_organisations.organisation is 'Canonical name of the organisation.';
+comment on column main.fact_organisations.alias is 'The spelling that was found.';
+comment on column main.fact_organisations.evidence is 'Where it was found: before, after, or title.';
+comment on column main.fact_organisations.distance_characters is 'Characters between the name and the fact (0 for a title match).';

@@ -1,0 +1,92 @@
+-- facts: one row per valid fact mention, with its article's context and, for money, its
+-- value in US dollars at the ECB rate of the publication date (grain: fact_id).
+-- The rate is the last one on or before that date, and at most conversion_max_gap_days
+-- ([rows] in dq.toml, staging.stg_dq_rules) older, as the conversion check looks back in
+-- Python (newsfacts.fx.rate_on): a currency the ECB stopped publishing gets no rate.
+create or replace view main.facts as
+with dated_facts as (
+    select
+        f.*,
+        a.title as article_title,
+        a.publisher,
+        a.published_at,
+        coalesce(a.published_on, r.started_on) as rate_lookup_on,
+        case
+            when a.published_on is not null then 'published_at'
+            when r.started_on is not null then 'run_started_at'
+        end as rate_lookup_basis,
+        case when f.kind = 'money' then f.unit end as rate_currency
+    from staging.stg_facts as f
+    join staging.stg_articles as a using (article_id)
+    left join staging.stg_runs as r on r.run_id = f.loaded_run_id
+),
+rates as (
+    select
+        d.fact_id,
+        rate.usd_per_unit,
+        rate.rate_date
+    from dated_facts as d
+    asof join main.usd_rates as rate
+        on d.rate_currency = rate.currency and d.rate_lookup_on >= rate.rate_date
+    cross join staging.stg_dq_rules as rules
+    -- a dollar is a dollar on any day: USD needs no recent rate
+    where rate.rate_date >= d.rate_lookup_on - rules.conversion_max_gap_days
+        or rate.currency = 'USD'
+)
+select
+    d.fact_id,
+    d.article_id,
+    d.kind,
+    d.text,
+    d.start,
+    d."end",
+    d.value,
+    d.value_high,
+    d.unit,
+    d.value * rate.usd_per_unit as value_usd,
+    d.value_high * rate.usd_per_unit as value_high_usd,
+    rate.usd_per_unit as usd_rate,
+    rate.rate_date as usd_rate_date,
+    case when rate.rate_date is not null then d.rate_lookup_basis end as usd_rate_basis,
+    d.qualifier,
+    d.conversion_of_fact_id,
+    d.conversion_of_fact_id is not null as is_conversion,
+    d.paragraph_index,
+    d.paragraph_role,
+    d.section,
+    d.lang,
+    d.article_title,
+    d.publisher,
+    d.published_at,
+    d.extractor_version,
+    d.loaded_run_id
+from dated_facts as d
+left join rates as rate using (fact_id);
+
+comment on view main.facts is 'One row per valid fact mention (grain: fact_id), with its article''s context and, for money, its value in US dollars at the ECB reference rate of the publication date.';
+comment on column main.facts.fact_id is 'Fact key: hash of article_id, kind and character span.';
+comment on column main.facts.article_id is 'Article key: hash of the article''s normalised content (see raw.articles).';
+comment on column main.facts.kind is 'Fact kind: compute (FLOPS), money (a currency amount) or percent.';
+comment on column main.facts."text" is 'The mention as it stands in the article: the article''s text from start to end.';
+comment on column main.facts."start" is 'Character offset where the mention starts in the article text (0-based, inclusive).';
+comment on column main.facts."end" is 'Character offset where the mention ends in the article text (exclusive).';
+comment on column main.facts.value is 'Normalised value: FLOPS for compute, currency units for money, percentage points for percent; low end of a range.';
+comment on column main.facts.value_high is 'High end of a range in the same unit as value; null for a single value.';
+comment on column main.facts.unit is 'FLOPS for compute, an ISO 4217 code for money, % for percent.';
+comment on column main.facts.value_usd is 'Money only: value in US dollars at usd_rate; null for other kinds, for currencies the ECB does not publish (e.g. VND, TWD) and when it published no rate in the conversion_max_gap_days before usd_rate_basis''s date.';
+comment on column main.facts.value_high_usd is 'Money only: value_high in US dollars at usd_rate.';
+comment on column main.facts.usd_rate is 'US dollars per unit of the fact''s currency on usd_rate_date (ECB rates crossed through the euro).';
+comment on column main.facts.usd_rate_date is 'The ECB day the rate is from: the last publication day on or before the article''s publication date (or, when the article states no date, the date its run started), and at most conversion_max_gap_days before it ([rows] in dq.toml, as staging.stg_dq_rules holds it; the stated-conversion check looks back as far). Null when there is no such day; a USD amount takes 1.0 from the last day on or before, however old.';
+comment on column main.facts.usd_rate_basis is 'Which date chose the rate: published_at, or run_started_at when published_at is null; null when there is no rate within conversion_max_gap_days of it.';
+comment on column main.facts.qualifier is 'Hedge stated with the number: about, up to, more than, ...; null when none.';
+comment on column main.facts.conversion_of_fact_id is 'For a restatement in another unit, as in HK$1.18 billion ($151 million): the fact_id it restates.';
+comment on column main.facts.is_conversion is 'True when the fact restates another fact in a different unit (conversion_of_fact_id is set).';
+comment on column main.facts.paragraph_index is 'Index of the paragraph holding the mention (raw.paragraphs).';
+comment on column main.facts.paragraph_role is 'Role of that paragraph: title, byline, body, heading, caption or boilerplate.';
+comment on column main.facts.section is 'Heading of the story the paragraph belongs to (for roundups with several stories).';
+comment on column main.facts.lang is 'ISO 639-1 language code (of the article, or of the fact''s paragraph for facts).';
+comment on column main.facts.article_title is 'Title of the fact''s article.';
+comment on column main.facts.publisher is 'Site or outlet name of the fact''s article.';
+comment on column main.facts.published_at is 'Publication timestamp of the fact''s article.';
+comment on column main.facts.extractor_version is 'Version of the extractor that produced the row.';
+comment on column main.facts.loaded_run_id is 'The run (raw.runs.run_id) that first loaded this row.';
