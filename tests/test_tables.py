@@ -16,7 +16,7 @@ import pytest
 from schemas import TABLES
 from schemas.tables import model_columns, table_of
 from warehouse.db import RAW_KEYS, open_warehouse
-from warehouse.ddl import create_table, declaration_mismatches
+from warehouse.ddl import create_table, declaration_mismatches, view_mismatches
 from warehouse.load import RAW_COLUMNS
 
 
@@ -128,3 +128,36 @@ def test_frame_builders_make_the_declared_frames() -> None:
         "ingest_errors": ingest_errors_frame([]),
     }.items():
         assert frame.schema == pl.Schema(TABLES[name].frame_schema()), name
+
+
+def test_every_view_column_is_described_and_passes_declared_columns_through(
+    migrated: duckdb.DuckDBPyConnection,
+) -> None:
+    assert view_mismatches(migrated) == []
+    described = dict(
+        migrated.execute(
+            "select table_name || '.' || column_name, comment from duckdb_columns()"
+            " where table_name in ('stg_facts', 'facts') and column_name = 'value'"
+        ).fetchall()
+    )
+    declared = TABLES["facts"].column("value").description
+    assert described == {"stg_facts.value": declared, "facts.value": declared}
+
+
+def test_planted_view_mismatches_are_each_named(migrated: duckdb.DuckDBPyConnection) -> None:
+    migrated.execute("comment on column main.facts.unit is 'The unit'")
+    migrated.execute("comment on column main.facts.value_usd is NULL")
+    migrated.execute(
+        "create or replace view staging.stg_runs as"
+        " select run_id, cast(count_documents as double) as count_documents from raw.runs"
+    )
+    migrated.execute("comment on column staging.stg_runs.run_id is 'Run key (raw.runs.run_id).'")
+    migrated.execute("comment on column staging.stg_runs.count_documents is 'Documents.'")
+    assert view_mismatches(migrated) == [
+        "main.facts.unit comment 'The unit' differs from its declaration"
+        " 'FLOPS for compute, an ISO 4217 code for money, % for percent.'",
+        "main.facts.value_usd has no comment",
+        "staging.stg_runs.count_documents comment 'Documents.' differs from its declaration"
+        " 'Documents the run considered.'",
+        "staging.stg_runs.count_documents is double, declared integer",
+    ]

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from schemas import TABLES
 from schemas.config import RowRules, load_dq_config
-from warehouse.ddl import create_table, raw_comments, raw_ddl
+from warehouse.ddl import create_table, inherited_comments, raw_comments, raw_ddl
 from warehouse.fx import load_ecb_rates
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -300,7 +300,7 @@ def migrate(
                 con.execute(statement.query)
     # ``comment on`` the raw tables and their columns, from their declarations
     if not lake:
-        for statement in raw_comments():
+        for statement in (*raw_comments(), *inherited_comments(con)):
             con.execute(statement)
     load_ecb_rates(con)
     con.execute(

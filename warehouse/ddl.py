@@ -165,3 +165,64 @@ def _comments(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str | None], st
     ).fetchall():
         found[(table, column)] = comment
     return found
+
+
+def described_by(schema: str, view: str) -> Table | None:
+    """The declared table whose columns a view passes through: ``stg_<t>`` and ``main.<t>``."""
+    if schema == "staging" and view.startswith("stg_"):
+        return TABLES.get(view.removeprefix("stg_"))
+    if schema == "main":
+        return TABLES.get(view)
+    return None
+
+
+def _view_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str | None]]:
+    return con.execute(
+        "select c.schema_name, c.table_name, c.column_name, c.data_type, c.comment"
+        " from duckdb_columns() as c join duckdb_views() as v"
+        " on v.database_name = c.database_name and v.schema_name = c.schema_name"
+        " and v.view_name = c.table_name"
+        " where c.database_name = current_database() and c.schema_name in ('staging', 'main')"
+        " and not v.internal order by all"
+    ).fetchall()
+
+
+def inherited_comments(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """``comment on`` for each view column its file leaves undescribed and its table declares.
+
+    A view passing a declared column through (``stg_facts.value``, ``facts.value``)
+    takes the column's description from the model; its own file describes only the
+    columns it adds.
+    """
+    statements = []
+    for schema, view, column, _, comment in _view_columns(con):
+        table = described_by(schema, view)
+        if comment or table is None or column not in table.column_names:
+            continue
+        statements.append(
+            f"comment on column {schema}.{view}.{quote(column)} is "
+            f"{literal(table.column(column).description)};"
+        )
+    return statements
+
+
+def view_mismatches(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """How the staging and mart views differ from the declarations they pass through.
+
+    A view column of a declared table with another type or another description than
+    the declaration, and any view column with no description at all.
+    """
+    mismatches = []
+    for schema, view, column, dtype, comment in _view_columns(con):
+        where = f"{schema}.{view}.{column}"
+        table = described_by(schema, view)
+        declared = table.column(column) if table and column in table.column_names else None
+        if not comment:
+            mismatches.append(f"{where} has no comment")
+        elif declared is not None and comment != declared.description:
+            mismatches.append(
+                f"{where} comment {comment!r} differs from its declaration {declared.description!r}"
+            )
+        if declared is not None and dtype.lower() != sql_type(declared.dtype):
+            mismatches.append(f"{where} is {dtype.lower()}, declared {sql_type(declared.dtype)}")
+    return mismatches
