@@ -12,12 +12,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from newsfacts.settings import DEFAULT_WAREHOUSE, SAMPLE_CORPUS, Settings
+
+if TYPE_CHECKING:
+    from prefect.task_runners import TaskRunner
 
 app = typer.Typer(
     help="Numeric facts (FLOPS, money, percentages) from news about AI computing.",
@@ -60,11 +63,12 @@ WorkersOption = Annotated[
 ]
 
 
-def _check_task_runner(settings: Settings) -> None:
+def _task_runner(settings: Settings) -> TaskRunner:
+    """The run's task runner, built once; a bad choice is a usage error before anything runs."""
     from flows.runners import task_runner_for
 
     try:
-        task_runner_for(settings)
+        return task_runner_for(settings)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--task-runner") from exc
 
@@ -93,6 +97,7 @@ def run(
 ) -> None:
     """Run the ETL flow over PATHS and the sources file into the warehouse (incremental)."""
     _quiet_prefect()
+    from flows.etl import resolve_sources
     from flows.etl import run_etl as etl
     from newsfacts.sources import SourcesError
 
@@ -105,24 +110,21 @@ def run(
         dask_address=dask_address,
         workers=workers,
     )
-    _check_task_runner(settings)
+    runner = _task_runner(settings)
     if paths:
         sources = [str(p) for p in paths]
     else:
         sources = [] if settings.sources_file or full_refresh else [str(SAMPLE_CORPUS)]
-    if settings.sources_file:
-        try:
-            from newsfacts.sources import load_sources
-
-            load_sources(Path(settings.sources_file))
-        except SourcesError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--sources") from exc
+    try:
+        resolved = resolve_sources(sources, settings)  # read once; the flow is handed it
+    except SourcesError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--sources") from exc
     from flows.progress import progress_listener
     from flows.quality import DataQualityError
 
     try:
         with _run_progress() as listener, progress_listener(listener):
-            summary = etl(sources, settings)
+            summary = etl(sources, settings, resolved, runner)
     except DataQualityError as exc:
         err.print(f"[red]{exc}[/]: see `newsfacts check --warehouse {settings.warehouse}`")
         raise typer.Exit(2) from exc
@@ -421,11 +423,13 @@ def serve(
         dask_address=dask_address,
         workers=workers,
     )
-    _check_task_runner(settings)
+    runner = _task_runner(settings)
     sources = [str(p.resolve()) for p in paths or []]
     if not sources and not settings.sources_file:
         sources = [str(SAMPLE_CORPUS)]
-    serve_etl(settings, sources, cron=cron, interval_seconds=interval, name=name)
+    serve_etl(
+        settings, sources, cron=cron, interval_seconds=interval, name=name, task_runner=runner
+    )
 
 
 @app.command("eval")

@@ -25,6 +25,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.context import get_run_context
 from prefect.futures import PrefectFuture
+from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
 from flows.batch import settle, transform
@@ -210,19 +211,25 @@ def _load_next(
 
 
 @flow(name="etl", log_prints=False)
-def etl(paths: list[str] | None = None, settings: Settings | None = None) -> RunSummary:
+def etl(
+    paths: list[str] | None = None,
+    settings: Settings | None = None,
+    sources: SourcesFile | None = None,
+) -> RunSummary:
     """Run the pipeline over ``paths`` and the sources file named in ``settings``.
 
     sources → skip known content hashes → extract (task runner) → validate → load
     → search index → run log → quality gate → publish the analysts' snapshot.
     Incremental by default; ``settings.full_refresh`` first rebuilds every derived
-    row from the stored raw documents, without fetching them again.
+    row from the stored raw documents, without fetching them again. ``sources`` is
+    the run's sources when the caller has already read them (``run_etl``); otherwise
+    the flow reads the sources file itself (a scheduled run).
     """
     settings = settings or Settings()
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:16]
     flow_run = get_run_context().flow_run
-    sources = resolve_sources(paths, settings)
+    sources = sources if sources is not None else resolve_sources(paths, settings)
     rules = load_dq_config(settings.dq_config).rows  # the views apply them too
     with open_warehouse(settings.warehouse, rules=rules) as con:  # the run's one migration
         start_run(con, run_id, sources.describe(), settings.extractor_version, str(flow_run.id))
@@ -260,6 +267,16 @@ def etl(paths: list[str] | None = None, settings: Settings | None = None) -> Run
     return RunSummary(run_id, tally.documents, counts, status, tally.skipped)
 
 
-def run_etl(paths: list[str] | None, settings: Settings) -> RunSummary:
-    """The ``etl`` flow on the task runner ``settings`` choose (threads or Dask)."""
-    return etl.with_options(task_runner=task_runner_for(settings))(paths, settings)
+def run_etl(
+    paths: list[str] | None,
+    settings: Settings,
+    sources: SourcesFile | None = None,
+    task_runner: TaskRunner | None = None,
+) -> RunSummary:
+    """The ``etl`` flow on the task runner ``settings`` choose (threads or Dask).
+
+    A caller that already resolved the sources or built the task runner (the CLI,
+    to report a bad one before the flow starts) passes them: each is built once a run.
+    """
+    runner = task_runner if task_runner is not None else task_runner_for(settings)
+    return etl.with_options(task_runner=runner)(paths, settings, sources)

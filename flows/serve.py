@@ -13,6 +13,8 @@ from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
+from prefect.task_runners import TaskRunner
+
 from flows.etl import etl
 from flows.runners import task_runner_for
 from newsfacts.settings import Settings
@@ -34,11 +36,13 @@ def serve_etl(
     cron: str | None = None,
     interval_seconds: float | None = None,
     name: str = DEPLOYMENT_NAME,
+    task_runner: TaskRunner | None = None,
 ) -> None:
     """Register the scheduled deployment and serve its runs until interrupted."""
     if (cron is None) == (interval_seconds is None):
         raise ValueError("give exactly one of a cron expression or an interval")
-    scheduled = etl.with_options(task_runner=task_runner_for(settings))
+    runner = task_runner if task_runner is not None else task_runner_for(settings)
+    scheduled = etl.with_options(task_runner=runner)
     scheduled.serve(
         name=name,
         cron=cron,
