@@ -196,9 +196,8 @@ def run_stages(
 ) -> tuple[StageTimes, int, int]:
     """The batch path over ``paths`` batch by batch, each stage timed on its own."""
     from flows.batch import run_batch
-    from schemas.config import load_dq_config
 
-    rules = load_dq_config(settings.dq_config).rows
+    rules = settings.with_dq().quality.rows
     times = StageTimes()
     count_articles = count_facts = 0
     for chunk in batches_of(paths, settings.batch_size):
@@ -350,14 +349,13 @@ def timed_settle(batch: Batch, settings: Settings, run_id: str, index: object) -
     """Seconds of the flow's serial task per step: open the warehouse, link, validate,
     load, close (a checkpoint)."""
     from flows.batch import settle
-    from schemas.config import load_dq_config
     from warehouse.db import open_warehouse
 
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     with open_warehouse(settings.warehouse, migrate_first=False) as con:
         opened = time.perf_counter()
-        rules = load_dq_config(settings.dq_config).rows
+        rules = settings.with_dq().quality.rows
         settle(batch, settings, con, run_id, rules, index, timer=seconds.__setitem__)
         settled = time.perf_counter()
     closed = time.perf_counter()
@@ -539,12 +537,11 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
         validate_and_load,
     )
     from flows.quality import check_quality
-    from schemas.config import load_dq_config
     from warehouse.db import open_warehouse
     from warehouse.load import LoadCounts, finish_run, start_run
 
     run_id = uuid.uuid4().hex[:16]
-    rules = load_dq_config(settings.dq_config).rows
+    rules = settings.with_dq().quality.rows
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, ["bench"], settings.extractor_version)
     counts = LoadCounts()

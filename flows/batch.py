@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsfacts.dq_config import RowRules
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.pipeline import (
@@ -26,7 +27,6 @@ from newsfacts.pipeline import (
 )
 from newsfacts.settings import Settings
 from schemas.batch import ValidatedBatch, validate_batch
-from schemas.config import RowRules
 from warehouse.load import LoadCounts, load_batch
 
 

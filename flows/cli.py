@@ -333,7 +333,7 @@ def check(
     """
     from rich.table import Table
 
-    from schemas.config import DQConfigError, load_dq_config
+    from newsfacts.dq_config import DQConfigError
     from schemas.dq_report import STATUS_ICON, github_annotations, render_junit, render_markdown
     from warehouse.db import WarehouseLockedError
     from warehouse.dq import open_for_checks, record_results, run_checks
@@ -344,7 +344,7 @@ def check(
         err.print(f"[red]no warehouse at {settings.warehouse}[/]: run `newsfacts run` first")
         raise typer.Exit(2)
     try:
-        dq_config = load_dq_config(settings.dq_config)
+        dq_config = settings.with_dq().quality
         with open_for_checks(settings.warehouse, dq_config.rows) as (con, schema_problems):
             report = run_checks(con, dq_config, "cli", schema_problems=schema_problems)
             record_results(con, report)

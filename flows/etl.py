@@ -33,12 +33,12 @@ from flows.progress import notify_progress
 from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
+from newsfacts.dq_config import RowRules
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.pipeline import Batch
 from newsfacts.settings import Settings
 from newsfacts.sources import SourcesFile, load_sources, sources_for_paths
-from schemas.config import RowRules, load_dq_config
 from warehouse.db import is_ducklake, open_warehouse
 from warehouse.load import (
     LoadCounts,
@@ -214,7 +214,9 @@ def _load_next(
 def etl(
     paths: list[str] | None = None,
     settings: Settings | None = None,
-    sources: SourcesFile | None = None,
+    # a SourcesFile; typed ``object`` so that Prefect's parameter model of a served
+    # flow (built away from this module's names) does not need to resolve it
+    sources: object = None,
 ) -> RunSummary:
     """Run the pipeline over ``paths`` and the sources file named in ``settings``.
 
@@ -225,12 +227,13 @@ def etl(
     the run's sources when the caller has already read them (``run_etl``); otherwise
     the flow reads the sources file itself (a scheduled run).
     """
-    settings = settings or Settings()
+    settings = (settings or Settings()).with_dq()  # dq.toml, read once a run
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:16]
     flow_run = get_run_context().flow_run
-    sources = sources if sources is not None else resolve_sources(paths, settings)
-    rules = load_dq_config(settings.dq_config).rows  # the views apply them too
+    if not isinstance(sources, SourcesFile):
+        sources = resolve_sources(paths, settings)
+    rules = settings.quality.rows  # the views apply them too
     with open_warehouse(settings.warehouse, rules=rules) as con:  # the run's one migration
         start_run(con, run_id, sources.describe(), settings.extractor_version, str(flow_run.id))
 

@@ -13,7 +13,6 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
 from newsfacts.settings import Settings
-from schemas.config import load_dq_config
 from schemas.dq_report import DQReport, render_markdown
 from warehouse.dq import open_for_checks, record_results, run_checks
 
@@ -32,7 +31,7 @@ class DataQualityError(RuntimeError):
 @task(cache_policy=NONE)
 def check_quality(settings: Settings, run_id: str | None) -> DQReport:
     """Run the dataset-level checks and append them to ``raw.dq_check_results``."""
-    config = load_dq_config(settings.dq_config)
+    config = settings.with_dq().quality
     # the run migrated the warehouse when it started: one migration a run
     with open_for_checks(settings.warehouse, config.rows, migrate_first=False) as (
         con,

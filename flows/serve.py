@@ -25,6 +25,7 @@ DEPLOYMENT_NAME = "newsfacts-etl"
 def deployment_parameters(paths: list[str] | None, settings: Settings) -> dict[str, Any]:
     """The flow's parameters as JSON the Prefect API stores with the deployment."""
     values = asdict(settings)
+    values.pop("dq")  # each scheduled run reads dq.toml afresh
     values["reference_date"] = settings.reference_date.isoformat()
     values["languages"] = list(settings.languages)
     return {"paths": list(paths or []), "settings": values}

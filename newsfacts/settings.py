@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from newsfacts.dq_config import DQConfig, load_dq_config
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "samples" / "articles"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "newsfacts.duckdb"
@@ -33,6 +35,8 @@ class Settings:
     extra: dict[str, str] = field(default_factory=dict)
     # data-quality rules, severities and thresholds; None: the repository's dq.toml
     dq_config: str | None = None
+    # ``dq_config`` parsed, once a run (``with_dq``); None: not read yet
+    dq: DQConfig | None = None
     # sources, scheduling and scale (docs/operations.md)
     sources_file: str | None = None  # a newsfacts.toml; None: the paths given to the run
     # switches trafilatura's SSRF protection off: intranet crawls and loopback tests only
@@ -55,6 +59,22 @@ class Settings:
             return Path(self.publish_path)
         working = Path(self.warehouse)
         return working.parent / "published" / working.name
+
+    def with_dq(self) -> Settings:
+        """These settings carrying ``dq_config`` parsed (read once: kept when already read).
+
+        Raises ``DQConfigError`` for a file that cannot be read or parsed.
+        """
+        if self.dq is not None:
+            return self
+        return replace(self, dq=load_dq_config(self.dq_config))
+
+    @property
+    def quality(self) -> DQConfig:
+        """The parsed dq.toml; ``with_dq`` must have read it."""
+        if self.dq is None:
+            raise RuntimeError("dq.toml was not read: call Settings.with_dq() first")
+        return self.dq
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from newsfacts.dq_config import RowRules
 from newsfacts.pipeline import Batch
 from schemas.articles import ArticleSchema, articles_frame
-from schemas.config import RowRules
 from schemas.conversions import conversions_frame
 from schemas.facts import CONTEXT_COLUMNS, fact_contract, facts_frame
 from schemas.ingest_errors import ingest_errors_frame

@@ -17,8 +17,8 @@ from itertools import pairwise
 
 import polars as pl
 
+from newsfacts.dq_config import RowRules
 from newsfacts.fx import NoRateError, check_conversion
-from schemas.config import RowRules
 from schemas.fact_conversions import FACT_CONVERSIONS
 
 FACT_CONVERSION_COLUMNS: dict[str, pl.DataType] = FACT_CONVERSIONS.frame_schema()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from xml.etree import ElementTree as ET
 
-from schemas.config import STATUS_RANK, Status
+from newsfacts.dq_config import STATUS_RANK, Status
 
 STATUS_ICON: dict[str, str] = {"pass": "✅", "warn": "⚠️", "error": "❌"}
 

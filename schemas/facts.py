@@ -17,9 +17,9 @@ import pandera.polars as pa
 import polars as pl
 
 from newsfacts.currency import ISO_4217_CODES
+from newsfacts.dq_config import RowRules
 from newsfacts.ids import fact_id_for
 from newsfacts.model import FACT_KINDS, Article, Fact, Paragraph
-from schemas.config import RowRules
 from schemas.tables import frame_of, quarantine_twin, table_of
 
 # Columns ``schemas.batch`` adds for the context checks and drops afterwards.

@@ -14,7 +14,6 @@ from flows.batch import run_batch
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
-from schemas.config import load_dq_config
 from warehouse.db import open_warehouse
 from warehouse.load import LoadCounts, finish_run, known_fingerprints, start_run
 from warehouse.search import ensure_search_index
@@ -24,7 +23,7 @@ def load_paths(paths: list[Path], settings: Settings) -> tuple[str, LoadCounts]:
     """Run the pipeline's functions over ``paths`` into ``settings.warehouse``."""
     run_id = uuid.uuid4().hex[:16]
     files = list(iter_source_files(paths))
-    rules = load_dq_config(settings.dq_config).rows
+    rules = settings.with_dq().quality.rows
     counts = LoadCounts()
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)

@@ -17,10 +17,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from flows.batch import settle, transform
+from newsfacts.dq_config import RowRules
 from newsfacts.read import ReadError, binary_reason, iter_source_files, read_file
 from newsfacts.settings import Settings
 from newsfacts.warc import read_warc
-from schemas.config import RowRules
 from warehouse.db import open_warehouse
 from warehouse.load import finish_run, start_run
 

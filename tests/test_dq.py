@@ -12,13 +12,13 @@ import duckdb
 import pytest
 
 from flows.batch import run_batch
-from newsfacts.read import iter_source_files
-from newsfacts.settings import Settings
-from schemas.config import (
+from newsfacts.dq_config import (
     DQConfigError,
     load_dq_config,
     parse_dq_config,
 )
+from newsfacts.read import iter_source_files
+from newsfacts.settings import Settings
 from schemas.dq_report import github_annotations, render_junit, render_markdown
 from tests.conftest import REPO, SAMPLES, SEEDS, skip_without_shared
 from warehouse.db import RAW_KEYS, open_warehouse
@@ -40,7 +40,7 @@ BAD_ROWS = {
 def load_corpus(paths: list[Path], settings: Settings, run_id: str | None = None) -> str:
     """Load ``paths`` as one batch through the flow's batch path, without Prefect; the run id."""
     run_id = run_id or uuid.uuid4().hex[:16]
-    rules = load_dq_config(settings.dq_config).rows
+    rules = settings.with_dq().quality.rows
     files = list(iter_source_files(paths))
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)
@@ -81,7 +81,7 @@ def seed_warehouse(seed_warehouse_file: Path, settings: Settings) -> Settings:
 
 
 def check(settings: Settings, now: datetime = NOW, config_text: str | None = None):
-    config = parse_dq_config(config_text) if config_text else load_dq_config(settings.dq_config)
+    config = parse_dq_config(config_text) if config_text else settings.with_dq().quality
     with open_for_checks(settings.warehouse) as (con, schema_problems):
         report = run_checks(con, config, "test", now=now, schema_problems=schema_problems)
         record_results(con, report)

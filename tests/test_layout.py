@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from schemas.config import load_dq_config
+from newsfacts.dq_config import load_dq_config
 from tests.conftest import REPO
 from warehouse.db import (
     LAYERS,

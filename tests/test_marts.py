@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from newsfacts.dq_config import load_dq_config
 from newsfacts.settings import Settings
-from schemas.config import load_dq_config
 from tests.conftest import SAMPLES
 from tests.loading import load_paths
 from warehouse.db import migrate, open_warehouse
@@ -286,7 +286,7 @@ def test_no_rate_older_than_the_configured_gap_prices_a_fact(
 
 
 def test_the_gap_is_the_one_migrate_was_configured_with(warehouse: str, tmp_path: Path) -> None:
-    from schemas.config import RowRules
+    from newsfacts.dq_config import RowRules
 
     copy = tmp_path / "gap.duckdb"
     copy.write_bytes(Path(warehouse).read_bytes())

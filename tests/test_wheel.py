@@ -85,7 +85,7 @@ def test_the_installed_wheel_runs_the_pipeline_from_another_folder(tmp_path: Pat
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     # the code and the default dq.toml the venv imports are the wheel's, not the checkout's
     where = run(
-        [str(python), "-c", "import schemas.config as c; print(c.__file__)"], elsewhere, env
+        [str(python), "-c", "import newsfacts.dq_config as c; print(c.__file__)"], elsewhere, env
     )
     assert Path(where.strip()).is_relative_to(venv)
     newsfacts = venv / "bin" / "newsfacts"

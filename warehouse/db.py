@@ -22,8 +22,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from newsfacts.dq_config import RowRules, load_dq_config
 from schemas import TABLES
-from schemas.config import RowRules, load_dq_config
 from warehouse.ddl import create_table, inherited_comments, raw_comments, raw_ddl
 from warehouse.fx import load_ecb_rates
 

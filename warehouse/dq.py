@@ -2,7 +2,7 @@
 
 The metrics come from the ``main.dq_metrics`` view (one row per check); schema
 drift compares the warehouse's raw tables with their declarations in ``schemas``. Each
-metric is graded against its thresholds in ``dq.toml`` (``schemas.config``)
+metric is graded against its thresholds in ``dq.toml`` (``newsfacts.dq_config``)
 and every check run appends one row per check to ``raw.dq_check_results``.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from newsfacts.dq_config import CheckSpec, DQConfig, DQConfigError, RowRules, Status
 from schemas import TABLES
-from schemas.config import CheckSpec, DQConfig, DQConfigError, RowRules, Status
 from schemas.dq_report import CheckResult, DQReport
 from warehouse.db import connect, migrate
 from warehouse.ddl import declaration_mismatches

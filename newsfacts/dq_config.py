@@ -15,11 +15,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from newsfacts.settings import PROJECT_ROOT
-
 # One dq.toml, at the repository's root: a checkout reads it in place, and a wheel carries
-# that same file as schemas/dq.toml (force-include in pyproject.toml), so nothing can drift.
-DEFAULT_DQ_CONFIG = PROJECT_ROOT / "dq.toml"
+# that same file as newsfacts/dq.toml (force-include in pyproject.toml), so nothing can drift.
+DEFAULT_DQ_CONFIG = Path(__file__).resolve().parent.parent / "dq.toml"  # the checkout's
 PACKAGED_DQ_CONFIG = Path(__file__).resolve().parent / "dq.toml"
 
 Status = Literal["pass", "warn", "error"]
