@@ -333,7 +333,7 @@ def check(
     from rich.table import Table
 
     from schemas.config import DQConfigError, load_dq_config
-    from schemas.dq_report import STATUS_ICON, github_annotations, render_junit, render_markdown
+    from schemas.dq_results import STATUS_ICON, github_annotations, render_junit, render_markdown
     from warehouse.db import WarehouseLockedError
     from warehouse.dq import open_for_checks, record_results, run_checks
 
@@ -378,10 +378,10 @@ def report(
     working: WorkingOption = False,
 ) -> None:
     """Write the quality report: one self-contained HTML page with charts (works offline)."""
-    from warehouse.report import write_report
+    from flows.quality_page import write_quality_page
 
     path, _ = _analyst_warehouse(warehouse, working)
-    data = write_report(path, html)
+    data = write_quality_page(path, html)
     t = data.totals
     err.print(
         f"wrote {html}: {int(t['articles'])} articles, {int(t['valid facts'])} facts, "

@@ -14,7 +14,7 @@ from prefect.cache_policies import NONE
 
 from newsfacts.settings import Settings
 from schemas.config import load_dq_config
-from schemas.dq_report import DQReport, render_markdown
+from schemas.dq_results import DQReport, render_markdown
 from warehouse.dq import open_for_checks, record_results, run_checks
 
 ARTIFACT_KEY = "data-quality"

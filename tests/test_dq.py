@@ -20,7 +20,7 @@ from schemas.config import (
     load_dq_config,
     parse_dq_config,
 )
-from schemas.dq_report import github_annotations, render_junit, render_markdown
+from schemas.dq_results import github_annotations, render_junit, render_markdown
 from tests.conftest import REPO, SAMPLES, SEEDS
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks

@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 
 from schemas.config import CheckSpec, DQConfig, DQConfigError, Status
-from schemas.dq_report import CheckResult, DQReport
+from schemas.dq_results import CheckResult, DQReport
 from warehouse.db import connect, migrate, sql_files
 
 SCHEMA_DRIFT = "schema_drift"
