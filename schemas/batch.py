@@ -26,7 +26,7 @@ from newsfacts.pipeline import (
 )
 from schemas.articles import ArticleSchema
 from schemas.config import RowRules
-from schemas.conversions import conversions_frame
+from schemas.conversions import conversions_frame, with_adjacency_links
 from schemas.facts import CONTEXT_COLUMNS, fact_contract
 from schemas.paragraphs import ParagraphSchema
 from schemas.validate import split_valid
@@ -111,18 +111,6 @@ def with_context(
         .join(deviations, on="fact_id", how="left", maintain_order="left")
     )
     return framed.select(*facts.columns, *CONTEXT_COLUMNS)
-
-
-def link_conversions(facts: pl.DataFrame, conversions: pl.DataFrame) -> pl.DataFrame:
-    """Fill ``conversion_of_fact_id`` for conversions found by adjacency."""
-    links = conversions.select("fact_id", pl.col("original_fact_id").alias("__original"))
-    return (
-        facts.join(links, on="fact_id", how="left", maintain_order="left")
-        .with_columns(
-            pl.coalesce("conversion_of_fact_id", "__original").alias("conversion_of_fact_id")
-        )
-        .drop("__original")
-    )
 
 
 def _num(value: float | None) -> str:
@@ -222,7 +210,7 @@ def validate_batch(
     candidates = facts.filter(~is_broken | pl.col("status").is_null())
 
     conversions = conversions_frame(candidates, good_articles, rules)
-    candidates = link_conversions(candidates, conversions)
+    candidates = with_adjacency_links(candidates, conversions)
     checked = split_valid(
         with_context(candidates, good_articles, conversions, rules), fact_contract(rules)
     )

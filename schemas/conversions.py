@@ -129,3 +129,19 @@ def conversions_frame(facts: pl.DataFrame, articles: pl.DataFrame, rules: RowRul
                 )
         rows.append(row)
     return pl.DataFrame(rows, schema=FACT_CONVERSION_COLUMNS)
+
+
+def with_adjacency_links(facts: pl.DataFrame, conversions: pl.DataFrame) -> pl.DataFrame:
+    """``facts`` with ``conversion_of_fact_id`` filled for the pairs found by adjacency.
+
+    The extractor links the conversions it sees (``newsfacts.extract.assemble.
+    link_conversions``); this writes back the ones only ``conversions_frame`` found.
+    """
+    links = conversions.select("fact_id", pl.col("original_fact_id").alias("__original"))
+    return (
+        facts.join(links, on="fact_id", how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce("conversion_of_fact_id", "__original").alias("conversion_of_fact_id")
+        )
+        .drop("__original")
+    )
