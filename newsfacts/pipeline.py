@@ -14,7 +14,7 @@ import polars as pl
 
 from newsfacts.extract import extract_facts
 from newsfacts.ids import fact_id_for
-from newsfacts.model import Article, Fact, RawDocument
+from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
 from newsfacts.read import ReadError, read_file
@@ -22,16 +22,6 @@ from newsfacts.settings import Settings
 
 # Roles whose numbers are not facts of the story.
 NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
-
-
-@dataclass(frozen=True, slots=True)
-class IngestError:
-    """A document the batch could not turn into an article, and why."""
-
-    source_uri: str
-    stage: str
-    error: str
-    content_hash: str | None = None
 
 
 def extract_article_facts(article: Article) -> list[Fact]:
