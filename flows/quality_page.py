@@ -23,13 +23,7 @@ from warehouse.quality_page import QualityPageData, RunRow, read_warehouse_quali
 KIND_COLOURS: dict[str, str] = {"compute": "#1f77b4", "money": "#2ca02c", "percent": "#ff7f0e"}
 ORGANISATION_COLOUR = "#6a3d9a"
 QUARANTINE_COLOUR = "#b15928"
-STATUS_COLOURS: dict[str, str] = {
-    "pass": "#238b45",
-    "ok": "#238b45",
-    "warn": "#ff9f1c",
-    "error": "#d62728",
-    "fail": "#d62728",
-}
+STATUS_COLOURS: dict[str, str] = {"pass": "#238b45", "warn": "#ff9f1c", "error": "#d62728"}
 
 
 def _number(value: float) -> str:

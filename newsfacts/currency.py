@@ -387,23 +387,3 @@ SUBUNITS: dict[str, float] = {
     "日本銭": 0.01,
     "銭": 0.01,
 }
-
-
-def code_for_name(name: str) -> str | None:
-    """The ISO code a currency name, symbol or code denotes, if unambiguous."""
-    key = " ".join(name.split())
-    if key in CODE_ALIASES:
-        return CODE_ALIASES[key]
-    upper = key.upper()
-    if upper in SYMBOLS:
-        return SYMBOLS[upper]
-    if key in SYMBOLS:
-        return SYMBOLS[key]
-    if upper in ISO_4217_CODES and key == upper:
-        return upper
-    return NAMES.get(key.lower())
-
-
-def is_iso_code(code: str | None) -> bool:
-    """True for an ISO 4217 alphabetic code (active or withdrawn)."""
-    return code is not None and code in ISO_4217_CODES

@@ -43,14 +43,6 @@ class ValidatedBatch:
     frames: dict[str, pl.DataFrame]
     ingest_errors: pl.DataFrame
 
-    @property
-    def count_facts(self) -> int:
-        return self.frames["facts"].height
-
-    @property
-    def count_quarantined(self) -> int:
-        return self.frames["quarantined_facts"].height
-
 
 def _quarantine(frame: pl.DataFrame, check: str, reason: pl.Expr) -> pl.DataFrame:
     return frame.with_columns(

@@ -13,10 +13,8 @@ from newsfacts.currency import (
     READ_CODES,
     SYMBOLS,
     WITHDRAWN_CODES,
-    code_for_name,
-    is_iso_code,
 )
-from newsfacts.extract import lexicon
+from newsfacts.extract import extract_facts, lexicon
 
 
 def test_every_mapping_lands_on_an_iso_code() -> None:
@@ -44,27 +42,29 @@ def test_codes_are_three_upper_case_letters_and_include_withdrawn_ones() -> None
 
 
 @pytest.mark.parametrize(
-    ("name", "code"),
+    ("text", "lang", "code"),
     [
-        ("RMB", "CNY"),
-        ("yuan", "CNY"),
-        ("nhân dân tệ", "CNY"),
-        ("港元", "HKD"),
-        ("HK$", "HKD"),
-        ("dólares", "USD"),
-        ("finnish markka", "FIM"),
-        ("₫", "VND"),
-        ("Rs", "INR"),
-        ("EUR", "EUR"),
+        ("RMB 5 million", "en", "CNY"),
+        ("5 million yuan", "en", "CNY"),
+        ("5 triệu nhân dân tệ", "vi", "CNY"),
+        ("5亿港元", "zh", "HKD"),
+        ("HK$5 million", "en", "HKD"),
+        ("5 millones de dólares", "es", "USD"),
+        ("5 million finnish markka", "en", "FIM"),
+        ("₫5 million", "vi", "VND"),
+        ("Rs 5 million", "en", "INR"),
+        ("EUR 5 million", "en", "EUR"),
     ],
 )
-def test_code_for_name(name: str, code: str) -> None:
-    assert code_for_name(name) == code
+def test_names_symbols_and_codes_resolve_to_their_code(text: str, lang: str, code: str) -> None:
+    assert [(f.text, f.unit) for f in extract_facts(text, lang)] == [(text, code)]
 
 
-def test_ambiguous_names_have_no_code() -> None:
-    assert code_for_name("francs") is None
-    assert code_for_name("pesos") is None
-    assert code_for_name("marks") is None
-    assert "ALL" in AMBIGUOUS_CODES and is_iso_code("ALL")
-    assert not is_iso_code("usd") and not is_iso_code(None)
+@pytest.mark.parametrize("text", ["5 million francs", "5 million pesos", "5 million marks"])
+def test_ambiguous_names_are_no_currency(text: str) -> None:
+    assert [f for f in extract_facts(text) if f.kind == "money"] == []
+
+
+def test_ambiguous_codes_are_iso_codes_the_extractor_does_not_read() -> None:
+    assert "ALL" in AMBIGUOUS_CODES and "ALL" in ISO_4217_CODES
+    assert extract_facts("ALL 5 solutions") == []
