@@ -11,11 +11,12 @@ checks (``text_matches_article``, ``article_exists``) and cross-fact checks
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import polars as pl
 
+from newsfacts.conversions import with_adjacency_links
+from newsfacts.growth import label_growth
 from newsfacts.pipeline import (
     Batch,
     articles_frame,
@@ -26,14 +27,10 @@ from newsfacts.pipeline import (
 )
 from schemas.articles import ArticleSchema
 from schemas.config import RowRules
-from schemas.conversions import conversions_frame, with_adjacency_links
+from schemas.conversions import conversions_frame
 from schemas.facts import CONTEXT_COLUMNS, fact_contract
 from schemas.paragraphs import ParagraphSchema
 from schemas.validate import split_valid
-
-# A growth word labels a percentage only within its own sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,39 +49,6 @@ def _quarantine(frame: pl.DataFrame, check: str, reason: pl.Expr) -> pl.DataFram
     )
 
 
-def growth_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A growth word as a whole word: "rose" but not "prose", "up" but not "up to".
-
-    Words in scripts written without spaces (增长, 同比) match anywhere.
-    """
-    spaced = [w.lower() for w in words if not _UNSPACED.search(w) and w.lower() != "up"]
-    unspaced = [w for w in words if _UNSPACED.search(w)]
-    parts = []
-    if spaced:
-        alternatives = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True))
-        parts.append(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-    if unspaced:
-        parts.append("|".join(re.escape(w) for w in unspaced))
-    if any(w.lower() == "up" for w in words):
-        parts.append(r"\bup\b(?!\s+to\b)")
-    return re.compile("|".join(parts) or r"(?!)")
-
-
-def label_growth(facts: pl.DataFrame, texts: dict[str, str], rules: RowRules) -> pl.Series:
-    """Whether each percent fact is labelled growth by a word near it in its sentence."""
-    pattern = growth_pattern(rules.growth_words)
-    labelled = []
-    for article_id, kind, start, end in facts.select("article_id", "kind", "start", "end").rows():
-        text = texts.get(article_id)
-        if kind != "percent" or text is None:
-            labelled.append(False)
-            continue
-        before = _SENTENCE_END.split(text[max(0, start - rules.growth_window_chars) : start])[-1]
-        after = _SENTENCE_END.split(text[end : end + rules.growth_window_chars])[0]
-        labelled.append(pattern.search(f"{before} {after}".lower()) is not None)
-    return pl.Series("is_growth", labelled, pl.Boolean)
-
-
 def with_context(
     facts: pl.DataFrame, articles: pl.DataFrame, conversions: pl.DataFrame, rules: RowRules
 ) -> pl.DataFrame:
@@ -98,7 +62,7 @@ def with_context(
         facts.join(known, on="article_id", how="left", maintain_order="left")
         .with_columns(
             pl.col("article_id").is_in(known["article_id"].implode()).alias("is_article_known"),
-            label_growth(facts, texts, rules),
+            label_growth(facts, texts, rules.growth_words, rules.growth_window_chars),
         )
         .join(deviations, on="fact_id", how="left", maintain_order="left")
     )
