@@ -330,10 +330,8 @@ def check(
     Results are appended to dq_check_results. Under GitHub Actions the markdown
     goes to the step summary and failed checks become ::error/::warning annotations.
     """
-    from rich.table import Table
-
+    from flows.render import dq_table, github_annotations, render_junit, render_markdown
     from schemas.config import DQConfigError, load_dq_config
-    from schemas.dq_results import STATUS_ICON, github_annotations, render_junit, render_markdown
     from warehouse.db import WarehouseLockedError
     from warehouse.dq import open_for_checks, record_results, run_checks
 
@@ -351,12 +349,7 @@ def check(
         err.print(f"[red]cannot check:[/] {exc}")
         raise typer.Exit(2) from exc
 
-    table = Table(title=f"data quality: {report.summary}", title_justify="left")
-    for column in ("status", "check", "metric", "details"):
-        table.add_column(column, overflow="fold")
-    for r in report.results:
-        table.add_row(f"{STATUS_ICON[r.status]} {r.status}", r.check_name, r.metric_text, r.message)
-    Console().print(table)
+    Console().print(dq_table(report))
     text = render_markdown(report)
     if markdown is not None:
         markdown.write_text(text, encoding="utf-8")
@@ -452,8 +445,7 @@ def eval_(
     ] = None,
 ) -> None:
     """Score the extractor: precision/recall/F1 per kind on gold facts or peer suites."""
-    from rich.table import Table
-
+    from flows.render import scores_table
     from newsfacts.evaluate import evaluate_gold, evaluate_suite
 
     if not paths and not suite:
@@ -464,26 +456,7 @@ def eval_(
     for p in suite or []:
         out = predictions / f"{p.stem}.pred.jsonl" if predictions else None
         evaluations.append(evaluate_suite(p, predictions_out=out))
-    table = Table(title="Extraction scores (value within 0.5%)")
-    table.add_column("file / kind", no_wrap=True)
-    for column in ("cases", "expected", "predicted", "tp", "P", "R", "F1"):
-        table.add_column(column, justify="right")
-    for ev in evaluations:
-        for label, c, cases in [
-            (ev.name, ev.overall, str(ev.cases)),
-            *((f"  {k}", kc, "") for k, kc in sorted(ev.per_kind.items())),
-        ]:
-            table.add_row(
-                label,
-                cases,
-                str(c.expected),
-                str(c.predicted),
-                str(c.tp),
-                f"{c.precision:.3f}",
-                f"{c.recall:.3f}",
-                f"{c.f1:.3f}",
-            )
-    Console(width=max(100, Console().width)).print(table)
+    Console(width=max(100, Console().width)).print(scores_table(evaluations))
     for ev in evaluations:
         for e in ev.errors[:errors]:
             failing = {"file": ev.name, "id": e.case_id, "missed": e.missed, "spurious": e.spurious}

@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 import duckdb
 import pytest
 
+from flows.render import github_annotations, render_junit, render_markdown
 from newsfacts.pipeline import process_documents, read_files
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
@@ -20,7 +21,6 @@ from schemas.config import (
     load_dq_config,
     parse_dq_config,
 )
-from schemas.dq_results import github_annotations, render_junit, render_markdown
 from tests.conftest import REPO, SAMPLES, SEEDS
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks
