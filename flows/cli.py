@@ -1,7 +1,11 @@
-"""The ``newsfacts`` command line: parses options and calls the Python API, nothing more.
+"""The ``newsfacts`` command line: parses options, calls the Python API, prints.
 
-Heavy imports (Prefect, DuckDB) happen inside the commands that need them, so
-``newsfacts extract`` starts fast.
+Each command turns its options into ``Settings`` and calls one function of the
+API (the flow, the extractor, the checks, search, the quality page); what it
+prints is rendered by ``flows.render``. Heavy imports (Prefect, DuckDB, the
+extractor) happen inside the commands that need them, so ``--help`` and the
+light commands start fast. The analysts' commands (``search``, ``sql``,
+``report``) read the published snapshot unless ``--working`` is given.
 """
 
 from __future__ import annotations
@@ -91,7 +95,12 @@ def run(
     dask_address: DaskAddressOption = None,
     workers: WorkersOption = None,
 ) -> None:
-    """Run the ETL flow over PATHS and the sources file into the warehouse (incremental)."""
+    """Run the ETL flow over PATHS and the sources file into the warehouse (incremental).
+
+    With neither, the sample corpus is read; --full-refresh alone rebuilds from
+    the stored raw documents. Exit 1 when the run did not complete, 2 when a
+    data-quality check failed with an error.
+    """
     _quiet_prefect()
     from flows.etl import run_etl as etl
     from newsfacts.sources import SourcesError
@@ -195,7 +204,11 @@ def extract(
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of --cases inputs without a lang.")] = "en",
 ) -> None:
-    """Print one JSON object per fact found (doc, kind, text, start, end, value, ...)."""
+    """Print one JSON object per fact found (doc, kind, text, start, end, value, ...).
+
+    FILES go through the pipeline's reading and normalisation; --cases inputs go
+    to the extractor as they are. Exit 1 when a file could not be read or processed.
+    """
     from newsfacts.extract import extract_facts
     from newsfacts.pipeline import extract_article_facts, process_documents, read_files
 
@@ -297,7 +310,7 @@ def sql(
     ] = None,
     working: WorkingOption = False,
 ) -> None:
-    """Open the real duckdb shell on the warehouse, read-only, with the marts ready."""
+    """Open the real duckdb shell, read-only, on the published snapshot (or the warehouse)."""
     from warehouse.shell import install_extensions, prepare_warehouse, shell_argv
 
     path, is_snapshot = _analyst_warehouse(warehouse, working)
@@ -370,7 +383,7 @@ def report(
     warehouse: WarehouseOption = None,
     working: WorkingOption = False,
 ) -> None:
-    """Write the quality report: one self-contained HTML page with charts (works offline)."""
+    """Write the quality page: one self-contained HTML page with charts (works offline)."""
     from flows.quality_page import write_quality_page
 
     path, _ = _analyst_warehouse(warehouse, working)

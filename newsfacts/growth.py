@@ -1,7 +1,7 @@
 """Growth labels: "rose 35%", "增长35%", a percentage that measures a change.
 
 A percentage outside [0, 100] is implausible as a share but fine as growth
-("up 250%", "fell 12%"): the fact contract reads ``is_growth`` from
+("up 250%", "增长350%"): the fact contract reads ``is_growth`` from
 ``label_growth``. A growth word labels a percentage only within its own
 sentence and a window of characters around it.
 """

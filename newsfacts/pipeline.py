@@ -1,7 +1,10 @@
-"""Pure per-batch processing: raw documents in, article and fact rows out.
+"""Per-batch processing: files to raw documents, raw documents to articles and facts.
 
-Everything here is DataFrame-in/DataFrame-out or list-in/list-out with no I/O,
-so the Prefect tasks that call it stay thin and the logic is testable directly.
+``read_files`` reads the files it is given; everything else here is pure
+(``process_documents`` normalises and extracts, ``link_near_duplicates`` drops
+the facts of articles already seen), so the Prefect tasks that call it stay thin
+and the logic is testable directly. A document that fails becomes an
+``IngestError`` row, never an exception that loses the batch.
 """
 
 from __future__ import annotations

