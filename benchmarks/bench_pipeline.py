@@ -293,7 +293,7 @@ def measure_trafilatura(pages: str, paths: Sequence[Path], ours: CorpusResult) -
     called as our read stage calls it (metadata, tables, date search, no comments)."""
     import trafilatura
 
-    from newsfacts.read import extract_html
+    from newsfacts.normalise.html import extract_html
 
     html = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
     trafilatura.extract(html[0])  # warm-up

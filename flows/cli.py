@@ -1,7 +1,11 @@
-"""The ``newsfacts`` command line: parses options and calls the Python API, nothing more.
+"""The ``newsfacts`` command line: parses options, calls the Python API, prints.
 
-Heavy imports (Prefect, DuckDB) happen inside the commands that need them, so
-``newsfacts extract`` starts fast.
+Each command turns its options into ``Settings`` and calls one function of the
+API (the flow, the extractor, the checks, search, the quality page); what it
+prints is rendered by ``flows.render``. Heavy imports (Prefect, DuckDB, the
+extractor) happen inside the commands that need them, so ``--help`` and the
+light commands start fast. The analysts' commands (``search``, ``sql``,
+``report``) read the published snapshot unless ``--working`` is given.
 """
 
 from __future__ import annotations
@@ -95,7 +99,12 @@ def run(
     dask_address: DaskAddressOption = None,
     workers: WorkersOption = None,
 ) -> None:
-    """Run the ETL flow over PATHS and the sources file into the warehouse (incremental)."""
+    """Run the ETL flow over PATHS and the sources file into the warehouse (incremental).
+
+    With neither, the sample corpus is read; --full-refresh alone rebuilds from
+    the stored raw documents. Exit 1 when the run did not complete, 2 when a
+    data-quality check failed with an error.
+    """
     _quiet_prefect()
     from flows.etl import resolve_sources
     from flows.etl import run_etl as etl
@@ -197,7 +206,11 @@ def extract(
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of --cases inputs without a lang.")] = "en",
 ) -> None:
-    """Print one JSON object per fact found (doc, kind, text, start, end, value, ...)."""
+    """Print one JSON object per fact found (doc, kind, text, start, end, value, ...).
+
+    FILES go through the pipeline's reading and normalisation; --cases inputs go
+    to the extractor as they are. Exit 1 when a file could not be read or processed.
+    """
     from flows.batch import transform
     from newsfacts.extract import extract_facts
 
@@ -298,7 +311,7 @@ def sql(
     ] = None,
     working: WorkingOption = False,
 ) -> None:
-    """Open the real duckdb shell on the warehouse, read-only, with the marts ready."""
+    """Open the real duckdb shell, read-only, on the published snapshot (or the warehouse)."""
     from warehouse.shell import install_extensions, prepare_warehouse, shell_argv
 
     path, is_snapshot = _analyst_warehouse(warehouse, working)
@@ -331,10 +344,8 @@ def check(
     Results are appended to dq_check_results. Under GitHub Actions the markdown
     goes to the step summary and failed checks become ::error/::warning annotations.
     """
-    from rich.table import Table
-
+    from flows.render import dq_table, github_annotations, render_junit, render_markdown
     from newsfacts.dq_config import DQConfigError
-    from schemas.dq_report import STATUS_ICON, github_annotations, render_junit, render_markdown
     from warehouse.db import WarehouseLockedError
     from warehouse.dq import open_for_checks, record_results, run_checks
 
@@ -352,12 +363,7 @@ def check(
         err.print(f"[red]cannot check:[/] {exc}")
         raise typer.Exit(2) from exc
 
-    table = Table(title=f"data quality: {report.summary}", title_justify="left")
-    for column in ("status", "check", "metric", "details"):
-        table.add_column(column, overflow="fold")
-    for r in report.results:
-        table.add_row(f"{STATUS_ICON[r.status]} {r.status}", r.check_name, r.metric_text, r.message)
-    Console().print(table)
+    Console().print(dq_table(report))
     text = render_markdown(report)
     if markdown is not None:
         markdown.write_text(text, encoding="utf-8")
@@ -378,11 +384,11 @@ def report(
     warehouse: WarehouseOption = None,
     working: WorkingOption = False,
 ) -> None:
-    """Write the quality report: one self-contained HTML page with charts (works offline)."""
-    from warehouse.report import write_report
+    """Write the quality page: one self-contained HTML page with charts (works offline)."""
+    from flows.quality_page import write_quality_page
 
     path, _ = _analyst_warehouse(warehouse, working)
-    data = write_report(path, html)
+    data = write_quality_page(path, html)
     t = data.totals
     err.print(
         f"wrote {html}: {int(t['articles'])} articles, {int(t['valid facts'])} facts, "
@@ -455,8 +461,7 @@ def eval_(
     ] = None,
 ) -> None:
     """Score the extractor: precision/recall/F1 per kind on gold facts or peer suites."""
-    from rich.table import Table
-
+    from flows.render import scores_table
     from newsfacts.evaluate import evaluate_gold, evaluate_suite
 
     if not paths and not suite:
@@ -467,26 +472,7 @@ def eval_(
     for p in suite or []:
         out = predictions / f"{p.stem}.pred.jsonl" if predictions else None
         evaluations.append(evaluate_suite(p, predictions_out=out))
-    table = Table(title="Extraction scores (value within 0.5%)")
-    table.add_column("file / kind", no_wrap=True)
-    for column in ("cases", "expected", "predicted", "tp", "P", "R", "F1"):
-        table.add_column(column, justify="right")
-    for ev in evaluations:
-        for label, c, cases in [
-            (ev.name, ev.overall, str(ev.cases)),
-            *((f"  {k}", kc, "") for k, kc in sorted(ev.per_kind.items())),
-        ]:
-            table.add_row(
-                label,
-                cases,
-                str(c.expected),
-                str(c.predicted),
-                str(c.tp),
-                f"{c.precision:.3f}",
-                f"{c.recall:.3f}",
-                f"{c.f1:.3f}",
-            )
-    Console(width=max(100, Console().width)).print(table)
+    Console(width=max(100, Console().width)).print(scores_table(evaluations))
     for ev in evaluations:
         for e in ev.errors[:errors]:
             failing = {"file": ev.name, "id": e.case_id, "missed": e.missed, "spurious": e.spurious}

@@ -12,8 +12,9 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
+from flows.render import dq_rows, render_markdown
 from newsfacts.settings import Settings
-from schemas.dq_report import DQReport, render_markdown
+from schemas.dq_results import DQReport
 from warehouse.dq import open_for_checks, record_results, run_checks
 
 ARTIFACT_KEY = "data-quality"
@@ -44,30 +45,12 @@ def check_quality(settings: Settings, run_id: str | None) -> DQReport:
     return report
 
 
-def report_table(report: DQReport) -> list[dict[str, object]]:
-    """The report as rows for a Prefect table artifact."""
-    return [
-        {
-            "status": r.status,
-            "check": r.check_name,
-            "kind": r.check_kind,
-            "metric": r.metric_text,
-            "observed": r.count_observed,
-            "total": r.count_total,
-            "warn if": r.warn_threshold or "",
-            "error if": r.error_threshold or "",
-            "details": r.message,
-        }
-        for r in report.results
-    ]
-
-
 @task(cache_policy=NONE)
 def publish_quality_artifacts(report: DQReport) -> None:
     """A table artifact (one row per check) and a markdown summary on the flow run."""
     create_table_artifact(
         key=ARTIFACT_KEY,
-        table=report_table(report),
+        table=dq_rows(report),
         description=f"Data quality: {report.status} — {report.summary}",
     )
     create_markdown_artifact(

@@ -22,8 +22,8 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
 
 from newsfacts.fetch import Fetcher, FetchError
-from newsfacts.model import RawDocument
-from newsfacts.pipeline import IngestError, read_files
+from newsfacts.model import IngestError, RawDocument
+from newsfacts.pipeline import read_files
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
 from newsfacts.sources import (

@@ -1,202 +1,46 @@
 """Currency lexicon: ISO 4217 codes and the symbols and names that denote them.
 
-Pure data plus two look-ups. Names are multilingual (English, Spanish,
-Vietnamese, Chinese, Japanese) and lower-case; codes are upper-case. The
-extractor builds its patterns from these tables, and the data-quality checks
-validate units against ``ISO_4217_CODES``.
+The codes come from babel's copy of CLDR (offline); the names, symbols and
+aliases are curated here, multilingual (English, Spanish, Vietnamese, Chinese,
+Japanese) and lower-case; codes are upper-case. The extractor builds its
+patterns from these tables and reads the codes in ``READ_CODES``; the
+data-quality checks validate units against ``ISO_4217_CODES``.
 """
 
 from __future__ import annotations
 
-# Active ISO 4217 alphabetic codes (list of 2024), hard-coded: no downloads.
-ACTIVE_CODES: frozenset[str] = frozenset(
-    [
-        "AED",
-        "AFN",
-        "ALL",
-        "AMD",
-        "ANG",
-        "AOA",
-        "ARS",
-        "AUD",
-        "AWG",
-        "AZN",
-        "BAM",
-        "BBD",
-        "BDT",
-        "BGN",
-        "BHD",
-        "BIF",
-        "BMD",
-        "BND",
-        "BOB",
-        "BOV",
-        "BRL",
-        "BSD",
-        "BTN",
-        "BWP",
-        "BYN",
-        "BZD",
-        "CAD",
-        "CDF",
-        "CHE",
-        "CHF",
-        "CHW",
-        "CLF",
-        "CLP",
-        "CNY",
-        "COP",
-        "COU",
-        "CRC",
-        "CUC",
-        "CUP",
-        "CVE",
-        "CZK",
-        "DJF",
-        "DKK",
-        "DOP",
-        "DZD",
-        "EGP",
-        "ERN",
-        "ETB",
-        "EUR",
-        "FJD",
-        "FKP",
-        "GBP",
-        "GEL",
-        "GHS",
-        "GIP",
-        "GMD",
-        "GNF",
-        "GTQ",
-        "GYD",
-        "HKD",
-        "HNL",
-        "HTG",
-        "HUF",
-        "IDR",
-        "ILS",
-        "INR",
-        "IQD",
-        "IRR",
-        "ISK",
-        "JMD",
-        "JOD",
-        "JPY",
-        "KES",
-        "KGS",
-        "KHR",
-        "KMF",
-        "KPW",
-        "KRW",
-        "KWD",
-        "KYD",
-        "KZT",
-        "LAK",
-        "LBP",
-        "LKR",
-        "LRD",
-        "LSL",
-        "LYD",
-        "MAD",
-        "MDL",
-        "MGA",
-        "MKD",
-        "MMK",
-        "MNT",
-        "MOP",
-        "MRU",
-        "MUR",
-        "MVR",
-        "MWK",
-        "MXN",
-        "MXV",
-        "MYR",
-        "MZN",
-        "NAD",
-        "NGN",
-        "NIO",
-        "NOK",
-        "NPR",
-        "NZD",
-        "OMR",
-        "PAB",
-        "PEN",
-        "PGK",
-        "PHP",
-        "PKR",
-        "PLN",
-        "PYG",
-        "QAR",
-        "RON",
-        "RSD",
-        "RUB",
-        "RWF",
-        "SAR",
-        "SBD",
-        "SCR",
-        "SDG",
-        "SEK",
-        "SGD",
-        "SHP",
-        "SLE",
-        "SLL",
-        "SOS",
-        "SRD",
-        "SSP",
-        "STN",
-        "SVC",
-        "SYP",
-        "SZL",
-        "THB",
-        "TJS",
-        "TMT",
-        "TND",
-        "TOP",
-        "TRY",
-        "TTD",
-        "TWD",
-        "TZS",
-        "UAH",
-        "UGX",
-        "USD",
-        "USN",
-        "UYI",
-        "UYU",
-        "UYW",
-        "UZS",
-        "VED",
-        "VES",
-        "VND",
-        "VUV",
-        "WST",
-        "XAF",
-        "XAG",
-        "XAU",
-        "XBA",
-        "XBB",
-        "XBC",
-        "XBD",
-        "XCD",
-        "XCG",
-        "XDR",
-        "XOF",
-        "XPD",
-        "XPF",
-        "XPT",
-        "XSU",
-        "XTS",
-        "XUA",
-        "XXX",
-        "YER",
-        "ZAR",
-        "ZMW",
-        "ZWG",
-        "ZWL",
-    ]
-)
+from datetime import date
 
-# Withdrawn codes that historic amounts (and the peer suites) still use.
+from babel.core import get_global
+from babel.numbers import get_territory_currencies, list_currencies
+
+# babel's currency data is CLDR's: every code ISO 4217 has issued, active or
+# withdrawn, with the territories that used each and when. CLDR adds a code of
+# its own for the offshore yuan, which ISO 4217 does not have.
+NOT_ISO_CODES: frozenset[str] = frozenset({"CNH"})
+
+ISO_4217_CODES: frozenset[str] = frozenset(list_currencies()) - NOT_ISO_CODES
+
+# The day WITHDRAWN_CODES was last reviewed: a code still in use on it (or
+# introduced since) is current; one withdrawn before it is read only if listed there.
+REVIEWED_ON = date(2025, 1, 1)
+
+
+def _in_use_since(day: date) -> frozenset[str]:
+    """Codes some territory uses, as tender or not (funds, metals), on or after ``day``."""
+    return frozenset(
+        code
+        for territory in get_global("territory_currencies")
+        for code in get_territory_currencies(
+            territory, start_date=day, end_date=date.max, tender=True, non_tender=True
+        )
+    )
+
+
+ACTIVE_CODES: frozenset[str] = _in_use_since(REVIEWED_ON) & ISO_4217_CODES
+
+# Withdrawn codes that historic amounts (and the peer suites) still use: the
+# extractor reads these and the active ones, no other.
 WITHDRAWN_CODES: frozenset[str] = frozenset(
     [
         "ADP",
@@ -205,14 +49,15 @@ WITHDRAWN_CODES: frozenset[str] = frozenset(
         "BEF",
         "BGL",
         "CSD",
+        "CUC",
         "CYP",
         "DEM",
         "EEK",
         "ESP",
         "FIM",
         "FRF",
-        "GRD",
         "GHC",
+        "GRD",
         "HRK",
         "IEP",
         "ITL",
@@ -230,8 +75,10 @@ WITHDRAWN_CODES: frozenset[str] = frozenset(
         "SDD",
         "SIT",
         "SKK",
+        "SLL",
         "SRG",
         "STD",
+        "SVC",
         "TMM",
         "TRL",
         "VEB",
@@ -240,11 +87,10 @@ WITHDRAWN_CODES: frozenset[str] = frozenset(
         "YUM",
         "ZMK",
         "ZWD",
+        "ZWL",
         "ZWR",
     ]
 )
-
-ISO_4217_CODES: frozenset[str] = ACTIVE_CODES | WITHDRAWN_CODES
 
 # Codes that are also everyday words, tickers or acronyms in news text
 # ("ALL 5 solutions", "AMD 7nm", "COP28", "NIO"); the extractor does not read
@@ -254,6 +100,9 @@ AMBIGUOUS_CODES: frozenset[str] = frozenset(
     | {"COP", "NIO", "KGS", "STD", "ADP", "SIT", "ATS", "BTN"}
     | {c for c in ISO_4217_CODES if c.startswith("X") and c not in {"XAF", "XOF", "XPF", "XCD"}}
 )
+
+# The codes the extractor reads when written as codes ("USD 5 million", "5 tỷ VND").
+READ_CODES: frozenset[str] = (ACTIVE_CODES | WITHDRAWN_CODES) - AMBIGUOUS_CODES
 
 # Non-ISO abbreviations written like codes.
 CODE_ALIASES: dict[str, str] = {
@@ -538,23 +387,3 @@ SUBUNITS: dict[str, float] = {
     "日本銭": 0.01,
     "銭": 0.01,
 }
-
-
-def code_for_name(name: str) -> str | None:
-    """The ISO code a currency name, symbol or code denotes, if unambiguous."""
-    key = " ".join(name.split())
-    if key in CODE_ALIASES:
-        return CODE_ALIASES[key]
-    upper = key.upper()
-    if upper in SYMBOLS:
-        return SYMBOLS[upper]
-    if key in SYMBOLS:
-        return SYMBOLS[key]
-    if upper in ISO_4217_CODES and key == upper:
-        return upper
-    return NAMES.get(key.lower())
-
-
-def is_iso_code(code: str | None) -> bool:
-    """True for an ISO 4217 alphabetic code (active or withdrawn)."""
-    return code is not None and code in ISO_4217_CODES

@@ -3,16 +3,20 @@
 Two modes, one scorer:
 
 * **gold** (``evaluate_gold``): a gold JSONL in ``shared/gold/FORMAT.md`` format
-  and the documents it names, run through the real pipeline (read, normalise,
-  extract per paragraph), so scores reflect what the warehouse would hold.
+  and the documents it names, run through the pipeline's own stages (read,
+  normalise, extract per paragraph in its language, bylines and boilerplate
+  skipped), so scores are those of the facts the pipeline extracts, before the
+  contracts quarantine any. Every kind is scored.
 * **suite** (``evaluate_suite``): a peer suite in ``shared/peer-suites`` format,
   each case's ``input`` fed to ``extract_facts`` with the case's ``lang``.
 
 Matching is the reference scorer's (``shared/tools/score_suite.py``): a maximum
 one-to-one matching per case (document), where a prediction matches an expected
 item when ``kind`` and ``unit`` agree (unit case-insensitively) and ``value``
-and ``value_high`` are within 0.5% relative (``None`` matches only ``None``).
-Only the kinds the case's model annotates are scored (currency -> money,
+and ``value_high`` are within 0.5% relative (``None`` matches only ``None``);
+where several matchings are as large, pairs with the same text are tried first,
+so the scores are the same and the errors name the item really missed. In a
+suite only the kinds the case's model annotates are scored (currency -> money,
 percent -> percent, anything else -> all three).
 
 Quarantined facts: in gold mode they are predictions with ``value=None``, so
@@ -278,7 +282,8 @@ def find_documents(gold_path: Path, names: Iterable[str], docs: Sequence[Path] =
     """``{doc name: path}`` for the documents a gold file names.
 
     Explicit ``docs`` (files or folders) win; otherwise the gold's own folder,
-    ``../corpus/seeds``, ``../corpus`` and ``./articles`` are searched.
+    ``../corpus/seeds`` and ``../corpus`` beside it, and its ``articles/``
+    subfolder are searched, in that order.
     """
     wanted = set(names)
     found: dict[str, Path] = {}

@@ -31,6 +31,16 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class IngestError:
+    """A document the batch could not turn into an article, and why."""
+
+    source_uri: str
+    stage: str
+    error: str
+    content_hash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A span of an article's normalised text with its role and language."""
 

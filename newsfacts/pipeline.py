@@ -1,7 +1,10 @@
-"""Pure per-batch processing: raw documents in, article and fact rows out.
+"""Per-batch processing: files to raw documents, raw documents to articles and facts.
 
-Everything here is DataFrame-in/DataFrame-out or list-in/list-out with no I/O,
-so the Prefect tasks that call it stay thin and the logic is testable directly.
+``read_files`` reads the files it is given; everything else here is pure
+(``process_documents`` normalises and extracts, ``link_near_duplicates`` drops
+the facts of articles already seen), so the Prefect tasks that call it stay thin
+and the logic is testable directly. A document that fails becomes an
+``IngestError`` row, never an exception that loses the batch.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from newsfacts.extract import extract_facts
-from newsfacts.model import Article, Fact, RawDocument
+from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
 from newsfacts.read import ReadError, read_file
@@ -22,16 +25,6 @@ from newsfacts.settings import Settings
 
 # Roles whose numbers are not facts of the story.
 NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
-
-
-@dataclass(frozen=True, slots=True)
-class IngestError:
-    """A document the batch could not turn into an article, and why."""
-
-    source_uri: str
-    stage: str
-    error: str
-    content_hash: str | None = None
 
 
 def extract_article_facts(article: Article) -> list[Fact]:

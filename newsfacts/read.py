@@ -1,19 +1,15 @@
-"""Reading raw documents from disk, and the main text of HTML.
+"""Reading raw documents from disk: the bytes of each file, untouched, or why not.
 
-Reading keeps the bytes untouched; decoding and repair belong to
-``newsfacts.normalise``. Network fetching lives apart so extraction stays
-testable offline.
+Decoding, repair and the main text of HTML (``newsfacts.normalise.html``) belong
+to ``newsfacts.normalise``; network fetching lives apart in ``newsfacts.fetch``,
+so normalisation stays testable offline.
 """
 
 from __future__ import annotations
 
-import re
 import stat
 from collections.abc import Iterable, Iterator
-from configparser import ConfigParser
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from functools import lru_cache
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsfacts.ids import sha256_hex
@@ -126,81 +122,4 @@ def read_file(path: Path, max_bytes: int | None = None) -> RawDocument:
         media_type=media_type_for(path, content),
         content_hash=sha256_hex(content),
         fetched_at=datetime.now(UTC),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class HtmlExtract:
-    text: str
-    title: str | None
-    author: str | None
-    publisher: str | None
-    published: str | None  # ISO date as trafilatura gives it
-    repairs: tuple[str, ...] = ()
-
-
-# A tag with thousands of attributes makes trafilatura's fallbacks (justext, htmldate)
-# take time that grows faster than the page: 20,000 attributes cost 4 s, 100,000 over a
-# minute. No real page has such a tag; its attributes are dropped before extraction
-# (its text stays). Only tags this long are looked at, so clean pages cost one scan.
-MAX_TAG_ATTRIBUTES = 1000
-_LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{4000,})>")
-_ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
-
-
-def strip_attribute_floods(html: str) -> tuple[str, tuple[str, ...]]:
-    """``html`` with the attributes of any tag holding over ``MAX_TAG_ATTRIBUTES``
-    removed, and a note for each such tag."""
-    notes: list[str] = []
-
-    def replace(match: re.Match[str]) -> str:
-        count = len(_ATTRIBUTE.findall(match.group(2)))
-        if count <= MAX_TAG_ATTRIBUTES:
-            return match.group(0)
-        notes.append(f"dropped the {count} attributes of a <{match.group(1)}> tag")
-        return f"<{match.group(1)}>"
-
-    return _LONG_TAG.sub(replace, html), tuple(notes)
-
-
-@lru_cache(maxsize=1)
-def _trafilatura_config() -> ConfigParser:
-    """trafilatura's settings, read once: its default timeout off (it uses signals)."""
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
-    return config
-
-
-def extract_html(html: str, reference_date: date, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata of an HTML page through trafilatura (deterministic)."""
-    import trafilatura
-
-    config = _trafilatura_config()
-    html, repairs = strip_attribute_floods(html)
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=False,
-        deduplicate=False,
-        config=config,
-        date_extraction_params={
-            "extensive_search": True,
-            "original_date": True,
-            "max_date": reference_date.isoformat(),
-        },
-    )
-    if doc is None:
-        return HtmlExtract("", None, None, None, None, repairs)
-    return HtmlExtract(
-        text=doc.text or "",
-        title=doc.title,
-        author=doc.author,
-        publisher=doc.sitename or doc.hostname,
-        published=doc.date,
-        repairs=repairs,
     )

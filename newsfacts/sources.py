@@ -1,6 +1,7 @@
 """The sources file (``newsfacts.toml``): what a run reads, parsed into typed specs.
 
-Pure: parsing never touches the network or the warehouse. Relative paths are
+Parsing reads only the sources file and what it names on disk (a ``file`` of
+URLs, the WARC globs), never the network or the warehouse. Relative paths are
 resolved against the folder holding the sources file, so a sources file can be
 committed beside the data it points at. Example::
 
@@ -10,6 +11,7 @@ committed beside the data it points at. Example::
     timeout_seconds = 30
     max_bytes = 20_000_000
     respect_robots = true
+    retries = 2                  # the download task retries timeouts and 429/5xx answers
 
     [[sources]]
     type = "folder"
@@ -54,7 +56,8 @@ class FetchPolicy:
     """How politely and how far the network sources are fetched.
 
     ``allow_private_hosts`` switches trafilatura's SSRF protection off; it is for
-    intranet crawls and loopback tests only and is never on by default.
+    intranet crawls and loopback tests only, never on by default and never set
+    from a sources file (only ``Settings(allow_private_hosts=True)`` sets it).
     """
 
     user_agent: str = "newsfacts/0.1 (+https://github.com/newsfacts/newsfacts)"
@@ -86,7 +89,7 @@ class UrlListSource:
 
 @dataclass(frozen=True, slots=True)
 class FeedSource:
-    """An RSS/Atom feed, or a page whose feeds are discovered (trafilatura.feeds)."""
+    """An RSS/Atom feed, or a page whose announced feeds are read (``Fetcher.feed_urls``)."""
 
     url: str
     max_urls: int | None = None
@@ -95,7 +98,8 @@ class FeedSource:
 
 @dataclass(frozen=True, slots=True)
 class SitemapSource:
-    """A sitemap, or a site whose sitemaps are discovered (trafilatura.sitemaps)."""
+    """A sitemap, or a site whose sitemaps robots.txt declares, else ``/sitemap.xml``
+    (``Fetcher.sitemap_urls``)."""
 
     url: str
     max_urls: int | None = None
@@ -293,7 +297,8 @@ def load_sources(path: Path) -> SourcesFile:
 
 
 def sources_for_paths(paths: list[Path]) -> SourcesFile:
-    """Plain file/folder arguments as a sources file (``.warc``/``.warc.gz`` as WARC)."""
+    """Plain file/folder arguments as a sources file (``.warc``, ``.warc.gz`` and
+    ``.arc.gz`` files as WARC, anything else as a folder source)."""
     specs: list[SourceSpec] = []
     for path in paths:
         name = path.name.lower()

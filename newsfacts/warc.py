@@ -17,8 +17,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from newsfacts.ids import sha256_hex
-from newsfacts.model import RawDocument
-from newsfacts.pipeline import IngestError
+from newsfacts.model import IngestError, RawDocument
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

@@ -11,12 +11,13 @@ checks (``text_matches_article``, ``article_exists``) and cross-fact checks
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import polars as pl
 
+from newsfacts.conversions import with_adjacency_links
 from newsfacts.dq_config import RowRules
+from newsfacts.growth import label_growth
 from newsfacts.pipeline import Batch
 from schemas.articles import ArticleSchema, articles_frame
 from schemas.conversions import conversions_frame
@@ -26,10 +27,6 @@ from schemas.paragraphs import ParagraphSchema, paragraphs_frame
 from schemas.raw_documents import raw_documents_frame
 from schemas.validate import split_valid
 
-# A growth word labels a percentage only within its own sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？\n]")
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
 
 @dataclass(frozen=True, slots=True)
 class ValidatedBatch:
@@ -38,14 +35,6 @@ class ValidatedBatch:
     frames: dict[str, pl.DataFrame]
     ingest_errors: pl.DataFrame
 
-    @property
-    def count_facts(self) -> int:
-        return self.frames["facts"].height
-
-    @property
-    def count_quarantined(self) -> int:
-        return self.frames["quarantined_facts"].height
-
 
 def _quarantine(frame: pl.DataFrame, check: str, reason: pl.Expr) -> pl.DataFrame:
     return frame.with_columns(
@@ -53,39 +42,6 @@ def _quarantine(frame: pl.DataFrame, check: str, reason: pl.Expr) -> pl.DataFram
         reason.alias("reason"),
         pl.lit("quarantined").alias("status"),
     )
-
-
-def growth_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A growth word as a whole word: "rose" but not "prose", "up" but not "up to".
-
-    Words in scripts written without spaces (增长, 同比) match anywhere.
-    """
-    spaced = [w.lower() for w in words if not _UNSPACED.search(w) and w.lower() != "up"]
-    unspaced = [w for w in words if _UNSPACED.search(w)]
-    parts = []
-    if spaced:
-        alternatives = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True))
-        parts.append(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-    if unspaced:
-        parts.append("|".join(re.escape(w) for w in unspaced))
-    if any(w.lower() == "up" for w in words):
-        parts.append(r"\bup\b(?!\s+to\b)")
-    return re.compile("|".join(parts) or r"(?!)")
-
-
-def label_growth(facts: pl.DataFrame, texts: dict[str, str], rules: RowRules) -> pl.Series:
-    """Whether each percent fact is labelled growth by a word near it in its sentence."""
-    pattern = growth_pattern(rules.growth_words)
-    labelled = []
-    for article_id, kind, start, end in facts.select("article_id", "kind", "start", "end").rows():
-        text = texts.get(article_id)
-        if kind != "percent" or text is None:
-            labelled.append(False)
-            continue
-        before = _SENTENCE_END.split(text[max(0, start - rules.growth_window_chars) : start])[-1]
-        after = _SENTENCE_END.split(text[end : end + rules.growth_window_chars])[0]
-        labelled.append(pattern.search(f"{before} {after}".lower()) is not None)
-    return pl.Series("is_growth", labelled, pl.Boolean)
 
 
 def with_context(
@@ -101,23 +57,11 @@ def with_context(
         facts.join(known, on="article_id", how="left", maintain_order="left")
         .with_columns(
             pl.col("article_id").is_in(known["article_id"].implode()).alias("is_article_known"),
-            label_growth(facts, texts, rules),
+            label_growth(facts, texts, rules.growth_words, rules.growth_window_chars),
         )
         .join(deviations, on="fact_id", how="left", maintain_order="left")
     )
     return framed.select(*facts.columns, *CONTEXT_COLUMNS)
-
-
-def link_conversions(facts: pl.DataFrame, conversions: pl.DataFrame) -> pl.DataFrame:
-    """Fill ``conversion_of_fact_id`` for conversions found by adjacency."""
-    links = conversions.select("fact_id", pl.col("original_fact_id").alias("__original"))
-    return (
-        facts.join(links, on="fact_id", how="left", maintain_order="left")
-        .with_columns(
-            pl.coalesce("conversion_of_fact_id", "__original").alias("conversion_of_fact_id")
-        )
-        .drop("__original")
-    )
 
 
 def _num(value: float | None) -> str:
@@ -217,7 +161,7 @@ def validate_batch(
     candidates = facts.filter(~is_broken | pl.col("status").is_null())
 
     conversions = conversions_frame(candidates, good_articles, rules)
-    candidates = link_conversions(candidates, conversions)
+    candidates = with_adjacency_links(candidates, conversions)
     checked = split_valid(
         with_context(candidates, good_articles, conversions, rules), fact_contract(rules)
     )

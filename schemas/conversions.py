@@ -1,113 +1,28 @@
-"""Cross-fact checks inside an article: stated currency conversions against the ECB.
+"""The ``fact_conversions`` table: its columns, and its rows for one batch.
 
-``HK$1.18 billion ($151 million)`` states a rate. The parenthetical fact is the
-*conversion*, the one before it the *original*. A pair is linked by the
-extractor (``conversion_of_fact_id``) or, failing that, by adjacency: two money
-facts in different currencies with only an opening bracket (and maybe "about")
-between them. Each pair is priced with the ECB rate of the article's
-publication date (``newsfacts.fx``); pairs the ECB cannot price are kept with a
-note and never quarantined for it.
+Finding and pricing the stated conversions is ``newsfacts.conversions``; the
+fact contract (``schemas.facts``) quarantines a conversion off the ECB rate by
+more than ``RowRules.conversion_tolerance``.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
-from itertools import pairwise
-
 import polars as pl
 
+from newsfacts.conversions import price_conversions
 from newsfacts.dq_config import RowRules
-from newsfacts.fx import NoRateError, check_conversion
 from schemas.fact_conversions import FACT_CONVERSIONS
 
 FACT_CONVERSION_COLUMNS: dict[str, pl.DataType] = FACT_CONVERSIONS.frame_schema()
 
-_BETWEEN = re.compile(
-    r"^\s*[(（]\s*(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
-    r"or|equivalent to|~|≈)\s*)?$",
-    re.IGNORECASE,
-)
-
-# What pairing and pricing read of a fact (not its text, to keep the rows small).
-_PAIR_COLUMNS = ["fact_id", "article_id", "start", "end", "value", "unit", "conversion_of_fact_id"]
-
-
-def _pairs(facts: pl.DataFrame, texts: dict[str, str]) -> list[tuple[dict, dict, str]]:
-    """(original, conversion, linked_by) for every money conversion stated in ``facts``."""
-    money = (
-        facts.filter(pl.col("kind") == "money").select(_PAIR_COLUMNS).sort("article_id", "start")
-    )
-    rows = money.to_dicts()
-    by_id = {r["fact_id"]: r for r in rows}
-    pairs: list[tuple[dict, dict, str]] = []
-    linked: set[str] = set()
-    for row in rows:
-        original = by_id.get(row["conversion_of_fact_id"] or "")
-        if original is not None:
-            pairs.append((original, row, "extractor"))
-            linked.add(row["fact_id"])
-    for before, after in pairwise(rows):
-        if after["fact_id"] in linked or before["article_id"] != after["article_id"]:
-            continue
-        text = texts.get(after["article_id"])
-        if text is None or before["end"] > after["start"] or before["unit"] == after["unit"]:
-            continue
-        if _BETWEEN.match(text[before["end"] : after["start"]]):
-            pairs.append((before, after, "adjacency"))
-    return pairs
-
 
 def conversions_frame(facts: pl.DataFrame, articles: pl.DataFrame, rules: RowRules) -> pl.DataFrame:
     """One row per stated conversion among ``facts``, priced at the ECB rate."""
-    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
-    published: dict[str, datetime | None] = dict(
-        zip(articles["article_id"], articles["published_at"], strict=True)
+    rows = price_conversions(
+        facts,
+        texts=dict(zip(articles["article_id"], articles["text"], strict=True)),
+        published=dict(zip(articles["article_id"], articles["published_at"], strict=True)),
+        tolerance=rules.conversion_tolerance,
+        max_gap_days=rules.conversion_max_gap_days,
     )
-    rows = []
-    for original, conversion, linked_by in _pairs(facts, texts):
-        stamp = published.get(conversion["article_id"])
-        row = {
-            "fact_id": conversion["fact_id"],
-            "original_fact_id": original["fact_id"],
-            "article_id": conversion["article_id"],
-            "value_from": original["value"],
-            "unit_from": original["unit"],
-            "value_to": conversion["value"],
-            "unit_to": conversion["unit"],
-            "published_on": stamp.date() if stamp is not None else None,
-            "tolerance": rules.conversion_tolerance,
-            "linked_by": linked_by,
-        }
-        if original["value"] is None or conversion["value"] is None or original["value"] <= 0:
-            row["note"] = "a side has no positive value"
-        elif original["unit"] == conversion["unit"]:
-            row["note"] = "same currency on both sides"
-        else:
-            try:
-                check = check_conversion(
-                    original["value"],
-                    original["unit"],
-                    conversion["value"],
-                    conversion["unit"],
-                    row["published_on"],
-                    rules.conversion_max_gap_days,
-                )
-            except NoRateError as exc:
-                row["note"] = str(exc)
-            else:
-                row.update(
-                    rate=check.rate,
-                    rate_date=check.rate_date,
-                    rate_basis=check.basis,
-                    expected_value_to=check.expected_value_to,
-                    relative_deviation=check.relative_deviation,
-                    is_within_tolerance=check.is_within(rules.conversion_tolerance),
-                    note=(
-                        "no publication date: compared with the pair's whole ECB history"
-                        if check.basis == "history_range"
-                        else None
-                    ),
-                )
-        rows.append(row)
     return pl.DataFrame(rows, schema=FACT_CONVERSION_COLUMNS)

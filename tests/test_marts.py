@@ -10,14 +10,16 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from newsfacts.dq_config import load_dq_config
+from newsfacts.fx import ecb_rates_file, read_ecb_rates
 from newsfacts.settings import Settings
 from tests.conftest import SAMPLES
 from tests.loading import load_paths
 from warehouse.db import migrate, open_warehouse
-from warehouse.fx import ecb_rates_file
 
 # Written for these tests (not from any corpus): each line exercises one mart rule.
 DATED = """Chip makers race to build AI capacity
@@ -203,6 +205,17 @@ def test_each_mart_is_unique_on_its_grain(
     ).fetchone()
     assert total == distinct
     assert total > 0
+
+
+def test_the_warehouse_holds_the_rates_the_conversion_checks_price_with(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    loaded = pl.from_arrow(
+        con.execute(
+            "select currency, rate_date, rate_per_eur from raw.ecb_rates order by all"
+        ).arrow()
+    )
+    assert_frame_equal(loaded, read_ecb_rates().sort(pl.all()), check_dtypes=False)
 
 
 def test_facts_mart_keeps_every_valid_fact(con: duckdb.DuckDBPyConnection) -> None:

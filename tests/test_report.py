@@ -14,17 +14,17 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from newsfacts.report import (
+from flows.quality_page import (
     KIND_COLOURS,
     ORGANISATION_COLOUR,
     QUARANTINE_COLOUR,
-    ReportData,
-    render_report_html,
+    render_quality_page,
 )
 from newsfacts.settings import Settings
 from tests.conftest import SAMPLES
 from tests.loading import load_paths
 from tests.png import count_colour, read_png
+from warehouse.quality_page import QualityPageData
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -119,7 +119,7 @@ def test_rendered_charts_carry_the_warehouse_numbers(
     assert sum(int(v) for v in re.findall(r'data-value="(\d+)"', reasons)) == quarantined > 0
 
 
-def empty_report(**changes: object) -> ReportData:
+def empty_report(**changes: object) -> QualityPageData:
     fields = {
         "title": "t",
         "source": "s",
@@ -131,17 +131,17 @@ def empty_report(**changes: object) -> ReportData:
         "quarantine_reasons": {},
         "ingest_errors": {},
     }
-    return ReportData(**{**fields, **changes})
+    return QualityPageData(**{**fields, **changes})
 
 
 def test_an_empty_warehouse_renders_empty_charts() -> None:
-    html = render_report_html(empty_report())
+    html = render_quality_page(empty_report())
     assert html.count('data-empty="true"') == 3
     assert "No dated facts yet." in html
 
 
 def test_text_from_articles_is_escaped() -> None:
-    html = render_report_html(
+    html = render_quality_page(
         empty_report(
             compute_by_organisation={"<script>alert(1)</script>": (1, 2.0)},
             quarantine_reasons={'"><img src=x>': 2},

@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsfacts.dq_config import DEFAULT_GROWTH_WORDS, RowRules
+from newsfacts.growth import growth_pattern
 from newsfacts.ids import fact_id_for, sha256_hex
 from newsfacts.model import Article, Fact, Paragraph
 from newsfacts.pipeline import Batch
-from schemas.batch import growth_pattern, validate_batch
+from schemas.batch import validate_batch
 
 TEXT = (
     "Revenue grew 250% year-on-year. It claims a 250% share of the market. "

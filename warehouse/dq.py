@@ -19,7 +19,7 @@ import polars as pl
 
 from newsfacts.dq_config import CheckSpec, DQConfig, DQConfigError, RowRules, Status
 from schemas import TABLES
-from schemas.dq_report import CheckResult, DQReport
+from schemas.dq_results import CheckResult, DQReport
 from warehouse.db import connect, migrate
 from warehouse.ddl import declaration_mismatches
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.currency import AMBIGUOUS_CODES, CODE_ALIASES, ISO_4217_CODES, NAMES, SYMBOLS
+from newsfacts.currency import CODE_ALIASES, NAMES, READ_CODES, SYMBOLS
 from newsfacts.extract.numbers import EN_NUMBER_WORDS
 
 IC = re.IGNORECASE
@@ -202,7 +202,7 @@ FLOPS_EXCLUDE_RE = re.compile(
     IC,
 )
 
-_CODES = sorted(c for c in ISO_4217_CODES if c not in AMBIGUOUS_CODES)
+_CODES = sorted(READ_CODES)
 CODE_ALT = "|".join(_CODES)
 _LATIN_NAMES = [
     n for n in NAMES if re.match(r"[^\W\d_]", n) and not re.match(r"[\u3400-\u9fff]", n)

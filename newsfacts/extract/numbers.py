@@ -196,7 +196,6 @@ ZH_DIGITS = {
 }
 ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 ZH_BIG = {"万": 1e4, "亿": 1e8, "兆": 1e12}
-ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_SMALL) + "".join(ZH_BIG) + "点"
 
 
 @dataclass(frozen=True, slots=True)
@@ -672,8 +671,3 @@ def is_es_number_word(w: str) -> bool:
         or s in ("mil", "y", "con", "coma", "sobre")
         or es_denominator(s) is not None
     )
-
-
-def is_en_number_word(w: str) -> bool:
-    """True for a word that can be part of an English number phrase."""
-    return w in EN_NUMBER_WORDS or w in ("and", "point")

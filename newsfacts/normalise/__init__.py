@@ -3,7 +3,8 @@
 The stage, in order (each step a module of this package):
 
 1. ``decode``: bytes of unknown encoding to repaired text (``Article.warnings``
-   records each repair); HTML goes through trafilatura first.
+   records each repair); an HTML page's main text and metadata come from
+   ``html`` (trafilatura) between decoding and repair.
 2. ``roles``: non-empty lines become paragraphs with a role and a section.
 3. ``language``: a language per paragraph, the article's language, whether it
    is mixed, and evidence of machine translation.
@@ -34,6 +35,7 @@ from newsfacts.normalise.fingerprint import (
     find_near_duplicates,
     mark_near_duplicates,
 )
+from newsfacts.normalise.html import extract_html
 from newsfacts.normalise.language import (
     article_language,
     language_shares,
@@ -42,7 +44,6 @@ from newsfacts.normalise.language import (
 )
 from newsfacts.normalise.metadata import parse_date, text_metadata
 from newsfacts.normalise.roles import TITLE_SEARCH_LINES, assign_roles, split_paragraphs
-from newsfacts.read import extract_html
 from newsfacts.settings import Settings
 
 __all__ = [

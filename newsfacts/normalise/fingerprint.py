@@ -10,7 +10,7 @@ two stories on the same event do not. Everything is seeded and deterministic.
 Each shingle is hashed once (CRC-32); the ``NUM_HASHES`` permutations
 are multiply-add-shift hashes ``((a·x + b) mod 2**64) >> 32`` with seeded odd
 64-bit ``a`` and 64-bit ``b``, a 2-universal family for 32-bit ``x``, computed
-for every shingle at once with numpy (which comes with py3langid).
+for every shingle at once with numpy.
 
 ``NearDuplicateIndex`` keeps the originals' minima and their LSH bands for a
 whole run: loaded once, grown batch by batch, so looking a batch up costs about

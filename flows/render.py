@@ -1,78 +1,34 @@
-"""The outcome of one run of the dataset-level checks, and its renderings.
+"""Renderings of a data-quality report, and the command line's tables.
 
-A ``DQReport`` holds one ``CheckResult`` per check. Its ``exit_code`` follows
-Soda's convention: 0 all passed, 1 warnings only, 2 at least one error. The
-renderers are pure: a markdown table (Prefect artifact, GitHub step summary),
-JUnit XML (one testcase per check) and GitHub Actions annotation lines.
+Pure: a markdown table (Prefect artifact, GitHub step summary), JUnit XML (one
+testcase per check), GitHub Actions annotation lines, the rows of the Prefect
+table artifact, and the rich tables ``newsfacts check`` and ``newsfacts eval``
+print.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from newsfacts.dq_config import STATUS_RANK, Status
+from rich.table import Table
+
+from newsfacts.dq_config import STATUS_RANK
+from schemas.dq_results import CheckResult, DQReport
+
+if TYPE_CHECKING:  # the extractor is not loaded to render a data-quality report
+    from newsfacts.evaluate import Evaluation
 
 STATUS_ICON: dict[str, str] = {"pass": "✅", "warn": "⚠️", "error": "❌"}
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    """One check's outcome (grain of ``dq_check_results``: check run × check)."""
-
-    check_name: str
-    check_kind: str
-    status: Status
-    message: str
-    metric: float | None = None
-    count_observed: int | None = None
-    count_total: int | None = None
-    warn_threshold: str | None = None
-    error_threshold: str | None = None
-
-    @property
-    def metric_text(self) -> str:
-        if self.metric is None or math.isnan(self.metric):
-            return "–"
-        return f"{self.metric:.4g}"
-
-
-@dataclass(frozen=True, slots=True)
-class DQReport:
-    """Every check of one check run."""
-
-    check_run_id: str
-    checked_at: datetime
-    invoked_by: str
-    run_id: str | None = None
-    config_source: str | None = None
-    results: tuple[CheckResult, ...] = field(default_factory=tuple)
-
-    @property
-    def status(self) -> Status:
-        worst = max((STATUS_RANK[r.status] for r in self.results), default=0)
-        return next(s for s, rank in STATUS_RANK.items() if rank == worst)  # type: ignore[return-value]
-
-    @property
-    def exit_code(self) -> int:
-        """0 ok, 1 warnings only, 2 any error."""
-        return STATUS_RANK[self.status]
-
-    def by_status(self, status: Status) -> list[CheckResult]:
-        return [r for r in self.results if r.status == status]
-
-    def result(self, check_name: str) -> CheckResult:
-        return next(r for r in self.results if r.check_name == check_name)
-
-    @property
-    def summary(self) -> str:
-        counts = {s: len(self.by_status(s)) for s in STATUS_RANK}  # type: ignore[arg-type]
-        return (
-            f"{len(self.results)} checks: {counts['pass']} passed, "
-            f"{counts['warn']} warned, {counts['error']} failed"
-        )
+def metric_text(result: CheckResult) -> str:
+    """The check's metric to four significant digits, "–" when there is none."""
+    if result.metric is None or math.isnan(result.metric):
+        return "–"
+    return f"{result.metric:.4g}"
 
 
 def _cell(text: str) -> str:
@@ -95,7 +51,7 @@ def render_markdown(report: DQReport) -> str:
     for r in ordered:
         lines.append(
             f"| {STATUS_ICON[r.status]} {r.status} | `{r.check_name}` | {r.check_kind} "
-            f"| {r.metric_text} | {_cell(r.warn_threshold or '–')} "
+            f"| {metric_text(r)} | {_cell(r.warn_threshold or '–')} "
             f"| {_cell(r.error_threshold or '–')} | {_cell(r.message)} |"
         )
     return "\n".join(lines) + "\n"
@@ -125,7 +81,7 @@ def render_junit(report: DQReport) -> str:
         )
         case_props = ET.SubElement(case, "properties")
         ET.SubElement(case_props, "property", name="status", value=r.status)
-        ET.SubElement(case_props, "property", name="metric", value=r.metric_text)
+        ET.SubElement(case_props, "property", name="metric", value=metric_text(r))
         if r.status == "error":
             failure = ET.SubElement(case, "failure", message=r.message, type="data_quality_error")
             failure.text = f"{r.message} (error if {r.error_threshold})"
@@ -151,3 +107,56 @@ def github_annotations(report: DQReport) -> list[str]:
         title = title.replace(":", "%3A").replace(",", "%2C")
         lines.append(f"::{level} title={title}::{_escape_annotation(r.message)}")
     return lines
+
+
+def dq_rows(report: DQReport) -> list[dict[str, object]]:
+    """The report as rows for a Prefect table artifact."""
+    return [
+        {
+            "status": r.status,
+            "check": r.check_name,
+            "kind": r.check_kind,
+            "metric": metric_text(r),
+            "observed": r.count_observed,
+            "total": r.count_total,
+            "warn if": r.warn_threshold or "",
+            "error if": r.error_threshold or "",
+            "details": r.message,
+        }
+        for r in report.results
+    ]
+
+
+def dq_table(report: DQReport) -> Table:
+    """The report as the table ``newsfacts check`` prints."""
+    table = Table(title=f"data quality: {report.summary}", title_justify="left")
+    for column in ("status", "check", "metric", "details"):
+        table.add_column(column, overflow="fold")
+    for r in report.results:
+        status = f"{STATUS_ICON[r.status]} {r.status}"
+        table.add_row(status, r.check_name, metric_text(r), r.message)
+    return table
+
+
+def scores_table(evaluations: Sequence[Evaluation]) -> Table:
+    """Precision, recall and F1 per file and kind, as ``newsfacts eval`` prints them."""
+    table = Table(title="Extraction scores (value within 0.5%)")
+    table.add_column("file / kind", no_wrap=True)
+    for column in ("cases", "expected", "predicted", "tp", "P", "R", "F1"):
+        table.add_column(column, justify="right")
+    for ev in evaluations:
+        for label, c, cases in [
+            (ev.name, ev.overall, str(ev.cases)),
+            *((f"  {k}", kc, "") for k, kc in sorted(ev.per_kind.items())),
+        ]:
+            table.add_row(
+                label,
+                cases,
+                str(c.expected),
+                str(c.predicted),
+                str(c.tp),
+                f"{c.precision:.3f}",
+                f"{c.recall:.3f}",
+                f"{c.f1:.3f}",
+            )
+    return table

@@ -1,77 +1,29 @@
-"""The quality report as one self-contained HTML page: pure rendering, no I/O.
+"""The quality page (``newsfacts report --html``): one self-contained HTML page.
 
-``render_report_html`` turns a ``ReportData`` (filled by ``warehouse.report``)
-into a page with inline CSS and inline SVG charts: no script, no font, no
-stylesheet or image from elsewhere, so it opens offline and can be mailed or
-attached to a CI run. Every chart is an ``<svg data-chart="…">`` whose marks
-carry ``data-value`` attributes, so tests (and people) can read the numbers back.
+``render_quality_page`` turns a ``QualityPageData`` (read by
+``warehouse.quality_page``) into a page with inline CSS and inline SVG charts:
+no script, no font, no stylesheet or image from elsewhere, so it opens offline
+and can be mailed or attached to a CI run. Every chart is an
+``<svg data-chart="…">`` whose marks carry ``data-value`` attributes, so tests
+(and people) can read the numbers back. Rendering is pure; ``write_quality_page``
+reads the warehouse and writes the file.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
+from pathlib import Path
+
+from schemas.dq_results import CheckResult
+from warehouse.quality_page import QualityPageData, RunRow, read_warehouse_quality_page
 
 # One colour per fact kind, and one per chart elsewhere (tests look for these pixels).
 KIND_COLOURS: dict[str, str] = {"compute": "#1f77b4", "money": "#2ca02c", "percent": "#ff7f0e"}
 ORGANISATION_COLOUR = "#6a3d9a"
 QUARANTINE_COLOUR = "#b15928"
-STATUS_COLOURS: dict[str, str] = {
-    "pass": "#238b45",
-    "ok": "#238b45",
-    "warn": "#ff9f1c",
-    "error": "#d62728",
-    "fail": "#d62728",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    """The latest result of one data-quality check."""
-
-    name: str
-    kind: str
-    status: str
-    metric: float | None
-    message: str
-    checked_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class RunRow:
-    """One pipeline run, for the runs table."""
-
-    run_id: str
-    status: str
-    started_at: datetime | None
-    duration_seconds: float | None
-    count_documents: int | None
-    count_facts_new: int | None
-    count_quarantined_new: int | None
-    count_errors: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReportData:
-    """Everything the page shows, already aggregated."""
-
-    title: str
-    source: str
-    generated_at: datetime
-    totals: dict[str, float]
-    # (month "YYYY-MM", kind) -> number of valid facts in articles published that month
-    facts_by_month: dict[tuple[str, str], int]
-    count_undated_facts: int
-    # organisation -> (compute claims, largest claim in exaFLOPS)
-    compute_by_organisation: dict[str, tuple[int, float]]
-    # reason -> quarantined fact mentions
-    quarantine_reasons: dict[str, int]
-    # (stage, error) -> documents
-    ingest_errors: dict[tuple[str, str], int]
-    checks: list[CheckResult] = field(default_factory=list)
-    runs: list[RunRow] = field(default_factory=list)
+STATUS_COLOURS: dict[str, str] = {"pass": "#238b45", "warn": "#ff9f1c", "error": "#d62728"}
 
 
 def _number(value: float) -> str:
@@ -204,7 +156,8 @@ def _checks_table(checks: list[CheckResult]) -> str:
         )
     rows = "".join(
         f'<tr><td><span class="badge" style="background:{STATUS_COLOURS.get(c.status, "#7f7f7f")}">'
-        f"{escape(c.status)}</span></td><td>{escape(c.name)}</td><td>{escape(c.kind)}</td>"
+        f"{escape(c.status)}</span></td><td>{escape(c.check_name)}</td>"
+        f"<td>{escape(c.check_kind)}</td>"
         f'<td class="num">{"" if c.metric is None else _number(round(c.metric, 4))}</td>'
         f"<td>{escape(c.message)}</td></tr>"
         for c in checks
@@ -274,7 +227,7 @@ code{font-size:12px}
 """
 
 
-def render_report_html(data: ReportData) -> str:
+def render_quality_page(data: QualityPageData) -> str:
     """The whole page as one string."""
     kind_chart = render_facts_per_kind_chart(data.facts_by_month)
     org_rows = [
@@ -322,3 +275,11 @@ def render_report_html(data: ReportData) -> str:
 <section id="runs"><h2>Recent runs</h2>{_runs_table(data.runs)}</section>
 </body></html>
 """
+
+
+def write_quality_page(warehouse: str | Path, out: Path) -> QualityPageData:
+    """Render the quality page of ``warehouse`` into the HTML file ``out``."""
+    data = read_warehouse_quality_page(warehouse)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_quality_page(data), encoding="utf-8")
+    return data

@@ -1,20 +1,57 @@
-"""The queries behind ``newsfacts report``: the warehouse aggregated into a ``ReportData``.
+"""The queries behind the HTML quality page (``newsfacts report``): the warehouse
+aggregated into a ``QualityPageData``.
 
-Rendering is pure and lives in ``newsfacts.report``; this module only reads.
+This module only reads; ``flows.quality_page`` renders the page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from newsfacts.report import CheckResult, ReportData, RunRow, render_report_html
+from schemas.dq_results import CheckResult
 from warehouse.db import connect
 
 # The mart of the latest check results (a warehouse never migrated by this release may lack it).
 LATEST_CHECKS = "dq_latest"
+
+
+@dataclass(frozen=True, slots=True)
+class RunRow:
+    """One pipeline run, for the runs table."""
+
+    run_id: str
+    status: str
+    started_at: datetime | None
+    duration_seconds: float | None
+    count_documents: int | None
+    count_facts_new: int | None
+    count_quarantined_new: int | None
+    count_errors: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class QualityPageData:
+    """Everything the quality page shows, already aggregated."""
+
+    title: str
+    source: str
+    generated_at: datetime
+    totals: dict[str, float]
+    # (month "YYYY-MM", kind) -> number of valid facts in articles published that month
+    facts_by_month: dict[tuple[str, str], int]
+    count_undated_facts: int
+    # organisation -> (compute claims, largest claim in exaFLOPS)
+    compute_by_organisation: dict[str, tuple[int, float]]
+    # reason -> quarantined fact mentions
+    quarantine_reasons: dict[str, int]
+    # (stage, error) -> documents
+    ingest_errors: dict[tuple[str, str], int]
+    checks: list[CheckResult] = field(default_factory=list)
+    runs: list[RunRow] = field(default_factory=list)
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> float:
@@ -56,15 +93,15 @@ def read_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
     if not _has_view(con, LATEST_CHECKS):
         return []
     rows = con.execute(
-        f"select check_name, check_kind, status, metric, message, checked_at"
+        f"select {', '.join(f.name for f in fields(CheckResult))}"
         f" from main.{LATEST_CHECKS} order by case status when 'error' then 0"
         f" when 'warn' then 1 else 2 end, check_name"
     ).fetchall()
     return [CheckResult(*row) for row in rows]
 
 
-def read_report(con: duckdb.DuckDBPyConnection, source: str) -> ReportData:
-    """Everything the quality report shows, from the marts."""
+def read_quality_page(con: duckdb.DuckDBPyConnection, source: str) -> QualityPageData:
+    """Everything the quality page shows, from the marts."""
     by_month = con.execute(
         "select strftime(published_at, '%Y-%m'), kind, count(*) from main.facts"
         " where published_at is not null group by all"
@@ -90,7 +127,7 @@ def read_report(con: duckdb.DuckDBPyConnection, source: str) -> ReportData:
         "select run_id, status, started_at, duration_seconds, count_documents, count_facts_new,"
         " count_quarantined_new, count_errors from main.runs order by started_at desc limit 10"
     ).fetchall()
-    return ReportData(
+    return QualityPageData(
         title="newsfacts quality report",
         source=source,
         generated_at=datetime.now(UTC),
@@ -107,13 +144,10 @@ def read_report(con: duckdb.DuckDBPyConnection, source: str) -> ReportData:
     )
 
 
-def write_report(warehouse: str | Path, out: Path) -> ReportData:
-    """Render the report of ``warehouse`` into the HTML file ``out``."""
+def read_warehouse_quality_page(warehouse: str | Path) -> QualityPageData:
+    """``read_quality_page`` of the warehouse at ``warehouse``, opened read-only."""
     con = connect(warehouse, read_only=True)
     try:
-        data = read_report(con, str(warehouse))
+        return read_quality_page(con, str(warehouse))
     finally:
         con.close()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report_html(data), encoding="utf-8")
-    return data
