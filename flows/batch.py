@@ -1,9 +1,11 @@
 """The one batch path: read → normalise → extract → link → validate → load.
 
-Plain functions, no Prefect: the ``etl`` flow's tasks call ``transform`` (on the
-task runner) and ``settle`` (in the flow's process, the one writer), while the
-test loader, the benchmarks, ``newsfacts extract`` and ``newsfacts eval`` call
-``transform`` or ``run_batch`` directly, so the pipeline is written once.
+Plain functions, no Prefect. The first half is ``newsfacts.pipeline.process_documents``
+(read, normalise, extract: pure, so it runs on the task runner); ``settle`` is the
+second (link, validate, load: in the flow's process, the one writer). The ``etl``
+flow's tasks call the two halves, the test loader and the benchmarks call
+``run_batch``, and ``newsfacts extract`` and ``newsfacts eval`` the first half, so
+the pipeline is written once.
 """
 
 from __future__ import annotations
@@ -36,13 +38,6 @@ class Settled:
 
     validated: ValidatedBatch
     counts: LoadCounts
-
-
-def transform(
-    documents: Sequence[Path | RawDocument], settings: Settings, timer: StageTimer | None = None
-) -> Batch:
-    """Read, normalise and extract a batch (the parallel part of the path)."""
-    return process_documents(documents, settings, timer)
 
 
 def settle(
@@ -84,7 +79,6 @@ def run_batch(
     originals: NearDuplicateIndex | None = None,
     timer: StageTimer | None = None,
 ) -> Settled:
-    """The whole path for one batch: ``transform`` then ``settle``."""
-    return settle(
-        transform(documents, settings, timer), settings, con, run_id, rules, originals, timer
-    )
+    """The whole path for one batch: ``process_documents`` then ``settle``."""
+    batch = process_documents(documents, settings, timer)
+    return settle(batch, settings, con, run_id, rules, originals, timer)

@@ -211,8 +211,8 @@ def extract(
     FILES go through the pipeline's reading and normalisation; --cases inputs go
     to the extractor as they are. Exit 1 when a file could not be read or processed.
     """
-    from flows.batch import transform
     from newsfacts.extract import extract_facts
+    from newsfacts.pipeline import process_documents
 
     out = sys.stdout
     if cases is not None:
@@ -224,7 +224,7 @@ def extract(
                 out.write(_fact_json(str(case["id"]), fact) + "\n")
     if files:
         settings = Settings.from_env()
-        batch = transform(files, settings)
+        batch = process_documents(files, settings)
         for error in batch.errors:
             err.print(f"[red]error[/] {error.source_uri} ({error.stage}): {error.error}")
         names = {r.content_hash: Path(r.source_uri).name for r in batch.raws}

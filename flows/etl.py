@@ -28,7 +28,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
-from flows.batch import settle, transform
+from flows.batch import settle
 from flows.progress import notify_progress
 from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
@@ -36,7 +36,7 @@ from flows.sources import SourceBatch, read_batch, source_batches
 from newsfacts.dq_config import RowRules
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
-from newsfacts.pipeline import Batch
+from newsfacts.pipeline import Batch, process_documents
 from newsfacts.settings import Settings
 from newsfacts.sources import SourcesFile, load_sources, sources_for_paths
 from warehouse.db import is_ducklake, open_warehouse
@@ -99,7 +99,7 @@ def publish(settings: Settings) -> Path | None:
 @task(cache_policy=NONE)
 def transform_batch(raws: list[RawDocument], settings: Settings) -> Batch:
     """Normalise and extract a batch of documents."""
-    return transform(raws, settings)
+    return process_documents(raws, settings)
 
 
 @task(cache_policy=NONE)

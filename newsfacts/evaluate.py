@@ -338,7 +338,7 @@ def evaluate_gold(
     if missing:
         raise FileNotFoundError(f"documents named in {gold_path} not found: {', '.join(missing)}")
     started = time.perf_counter()
-    # the batch path's own loop (``flows.batch.transform`` is this call)
+    # the first half of the batch path (``flows.batch``): its one loop over documents
     batch = process_documents([paths[n] for n in names], settings)
     if batch.errors:
         raise RuntimeError(f"cannot process: {[(e.source_uri, e.error) for e in batch.errors]}")

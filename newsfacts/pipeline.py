@@ -50,16 +50,22 @@ class Batch:
 
 
 def read_files(
-    paths: Sequence[Path], settings: Settings
+    documents: Sequence[Path | RawDocument], settings: Settings
 ) -> tuple[list[RawDocument], list[IngestError]]:
-    """Raw documents for ``paths``; unreadable files become ``IngestError`` rows."""
+    """Raw documents for ``documents``: files are read, raw documents kept as they are.
+
+    Unreadable files become ``IngestError`` rows.
+    """
     raws: list[RawDocument] = []
     errors: list[IngestError] = []
-    for path in paths:
+    for document in documents:
+        if isinstance(document, RawDocument):
+            raws.append(document)
+            continue
         try:
-            raws.append(read_file(path, settings.max_document_bytes))
+            raws.append(read_file(document, settings.max_document_bytes))
         except ReadError as exc:
-            errors.append(IngestError(path.resolve().as_uri(), "read", str(exc)))
+            errors.append(IngestError(document.resolve().as_uri(), "read", str(exc)))
     return raws, errors
 
 
@@ -81,22 +87,6 @@ StageTimer = Callable[[str, float], None]
 """Told each stage's seconds for a batch, as ``timer("normalise", 0.42)`` (benchmarks)."""
 
 
-def read_documents(
-    documents: Sequence[Path | RawDocument], settings: Settings
-) -> tuple[list[RawDocument], list[IngestError]]:
-    """Raw documents for ``documents``: files are read, raw documents kept as they are."""
-    raws: list[RawDocument] = []
-    errors: list[IngestError] = []
-    for d in documents:
-        if isinstance(d, RawDocument):
-            raws.append(d)
-            continue
-        read, failed = read_files([d], settings)
-        raws.extend(read)
-        errors.extend(failed)
-    return raws, errors
-
-
 def process_documents(
     documents: Iterable[Path | RawDocument], settings: Settings, timer: StageTimer | None = None
 ) -> Batch:
@@ -107,7 +97,7 @@ def process_documents(
     Files that cannot be read become the batch's first errors.
     """
     started = time.perf_counter()
-    raws, read_errors = read_documents(list(documents), settings)
+    raws, read_errors = read_files(list(documents), settings)
     batch = Batch(errors=read_errors)
     normalising = extracting = 0.0
     for raw in raws:

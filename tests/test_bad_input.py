@@ -16,8 +16,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from flows.batch import settle, transform
+from flows.batch import settle
 from newsfacts.dq_config import RowRules
+from newsfacts.pipeline import process_documents
 from newsfacts.read import ReadError, binary_reason, iter_source_files, read_file
 from newsfacts.settings import Settings
 from newsfacts.warc import read_warc
@@ -146,7 +147,7 @@ def test_every_bad_document_becomes_a_row_and_the_batch_loads(corpus: Path, tmp_
     (corpus / "vanishing.txt").unlink()  # listed, then gone before it is read
 
     chunk = read_warc(tmp_path / "cut.warc", max_bytes=settings.max_document_bytes)
-    batch = transform([*files, *chunk.raws], settings)
+    batch = process_documents([*files, *chunk.raws], settings)
     batch.errors.extend(chunk.errors)
     with open_warehouse(settings.warehouse) as con:
         start_run(con, "bad", [str(corpus)], settings.extractor_version)
