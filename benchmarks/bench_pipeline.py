@@ -197,13 +197,14 @@ def run_stages(
     """The batch path over ``paths`` batch by batch, each stage timed on its own."""
     from flows.batch import run_batch
 
-    rules = settings.with_dq().quality.rows
+    settings = settings.with_dq()
     times = StageTimes()
     count_articles = count_facts = 0
     for chunk in batches_of(paths, settings.batch_size):
-        settled = run_batch(chunk, settings, con, run_id, rules, timer=times.record)
+        settled = run_batch(chunk, settings, con, run_id, timer=times.record)
         count_articles += settled.validated.frames["articles"].height
-        count_facts += settled.validated.count_facts + settled.validated.count_quarantined
+        frames = settled.validated.frames
+        count_facts += frames["facts"].height + frames["quarantined_facts"].height
     return times, count_articles, count_facts
 
 
@@ -355,8 +356,7 @@ def timed_settle(batch: Batch, settings: Settings, run_id: str, index: object) -
     started = time.perf_counter()
     with open_warehouse(settings.warehouse, migrate_first=False) as con:
         opened = time.perf_counter()
-        rules = settings.with_dq().quality.rows
-        settle(batch, settings, con, run_id, rules, index, timer=seconds.__setitem__)
+        settle(batch, settings, con, run_id, index, timer=seconds.__setitem__)
         settled = time.perf_counter()
     closed = time.perf_counter()
     seconds["load"] += (opened - started) + (closed - settled)  # as the task pays it
@@ -434,7 +434,7 @@ def measure_streaming(
     from warehouse.db import connect, open_warehouse
     from warehouse.load import known_fingerprints
 
-    settings = Settings(warehouse=str(workdir / "stream.duckdb"), batch_size=batch_size)
+    settings = Settings(warehouse=str(workdir / "stream.duckdb"), batch_size=batch_size).with_dq()
     samples: list[tuple[int, int]] = []
     lookups: list[float] = []
     loads: list[float] = []
@@ -541,7 +541,7 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
     from warehouse.load import LoadCounts, finish_run, start_run
 
     run_id = uuid.uuid4().hex[:16]
-    rules = settings.with_dq().quality.rows
+    settings = settings.with_dq()
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, ["bench"], settings.extractor_version)
     counts = LoadCounts()
@@ -550,7 +550,7 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
         raws, errors = read_files(chunk, settings)
         batch = transform_batch.fn(drop_known.fn(raws, settings), settings)
         batch.errors[:0] = errors
-        counts = counts + validate_and_load.fn(batch, settings, run_id, rules, originals)
+        counts = counts + validate_and_load.fn(batch, settings, run_id, originals)
     index_articles.fn(settings)
     with open_warehouse(settings.warehouse) as con:
         finish_run(con, run_id, "completed", len(paths), counts)

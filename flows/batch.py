@@ -17,7 +17,6 @@ from pathlib import Path
 
 import duckdb
 
-from newsfacts.dq_config import RowRules
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.pipeline import (
@@ -45,11 +44,12 @@ def settle(
     settings: Settings,
     con: duckdb.DuckDBPyConnection,
     run_id: str,
-    rules: RowRules,
     originals: NearDuplicateIndex | None = None,
     timer: StageTimer | None = None,
 ) -> Settled:
     """Link near-duplicates, validate and load a transformed batch (the serial part).
+
+    The row rules are those of the dq.toml ``settings`` carry (read once a run).
 
     ``originals`` is the run's index of loaded articles: near-duplicates link to it,
     and the batch's originals are added to it for the batches after. Without it only
@@ -59,6 +59,7 @@ def settle(
     index = originals if originals is not None else NearDuplicateIndex()
     linked = link_near_duplicates(batch, index)
     linking = time.perf_counter()
+    rules = settings.with_dq().quality.rows
     validated = validate_batch(linked, settings.extractor_version, rules)
     validating = time.perf_counter()
     counts = load_batch(con, validated.frames, validated.ingest_errors, run_id)
@@ -75,10 +76,9 @@ def run_batch(
     settings: Settings,
     con: duckdb.DuckDBPyConnection,
     run_id: str,
-    rules: RowRules,
     originals: NearDuplicateIndex | None = None,
     timer: StageTimer | None = None,
 ) -> Settled:
     """The whole path for one batch: ``process_documents`` then ``settle``."""
     batch = process_documents(documents, settings, timer)
-    return settle(batch, settings, con, run_id, rules, originals, timer)
+    return settle(batch, settings, con, run_id, originals, timer)

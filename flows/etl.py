@@ -33,7 +33,6 @@ from flows.progress import notify_progress
 from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
-from newsfacts.dq_config import RowRules
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.pipeline import Batch, process_documents
@@ -114,11 +113,11 @@ def read_fingerprints(settings: Settings) -> NearDuplicateIndex:
 
 @task(cache_policy=NONE)
 def validate_and_load(
-    batch: Batch, settings: Settings, run_id: str, rules: RowRules, originals: NearDuplicateIndex
+    batch: Batch, settings: Settings, run_id: str, originals: NearDuplicateIndex
 ) -> LoadCounts:
     """Link near-duplicates, validate, and load the batch in one transaction."""
     with open_warehouse(settings.warehouse, migrate_first=False) as con:
-        return settle(batch, settings, con, run_id, rules, originals).counts
+        return settle(batch, settings, con, run_id, originals).counts
 
 
 @task(cache_policy=NONE)
@@ -158,8 +157,7 @@ class _Run:
     """What every batch of one run shares."""
 
     run_id: str
-    settings: Settings
-    rules: RowRules  # dq.toml's row rules, parsed once per run
+    settings: Settings  # carrying dq.toml, read once a run
     originals: NearDuplicateIndex  # near-duplicates link to these; grows per batch
 
 
@@ -203,9 +201,7 @@ def _load_next(
     batch.errors[:0] = source_batch.errors
     added = LoadCounts()
     if batch.raws or batch.errors:
-        added = validate_and_load(
-            quote(batch), run.settings, run.run_id, run.rules, quote(run.originals)
-        )
+        added = validate_and_load(quote(batch), run.settings, run.run_id, quote(run.originals))
     notify_progress(len(source_batch.raws) + len(source_batch.errors), added)
     return added
 
@@ -245,7 +241,7 @@ def etl(
         if settings.full_refresh:
             clear_derived_rows(settings)
             batches = chain(stored_batches(settings), batches)
-        run = _Run(run_id, settings, rules, read_fingerprints(settings))
+        run = _Run(run_id, settings, read_fingerprints(settings))
         counts = extract_and_load(batches, run, tally)
         index_articles(settings)
         status = "completed"

@@ -23,14 +23,14 @@ def load_paths(paths: list[Path], settings: Settings) -> tuple[str, LoadCounts]:
     """Run the pipeline's functions over ``paths`` into ``settings.warehouse``."""
     run_id = uuid.uuid4().hex[:16]
     files = list(iter_source_files(paths))
-    rules = settings.with_dq().quality.rows
+    settings = settings.with_dq()  # read dq.toml once, not once a batch
     counts = LoadCounts()
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)
         originals = NearDuplicateIndex(known_fingerprints(con))
         for i in range(0, len(files), settings.batch_size):
             chunk = files[i : i + settings.batch_size]
-            counts = counts + run_batch(chunk, settings, con, run_id, rules, originals).counts
+            counts = counts + run_batch(chunk, settings, con, run_id, originals).counts
         ensure_search_index(con)
         finish_run(con, run_id, "completed", len(files), counts)
     return run_id, counts

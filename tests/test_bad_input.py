@@ -17,7 +17,6 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from flows.batch import settle
-from newsfacts.dq_config import RowRules
 from newsfacts.pipeline import process_documents
 from newsfacts.read import ReadError, binary_reason, iter_source_files, read_file
 from newsfacts.settings import Settings
@@ -151,7 +150,7 @@ def test_every_bad_document_becomes_a_row_and_the_batch_loads(corpus: Path, tmp_
     batch.errors.extend(chunk.errors)
     with open_warehouse(settings.warehouse) as con:
         start_run(con, "bad", [str(corpus)], settings.extractor_version)
-        counts = settle(batch, settings, con, "bad", RowRules()).counts
+        counts = settle(batch, settings, con, "bad").counts
         finish_run(con, "bad", "completed", len(files), counts)
 
     with duckdb.connect(settings.warehouse, read_only=True) as con:

@@ -40,11 +40,10 @@ BAD_ROWS = {
 def load_corpus(paths: list[Path], settings: Settings, run_id: str | None = None) -> str:
     """Load ``paths`` as one batch through the flow's batch path, without Prefect; the run id."""
     run_id = run_id or uuid.uuid4().hex[:16]
-    rules = settings.with_dq().quality.rows
     files = list(iter_source_files(paths))
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)
-        counts = run_batch(files, settings, con, run_id, rules).counts
+        counts = run_batch(files, settings, con, run_id).counts
         finish_run(con, run_id, "completed", len(files), counts)
     return run_id
 
