@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -222,32 +223,24 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def record_results(con: duckdb.DuckDBPyConnection, report: DQReport) -> int:
-    """Append the report to ``raw.dq_check_results`` (one row per check); rows added."""
-    rows = [
-        (
-            report.check_run_id,
-            report.run_id,
-            report.invoked_by,
-            report.checked_at,
-            r.check_name,
-            r.check_kind,
-            r.status,
-            r.metric,
-            r.count_observed,
-            r.count_total,
-            r.warn_threshold,
-            r.error_threshold,
-            r.message,
-            report.config_source,
-        )
-        for r in report.results
-    ]
+    """Append the report to ``raw.dq_check_results`` (one row per check); rows added.
+
+    The columns are the table's declaration (``schemas.dq_check_results``): each
+    row is the check's result with its check run's fields.
+    """
+    columns = TABLES["dq_check_results"].column_names
+    run = {
+        "check_run_id": report.check_run_id,
+        "run_id": report.run_id,
+        "invoked_by": report.invoked_by,
+        "checked_at": report.checked_at,
+        "config_source": report.config_source,
+    }
+    rows = [[{**run, **asdict(r)}[c] for c in columns] for r in report.results]
     if rows:
         con.executemany(
-            "insert into raw.dq_check_results (check_run_id, run_id, invoked_by, checked_at,"
-            " check_name, check_kind, status, metric, count_observed, count_total,"
-            " warn_threshold, error_threshold, message, config_source)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into raw.dq_check_results ({', '.join(columns)})"
+            f" values ({', '.join('?' for _ in columns)})",
             rows,
         )
     return len(rows)
