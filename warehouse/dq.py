@@ -21,7 +21,7 @@ import polars as pl
 from newsfacts.dq_config import CheckSpec, DQConfig, DQConfigError, RowRules, Status
 from schemas import TABLES
 from schemas.dq_results import CheckResult, DQReport
-from warehouse.db import connect, migrate
+from warehouse.db import connect, migrate, raw_tables
 from warehouse.ddl import declaration_mismatches
 
 SCHEMA_DRIFT = "schema_drift"
@@ -50,14 +50,6 @@ def schema_differences(con: duckdb.DuckDBPyConnection) -> list[str]:
     return declaration_mismatches(con, with_comments=False)
 
 
-def _has_raw_tables(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute(
-        "select count(*) from duckdb_tables()"
-        " where schema_name = 'raw' and database_name = current_database()"
-    ).fetchone()
-    return bool(row and row[0])
-
-
 def count_declared_columns() -> int:
     return sum(len(t.columns) for t in TABLES.values())
 
@@ -78,7 +70,7 @@ def open_for_checks(
     """
     con = connect(path)
     try:
-        problems = schema_differences(con) if _has_raw_tables(con) else []
+        problems = schema_differences(con) if raw_tables(con) else []
         if migrate_first:
             try:
                 migrate(con, force=True, rules=rules)  # re-applies every relation
