@@ -101,8 +101,38 @@ class Fact:
     reason: str | None = None
     qualifier: str | None = None  # "about", "up to", "more than", ...
     conversion_of: int | None = None
+    # The claim: what the number measures, whose it is, where and when (newsfacts.claims).
+    measure: str | None = None  # one of newsfacts.claims.MEASURES
+    measure_evidence: str | None = None  # the trigger word or rule that gave ``measure``
+    organisation: str | None = None  # canonical English name; None: belongs to none
+    subject_text: str | None = None  # the name as written, ``text[subject_start:subject_end]``
+    subject_start: int | None = None
+    subject_end: int | None = None
+    organisation_evidence: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    country_evidence: str | None = None
+    period: str | None = None  # "2021", "2021-Q3", "2021-H1", "2021-01/2021-09"
+    period_evidence: str | None = None
+    market: str | None = None  # the market a market share is of, when stated
+    sentence: str | None = None  # ``text[sentence_start:sentence_end]``
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    repeat_of: int | None = None  # ``start`` of an earlier fact stating the same claim
 
     def shifted(self, offset: int) -> Fact:
         """The same fact with spans moved by ``offset`` characters."""
-        moved = None if self.conversion_of is None else self.conversion_of + offset
-        return replace(self, start=self.start + offset, end=self.end + offset, conversion_of=moved)
+
+        def move(at: int | None) -> int | None:
+            return None if at is None else at + offset
+
+        return replace(
+            self,
+            start=self.start + offset,
+            end=self.end + offset,
+            conversion_of=move(self.conversion_of),
+            subject_start=move(self.subject_start),
+            subject_end=move(self.subject_end),
+            sentence_start=move(self.sentence_start),
+            sentence_end=move(self.sentence_end),
+            repeat_of=move(self.repeat_of),
+        )
