@@ -16,15 +16,28 @@ from pathlib import Path
 
 import polars as pl
 
+from newsfacts.claims import label_claims
 from newsfacts.extract import extract_facts
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
+from newsfacts.organisations import OrganisationTable, load_organisations
 from newsfacts.read import ReadError, read_file
 from newsfacts.settings import Settings
 
 # Roles whose numbers are not facts of the story.
 NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
+
+
+_TABLES: dict[tuple[str, ...], OrganisationTable] = {}
+
+
+def organisation_table(settings: Settings) -> OrganisationTable:
+    """The reference table of organisations for ``settings``, read once per process."""
+    files = tuple(str(p) for p in getattr(settings, "organisation_files", ()) or ())
+    if files not in _TABLES:
+        _TABLES[files] = load_organisations(files)
+    return _TABLES[files]
 
 
 def extract_article_facts(article: Article) -> list[Fact]:
@@ -99,7 +112,8 @@ def process_documents(
     started = time.perf_counter()
     raws, read_errors = read_files(list(documents), settings)
     batch = Batch(errors=read_errors)
-    normalising = extracting = 0.0
+    organisations = organisation_table(settings)
+    normalising = extracting = claiming = 0.0
     for raw in raws:
         t0 = time.perf_counter()
         try:
@@ -122,15 +136,26 @@ def process_documents(
                 )
             )
             facts = []
-        extracting += time.perf_counter() - t1
+        t2 = time.perf_counter()
+        extracting += t2 - t1
+        try:
+            facts = label_claims(article, facts, organisations)
+        except Exception as exc:  # facts stay, unlabelled, with the error recorded
+            batch.errors.append(
+                IngestError(
+                    raw.source_uri, "claims", f"{type(exc).__name__}: {exc}", raw.content_hash
+                )
+            )
+        claiming += time.perf_counter() - t2
         batch.raws.append(raw)
         batch.articles.append(article)
         batch.facts[article.article_id] = facts
         batch.errors.extend(decode_warnings(article))
     if timer is not None:
-        timer("read", time.perf_counter() - started - normalising - extracting)
+        timer("read", time.perf_counter() - started - normalising - extracting - claiming)
         timer("normalise", normalising)
         timer("extract", extracting)
+        timer("claims", claiming)
     return batch
 
 

@@ -23,3 +23,7 @@ MEASURES: tuple[str, ...] = (
     "ratio",
     "other",
 )
+
+from newsfacts.claims.label import label_claims  # noqa: E402
+
+__all__ = ["MEASURES", "label_claims"]

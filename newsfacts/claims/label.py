@@ -1,0 +1,589 @@
+"""The claim rules: each fact's measure, organisation, country, period and sentence.
+
+Rules over the sentence a number stands in, read in this order:
+
+- **measure**: FLOPS are ``computing_power``; a bracketed conversion takes the
+  labels of the amount it converts; a growth verb right before a percentage
+  ("up 32%", "同比增长32%", "tăng 32%") makes it ``growth``, a loss word right
+  before an amount makes it ``loss``; otherwise the trigger word nearest the
+  number (fewest clause boundaries between, then fewest characters, a word
+  before the number preferred) names the measure. An amount with no trigger
+  takes the measure of the amount before it in its sentence; a percentage
+  with none is a ``ratio``; an amount with none is ``other``.
+- **organisation**: the names in the sentence that can own a number: not a
+  modifier ("SoftBank-backed", "led by Sequoia", "Nvidia chips"), not a source
+  ("according to IDC"). The owner of an amount raised, invested or paid is the
+  first such name of the stretch since the previous number (the sentence's
+  subject); of any other number the nearest before it; names joined in a list
+  ("Samsung and SK Hynix") own no single number. A stretch with no name takes
+  the owner of the number before it in the sentence; a sentence with none, but
+  opening on a measure ("Revenue rose ...") or with an anaphor ("the
+  company"), takes the owner of the sentence before it in the same story; a
+  story inside a newsletter falls back to its heading's name. Otherwise the
+  number belongs to no organisation: null is better than wrong.
+- **country**: the place nearest the number in its sentence, else the
+  owner's country when the reference table knows it.
+- **period**: the period stated nearest the number in its sentence.
+- **repeat_of**: an earlier fact of the article with the same kind, value,
+  unit, measure and owner states the same claim (a headline figure in the lede).
+
+Every label carries the rule or word that gave it (``*_evidence``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from newsfacts.claims.lexicon import (
+    ANAPHORA,
+    CARRY_OPENINGS,
+    GROWTH_AFTER,
+    LOSS_RIGHT_BEFORE,
+    MODIFIER_AFTER,
+    MODIFIER_BEFORE,
+    MONEY_TRIGGERS,
+    PERCENT_TRIGGERS,
+    SOURCE_BEFORE,
+    SOURCE_CUES,
+    compile_triggers,
+)
+from newsfacts.claims.names import Mention, finder_for
+from newsfacts.claims.periods import find_periods
+from newsfacts.claims.places import find_places
+from newsfacts.claims.sentences import clause_breaks, split_sentences
+from newsfacts.model import Article, Fact, Paragraph
+from newsfacts.organisations import OrganisationTable
+
+LANGS = ("en", "zh", "vi")
+# Measures whose owner is who pays or is paid: the sentence's subject, not the nearest name.
+SUBJECT_MEASURES = frozenset({"investment", "funding", "deal_value", "valuation"})
+# Measures of a market, not of one organisation.
+MARKET_MEASURES = frozenset({"market_size"})
+CLAUSE_COST = 60  # one clause boundary weighs as much as 60 characters
+FACT_BETWEEN_COST = 45  # a trigger beyond another number is probably that number's
+AFTER_COST = 1.5  # a trigger after the number counts its distance 1.5 times
+MAX_TRIGGER_DISTANCE = 160
+WEAK_COST = 20  # a weak trigger ("took", "worth") counts as 20 characters further
+# A number right after these is a level, not a rate of change: "climbed to 90%", "from 77%".
+LEVEL_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])(?:to|from|at|of|compared (?:with|to)|versus|vs\.?|against|lên|xuống|ở mức|từ)"
+    r"\s+(?:about|around|roughly|nearly|almost|an estimated|just|some|khoảng|gần|mức)?\s*"
+    r"|(?<![\w-])(?:mức|so với mức)\s+(?:khoảng|gần)?\s*"
+    r"|(?:至|到|为|為|从|從|由)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約|近)?)$",
+    re.IGNORECASE,
+)
+COMPARED_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:compared (?:with|to)|versus|vs\.?|against|from|so với|từ)\s+"
+    r"(?:about|around|roughly|nearly|just|chỉ|mức|khoảng)?\s*$"
+    r"|(?:较|較|比|相比|对比|對比)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約)?$",
+    re.IGNORECASE,
+)
+OR_BEFORE_RE = re.compile(r",?\s*(?:or|hay|tức)\s+$|[，,]\s*(?:或|即)\s*$", re.IGNORECASE)
+# Growth words that are a rate even after "to"/"of": "a compound annual growth rate of 21%".
+STRONG_GROWTH_RE = re.compile(
+    r"compound annual|cagr|growth rate|tăng trưởng kép|tăng trưởng bình quân|复合|複合|年均",
+    re.IGNORECASE,
+)
+AND_RE = re.compile(r"(?<![\w-])(?:and|và|cùng)(?![\w-])|[和及与與、]")
+# Between a number and a name after it that owns it: "a $2 billion round for Mistral".
+AFTER_GAP_RE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?:for|by|at|of|from|in)\s+(?:the\s+)?|\s*(?:的|由)?"
+)
+OWNER_AFTER_RE = re.compile(r"(?:for|by|at|of)\s+(?:the\s+)?$")
+LIST_GAP_RE = re.compile(
+    r"^\s*(?:,|，|、|/|&|and|or|và|hoặc|cùng|和|与|與|及|以及|或)\s*(?:the\s+)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """One language's compiled patterns."""
+
+    money: list[tuple[str, re.Pattern[str], bool]]
+    percent: list[tuple[str, re.Pattern[str], bool]]
+    growth_after: re.Pattern[str]
+    loss_before: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    carry_opening: re.Pattern[str]
+    modifier_after: re.Pattern[str]
+    modifier_before: re.Pattern[str]
+    source_after: re.Pattern[str]
+    source_before: re.Pattern[str]
+
+
+def _either(table: dict[str, str], lang: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """The language's pattern, or English's too when the language is not English."""
+    own = table.get(lang)
+    english = table["en"]
+    if own is None or lang == "en":
+        return re.compile(english, flags)
+    return re.compile(f"(?:{own})|(?:{english})", flags)
+
+
+_RULES: dict[str, _Rules] = {}
+
+
+def rules_for(lang: str) -> _Rules:
+    """The compiled rules of ``lang`` (one of en, zh, vi; anything else reads as English)."""
+    lang = lang if lang in LANGS else "en"
+    if lang not in _RULES:
+        _RULES[lang] = _Rules(
+            money=compile_triggers(MONEY_TRIGGERS, lang),
+            percent=compile_triggers(PERCENT_TRIGGERS, lang),
+            growth_after=_either(GROWTH_AFTER, lang),
+            loss_before=_either(LOSS_RIGHT_BEFORE, lang),
+            anaphora=_either(ANAPHORA, lang),
+            carry_opening=_either(CARRY_OPENINGS, lang),
+            modifier_after=_either(MODIFIER_AFTER, lang),
+            modifier_before=_either(MODIFIER_BEFORE, lang),
+            source_after=_either(SOURCE_CUES, lang),
+            source_before=_either(SOURCE_BEFORE, lang),
+        )
+    return _RULES[lang]
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: Paragraph
+    lang: str
+    mentions: list[Mention] = field(default_factory=list)
+    owners: list[Mention] = field(default_factory=list)  # mentions that can own a number
+    listed: set[int] = field(default_factory=set)  # starts of owners named in a list
+    subject: Mention | None = None  # who the sentence is about, for the next one
+
+
+def label_claims(
+    article: Article, facts: Sequence[Fact], organisations: OrganisationTable
+) -> list[Fact]:
+    """``facts`` of ``article`` with their claim labels, in the same order."""
+    if not facts:
+        return []
+    return _Labeller(article, organisations).label(list(facts))
+
+
+class _Labeller:
+    def __init__(self, article: Article, organisations: OrganisationTable) -> None:
+        self.article = article
+        self.text = article.text
+        self.table = organisations
+        self.finder = finder_for(organisations)
+        self.paragraphs = [p for p in article.paragraphs if p.role not in ("boilerplate", "byline")]
+        self.starts = [p.start for p in self.paragraphs]
+        self._sentences: dict[int, list[_Sentence]] = {}
+        self.is_newsletter = len({p.section for p in self.paragraphs if p.section}) >= 2
+        self._previous_money: dict[str | None, str] = {}
+
+    # ------------------------------------------------------------------ structure
+
+    def sentences_of(self, paragraph: Paragraph) -> list[_Sentence]:
+        cached = self._sentences.get(paragraph.index)
+        if cached is not None:
+            return cached
+        lang = paragraph.lang or self.article.lang or "en"
+        sentences = []
+        for s, e in split_sentences(self.text, paragraph.start, paragraph.end):
+            sentence = _Sentence(s, e, paragraph, lang if lang in LANGS else "en")
+            chunk = self.text[s:e]
+            sentence.mentions = [
+                Mention(m.start + s, m.end + s, m.text, m.organisation, m.known)
+                for m in self.finder.find(chunk)
+            ]
+            self._owners(sentence)
+            sentences.append(sentence)
+        self._sentences[paragraph.index] = sentences
+        return sentences
+
+    def _owners(self, sentence: _Sentence) -> None:
+        """The sentence's mentions that can own a number, and which of them form lists."""
+        rules = rules_for(sentence.lang)
+        text = self.text
+        owners = []
+        for m in sentence.mentions:
+            after = text[m.end : min(sentence.end, m.end + 30)]
+            before = text[max(sentence.start, m.start - 40) : m.start]
+            if rules.modifier_after.match(after) or rules.modifier_before.search(before):
+                continue
+            if rules.source_before.search(before):
+                continue
+            owners.append(m)
+        for a, b in itertools.pairwise(owners):
+            if a.organisation != b.organisation and LIST_GAP_RE.match(text[a.end : b.start]):
+                sentence.listed.update((a.start, b.start))
+        sentence.owners = owners
+
+    def paragraph_of(self, fact: Fact) -> Paragraph | None:
+        i = bisect.bisect_right(self.starts, fact.start) - 1
+        if i < 0:
+            return None
+        p = self.paragraphs[i]
+        return p if fact.start < p.end else None
+
+    # ------------------------------------------------------------------ labelling
+
+    def label(self, facts: list[Fact]) -> list[Fact]:
+        by_sentence: dict[tuple[int, int], list[int]] = {}
+        located: list[_Sentence | None] = []
+        for i, fact in enumerate(facts):
+            sentence = self._sentence_of(fact)
+            located.append(sentence)
+            if sentence is not None:
+                by_sentence.setdefault((sentence.start, sentence.end), []).append(i)
+        labelled = list(facts)
+        starts = {f.start: i for i, f in enumerate(facts)}
+        previous_subject: Mention | None = None
+        previous_section: str | None = None
+        previous_sentence_end = -1
+        order = sorted(range(len(facts)), key=lambda i: facts[i].start)
+        for i in order:
+            fact = facts[i]
+            sentence = located[i]
+            if sentence is None:
+                continue
+            if sentence.paragraph.section != previous_section:
+                previous_subject = None
+                previous_section = sentence.paragraph.section
+            if sentence.start != previous_sentence_end:
+                # the sentences since the last one with a number may name the subject
+                previous_subject = self._subject_before(sentence, previous_subject)
+            siblings = [facts[j] for j in by_sentence[(sentence.start, sentence.end)]]
+            earlier = [
+                labelled[j]
+                for j in by_sentence[(sentence.start, sentence.end)]
+                if facts[j].start < fact.start
+            ]
+            if fact.conversion_of is not None and fact.conversion_of in starts:
+                labelled[i] = self._copy_claim(fact, labelled[starts[fact.conversion_of]], sentence)
+            else:
+                labelled[i] = self._label_one(fact, sentence, siblings, earlier, previous_subject)
+            if labelled[i].subject_start is not None:
+                owner = next(
+                    (m for m in sentence.mentions if m.start == labelled[i].subject_start), None
+                )
+                sentence.subject = owner or sentence.subject
+            if labelled[i].kind == "money" and labelled[i].measure not in (None, "other"):
+                self._previous_money[sentence.paragraph.section] = labelled[i].measure or "other"
+            previous_sentence_end = sentence.start
+            if sentence.subject is not None:
+                previous_subject = sentence.subject
+        return _mark_repeats(labelled)
+
+    def _sentence_of(self, fact: Fact) -> _Sentence | None:
+        paragraph = self.paragraph_of(fact)
+        if paragraph is None:
+            return None
+        for sentence in self.sentences_of(paragraph):
+            if sentence.start <= fact.start < sentence.end:
+                return sentence
+        return None
+
+    def _subject_before(self, sentence: _Sentence, current: Mention | None) -> Mention | None:
+        """The subject carried into ``sentence``: the last sentence before it naming one."""
+        paragraph = sentence.paragraph
+        sentences = self.sentences_of(paragraph)
+        before = [s for s in sentences if s.end <= sentence.start]
+        if not before:
+            i = self.paragraphs.index(paragraph)
+            if i > 0 and self.paragraphs[i - 1].section == paragraph.section:
+                prev = self.paragraphs[i - 1]
+                if prev.role in ("body", "title", "heading"):
+                    before = self.sentences_of(prev)
+        for s in reversed(before):
+            if s.subject is not None:
+                return s.subject
+            first = next((m for m in s.owners if m.start not in s.listed), None)
+            if first is not None:
+                return first
+        return current
+
+    def _copy_claim(self, fact: Fact, original: Fact, sentence: _Sentence) -> Fact:
+        return replace(
+            fact,
+            measure=original.measure,
+            measure_evidence="conversion of the amount before it",
+            organisation=original.organisation,
+            subject_text=original.subject_text,
+            subject_start=original.subject_start,
+            subject_end=original.subject_end,
+            organisation_evidence=original.organisation_evidence
+            and "conversion of the amount before it",
+            country=original.country,
+            country_evidence=original.country_evidence and "conversion of the amount before it",
+            period=original.period,
+            period_evidence=original.period_evidence and "conversion of the amount before it",
+            market=original.market,
+            sentence=self.text[sentence.start : sentence.end],
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+        )
+
+    def _label_one(
+        self,
+        fact: Fact,
+        sentence: _Sentence,
+        siblings: list[Fact],
+        earlier: list[Fact],
+        carried: Mention | None,
+    ) -> Fact:
+        measure, measure_evidence = self._measure(fact, sentence, siblings, earlier)
+        owner, owner_evidence = self._owner(fact, measure, sentence, earlier, carried)
+        country, country_evidence = self._country(fact, sentence, owner)
+        period, period_evidence = self._period(fact, sentence)
+        return replace(
+            fact,
+            measure=measure,
+            measure_evidence=measure_evidence,
+            organisation=owner.organisation if owner else None,
+            subject_text=owner.text if owner else None,
+            subject_start=owner.start if owner else None,
+            subject_end=owner.end if owner else None,
+            organisation_evidence=owner_evidence,
+            country=country,
+            country_evidence=country_evidence,
+            period=period,
+            period_evidence=period_evidence,
+            sentence=self.text[sentence.start : sentence.end],
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+        )
+
+    # ------------------------------------------------------------------ measure
+
+    def _measure(
+        self, fact: Fact, sentence: _Sentence, siblings: list[Fact], earlier: list[Fact]
+    ) -> tuple[str, str]:
+        if fact.kind == "compute":
+            return "computing_power", "a FLOPS figure"
+        rules = rules_for(sentence.lang)
+        text = self.text
+        before = text[max(sentence.start, fact.start - 40) : fact.start]
+        prior = [f for f in earlier if f.kind == fact.kind and f.measure]
+        header = self._table_header(fact, sentence)
+        if header is not None:
+            found = self._nearest_trigger(fact, header[0], header[1], [], self._table(fact), 0)
+            if found is not None:
+                return found[0], f"'{found[1]}' in the table's header"
+        if prior and (COMPARED_BEFORE_RE.search(before) or OR_BEFORE_RE.search(before)):
+            return prior[-1].measure or "other", "compared with the number before it"
+        if fact.kind == "percent":
+            if STRONG_GROWTH_RE.search(before[-25:]):
+                return "growth", "a growth rate before the percentage"
+            level = LEVEL_BEFORE_RE.search(before) is not None
+            m = rules.growth_after.search(before)
+            if m and not level:
+                return "growth", f"'{m.group(0).strip()}' before the percentage"
+            table = rules.percent
+            if level and not STRONG_GROWTH_RE.search(text[sentence.start : fact.start]):
+                table = [t for t in table if t[0] != "growth"]
+        else:
+            m = rules.loss_before.search(before)
+            if m:
+                return "loss", f"'{m.group(0).strip()}' before the amount"
+            table = rules.money
+        best = self._nearest_trigger(
+            fact, sentence.start, sentence.end, [f for f in siblings if f.kind == fact.kind], table
+        )
+        if best is not None:
+            measure, word = best
+            if (
+                measure == "profit"
+                and self.article.is_translated
+                and word.lower() == "operating income"
+            ):
+                return "revenue", "'operating income' in a translation (营业收入)"
+            return measure, f"'{word}'"
+        if prior:
+            return prior[-1].measure or "other", "the number before it in the sentence"
+        if fact.kind == "money":
+            carried = self._previous_money.get(sentence.paragraph.section)
+            if carried is not None:
+                return carried, "the amount before it in the story"
+            return "other", "no trigger in the sentence"
+        return "ratio", "a percentage with no trigger"
+
+    def _nearest_trigger(
+        self,
+        fact: Fact,
+        start: int,
+        end: int,
+        siblings: list[Fact],
+        table: list[tuple[str, re.Pattern[str], bool]],
+        clause_cost: int = CLAUSE_COST,
+    ) -> tuple[str, str] | None:
+        text = self.text
+        breaks = clause_breaks(text, start, end) if clause_cost else []
+        others = [(f.start, f.end) for f in siblings if f.start != fact.start]
+        best: tuple[float, int, int, str, str] | None = None
+        for rank, (measure, pattern, weak) in enumerate(table):
+            for m in pattern.finditer(text, start, end):
+                s, e = m.span()
+                if s <= fact.start and fact.end <= e:
+                    lo = hi = fact.start
+                    cost = 0.0  # a trigger around the number: "accounted for 23% of shipments"
+                elif s < fact.end and fact.start < e:
+                    continue
+                elif e <= fact.start:
+                    lo, hi, cost = e, fact.start, float(fact.start - e)
+                else:
+                    gap = text[fact.end : s]
+                    lo, hi = fact.end, s
+                    cost = 0.5 if not gap.strip() and len(gap) <= 2 else len(gap) * AFTER_COST + 5
+                    if AND_RE.search(gap):
+                        cost += clause_cost  # "revenue of X and profit of": profit is not X's
+                if clause_cost:
+                    crossed = bisect.bisect_left(breaks, hi) - bisect.bisect_left(breaks, lo)
+                    cost += crossed * clause_cost
+                if any(lo <= a and b <= hi for a, b in others):
+                    cost += FACT_BETWEEN_COST
+                if weak:
+                    cost += WEAK_COST
+                if cost > MAX_TRIGGER_DISTANCE:
+                    continue
+                key = (cost, -(e - s), rank, measure, m.group(0))
+                if best is None or key[:3] < best[:3]:
+                    best = key
+        return None if best is None else (best[3], best[4])
+
+    # ------------------------------------------------------------------ tables
+
+    def _table(self, fact: Fact) -> list[tuple[str, re.Pattern[str], bool]]:
+        rules = rules_for(self.article.lang or "en")
+        return rules.percent if fact.kind == "percent" else rules.money
+
+    def _table_rows(self, sentence: _Sentence) -> tuple[Paragraph, Paragraph] | None:
+        """The header row of the table ``sentence`` is a row of, and the row."""
+        row = sentence.paragraph
+        if not self.text.startswith("|", row.start):
+            return None
+        i = self.paragraphs.index(row)
+        j = i
+        while j > 0 and self.text.startswith("|", self.paragraphs[j - 1].start):
+            j -= 1
+        if j == i:
+            return None
+        return self.paragraphs[j], row
+
+    def _table_header(self, fact: Fact, sentence: _Sentence) -> tuple[int, int] | None:
+        """The span of the header cell above ``fact``'s cell, when it stands in a table."""
+        rows = self._table_rows(sentence)
+        if rows is None:
+            return None
+        header, row = rows
+        column = self.text.count("|", row.start, fact.start)
+        bars = [k for k in range(header.start, header.end) if self.text[k] == "|"]
+        if column >= len(bars):
+            return None
+        return bars[column - 1] + 1, bars[column]
+
+    # ------------------------------------------------------------------ organisation
+
+    def _owner(
+        self,
+        fact: Fact,
+        measure: str,
+        sentence: _Sentence,
+        earlier: list[Fact],
+        carried: Mention | None,
+    ) -> tuple[Mention | None, str | None]:
+        if measure in MARKET_MEASURES:
+            return None, "a market's figure belongs to no organisation"
+        text = self.text
+        rules = rules_for(sentence.lang)
+        since = earlier[-1].end if earlier else sentence.start
+        stretch = [m for m in sentence.owners if since <= m.start and m.end <= fact.start]
+        if stretch:
+            pick = stretch[0] if measure in SUBJECT_MEASURES else stretch[-1]
+            if pick.start in sentence.listed:
+                return None, "names in a list own no single number"
+            rule = "the subject before it" if measure in SUBJECT_MEASURES else "the name before it"
+            return pick, rule
+        if earlier:
+            prior = earlier[-1]
+            if prior.subject_start is not None:
+                owner = next((m for m in sentence.mentions if m.start == prior.subject_start), None)
+                if owner is not None:
+                    return owner, "the owner of the number before it in the sentence"
+            elif prior.organisation_evidence == "names in a list own no single number":
+                return None, prior.organisation_evidence
+        before = [m for m in sentence.owners if m.end <= fact.start]
+        if before:
+            pick = before[0] if measure in SUBJECT_MEASURES else before[-1]
+            if pick.start in sentence.listed:
+                return None, "names in a list own no single number"
+            return pick, "the sentence's name before it"
+        # a name right after the number: "a $2 billion round for Mistral", "30% of Nvidia's sales"
+        after = [m for m in sentence.mentions if m.start >= fact.end]
+        if after:
+            first = after[0]
+            gap = text[fact.end : first.start]
+            if (
+                AFTER_GAP_RE.fullmatch(gap)
+                and first.start not in sentence.listed
+                and (first in sentence.owners or OWNER_AFTER_RE.search(gap))
+            ):
+                return first, "the name after it"
+        head = text[sentence.start : fact.start]
+        if carried is not None and (
+            rules.carry_opening.search(head) or rules.anaphora.search(head)
+        ):
+            return carried, "the subject of the sentence before"
+        heading = self._heading_owner(sentence)
+        if heading is not None:
+            return heading, "the story's heading"
+        return None, "no organisation in the sentence"
+
+    def _heading_owner(self, sentence: _Sentence) -> Mention | None:
+        if not self.is_newsletter or not sentence.paragraph.section:
+            return None
+        for p in self.paragraphs:
+            if (
+                p.role == "heading"
+                and self.text[p.start : p.end].strip() == sentence.paragraph.section
+            ):
+                for s in self.sentences_of(p):
+                    first = next((m for m in s.owners if m.start not in s.listed), None)
+                    if first is not None:
+                        return first
+        return None
+
+    # ------------------------------------------------------------------ where and when
+
+    def _country(
+        self, fact: Fact, sentence: _Sentence, owner: Mention | None
+    ) -> tuple[str | None, str | None]:
+        places = find_places(self.text, sentence.start, sentence.end)
+        if places:
+            near = min(places, key=lambda p: abs(p.start - fact.start))
+            return near.country, f"'{near.text}' in the sentence"
+        if owner is not None:
+            org = self.table.organisations.get(owner.organisation)
+            if org is not None and org.country:
+                return org.country, f"{owner.organisation}'s country"
+        return None, None
+
+    def _period(self, fact: Fact, sentence: _Sentence) -> tuple[str | None, str | None]:
+        periods = find_periods(self.text, sentence.start, sentence.end)
+        if not periods:
+            return None, None
+        near = min(periods, key=lambda p: (abs(p.start - fact.start), p.start))
+        return near.period, f"'{self.text[near.start : near.end]}' ({near.rule})"
+
+
+def _mark_repeats(facts: list[Fact]) -> list[Fact]:
+    """Facts, in the same order, with ``repeat_of`` set where an earlier one states the claim."""
+    seen: dict[tuple, int] = {}
+    repeats: dict[int, int] = {}
+    for fact in sorted(facts, key=lambda f: f.start):
+        if fact.value is None or fact.conversion_of is not None:
+            continue
+        key = (fact.kind, fact.value, fact.value_high, fact.unit, fact.measure, fact.organisation)
+        if key in seen:
+            repeats[fact.start] = seen[key]
+        else:
+            seen[key] = fact.start
+    return [replace(f, repeat_of=repeats[f.start]) if f.start in repeats else f for f in facts]

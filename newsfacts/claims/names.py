@@ -1,0 +1,243 @@
+"""Finding organisation names in text: the reference table's aliases, and names it lacks.
+
+``NameFinder`` scans a text once with one regular expression built as a trie of
+every alias (so the scan costs about the same for 2,000 aliases as for 20) and
+returns ``Mention``s: the span, the name as written and, for a known alias, the
+canonical name. Names the table lacks are found by their form: capitalised
+words with a company suffix or in a company's place in the sentence (English and
+Vietnamese), a Chinese name glossed with its English name in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsfacts.claims.lexicon import NOT_NAMES
+from newsfacts.organisations import OrganisationTable, alias_key
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An organisation named in the text: where, as written, and its canonical name."""
+
+    start: int
+    end: int
+    text: str
+    organisation: str
+    known: bool  # True: an alias of the reference table; False: found by its form
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, as a trie."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+# Company words that make a capitalised phrase a name even when the table lacks it.
+ORG_SUFFIX_RE = re.compile(
+    r"(?:\s(?:Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SE|SA|NV|JSC|PJSC|"
+    r"Group|Holdings?|Technologies|Technology|Tech|Systems|Labs?|AI|Capital|Partners|Ventures|"
+    r"Semiconductors?|Computing|Cloud|Networks?|Robotics|Intelligence|Bank|Fund|Investments?|"
+    r"Energy|Power|Electronics|Electric|Software|Solutions|Data|Digital|Telecom|Communications|"
+    r"Microelectronics|Devices|Industries|Dynamics|Research|Institute|University|Foundation|"
+    r"Authority|Agency|Council|Commission|Ministry|Department|Committee|Centre|Center|"
+    r"Platforms|Interactive|Media|Motors|Aerospace|Infrastructure|Data Centres|Data Centers))+$"
+)
+# A capitalised phrase: words starting with a capital (or a digit after the first), joined
+# by spaces, "&", "of", "de"; possessive and trailing punctuation are not part of it.
+CAPITALISED_RE = re.compile(
+    r"(?<![\w&.-])(?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:(?:\s+|\s+(?:of|de|for|&)\s+)"
+    r"(?:[A-Z0-9][\w&.'’-]*[\w&]|[A-Z]))*"
+)
+# In a company's place: the phrase is followed by a verb of owning or doing, or an appositive.
+AFTER_NAME_RE = re.compile(
+    r"^(?:'s|’s|,\s+(?:a|an|the|which|whose|who)\b|\s+(?:raised|raises|closed|closes|said|says|"
+    r"reported|reports|posted|posts|agreed|agrees|plans|planned|will|would|is|was|has|had|"
+    r"expects|announced|announces|secured|secures|landed|won|signed|invested|invests|spent|"
+    r"spends|bought|buys|acquired|acquires|took|takes|holds|held|controls|earned|earns|lost|"
+    r"booked|books|priced|prices|vừa|đã|sẽ|đạt|ghi nhận|công bố|cho biết|gọi|huy động|"
+    r"được|chi|đầu tư|nâng|mua|ký|(?:\([^)]{2,30}\))))"
+)
+BEFORE_NAME_RE = re.compile(
+    r"(?:start-?up|startup|company|firm|maker|designer|provider|operator|platform|developer|"
+    r"lab|rival|unit|subsidiary|investor|fund|nền tảng|công ty|doanh nghiệp|hãng|tập đoàn|"
+    r"quỹ|startup|nhà cung cấp|nhà phát triển|đơn vị)\s+$",
+    re.IGNORECASE,
+)
+VI_LEGAL_RE = re.compile(
+    r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần)|Công ty|Tập đoàn)\s+"
+    r"((?:[A-Z0-9][\w&.-]*)(?:\s+[A-Z0-9][\w&.-]*){0,5})"
+)
+# 壁仞科技（Biren Technology）: a Chinese name with its English name in brackets.
+CJK_GLOSS_RE = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z][A-Za-z0-9&.'\- ]{1,60}?)\s*[)）]")
+
+
+class NameFinder:
+    """Every organisation name in a text, known or by its form."""
+
+    def __init__(self, table: OrganisationTable) -> None:
+        self.table = table
+        keys = {alias_key(a.alias) for a in table.aliases}
+        self._index = {alias_key(a.alias): a.organisation for a in table.aliases}
+        for key in list(keys):  # "Nvidia's" is found as "Nvidia" + possessive
+            if key.endswith("'s"):
+                keys.discard(key)
+        self._re = re.compile(_trie_pattern(sorted(keys)), re.IGNORECASE)
+        self._places: frozenset[str] = frozenset()
+
+    def find(self, text: str) -> list[Mention]:
+        """Known mentions, then the unknown names that do not overlap them, by position."""
+        known = self._known(text)
+        taken = [(m.start, m.end) for m in known]
+        unknown = [
+            m for m in self._unknown(text) if not any(s < m.end and m.start < e for s, e in taken)
+        ]
+        return sorted(known + unknown, key=lambda m: m.start)
+
+    def _known(self, text: str) -> list[Mention]:
+        found = []
+        folded = text.casefold() if len(text.casefold()) == len(text) else None
+        for m in self._re.finditer(folded if folded is not None else text):
+            s, e = m.start(), m.end()
+            written = text[s:e]
+            first = written[0]
+            if not _is_cjk(first):
+                if (s and (text[s - 1].isalnum() or text[s - 1] in "_-")) or (
+                    e < len(text) and (text[e].isalnum() or text[e] == "_")
+                ):
+                    continue
+                if first.isalpha() and not first.isupper():
+                    continue  # "arm", "meta": a word, not the company
+                if written.upper() != written and any(
+                    alias.isupper() and len(alias) <= 5 for alias in (written,)
+                ):
+                    continue
+                key = alias_key(written)
+                canon = self._index.get(key)
+                if canon is None:
+                    continue
+                # all-capital short aliases (AMD, FPT) must be written in capitals
+                if len(key) <= 4 and not written.isupper() and _alias_is_upper(self.table, key):
+                    continue
+            else:
+                canon = self._index.get(alias_key(written))
+                if canon is None:
+                    continue
+            found.append(Mention(s, e, written, canon, True))
+        return found
+
+    def _unknown(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for m in CJK_GLOSS_RE.finditer(text):
+            english = m.group(2).strip()
+            canon = self.table.canonical(english) or self.table.canonical(m.group(1))
+            found.append(
+                Mention(m.start(1), m.end(1), m.group(1), canon or english, canon is not None)
+            )
+        for m in VI_LEGAL_RE.finditer(text):
+            name = m.group(1)
+            canon = self.table.canonical(name)
+            if canon is None and not _plausible(name):
+                continue
+            found.append(Mention(m.start(), m.end(), m.group(0), canon or name, canon is not None))
+        for m in CAPITALISED_RE.finditer(text):
+            s, e = m.start(), m.end()
+            words = m.group(0).split()
+            # leading sentence words and descriptors are not part of the name
+            while words and words[0].casefold().strip("'’") in NOT_NAMES:
+                s += text[s:].index(words[0]) + len(words[0])
+                s += len(text[s:]) - len(text[s:].lstrip())
+                words.pop(0)
+            if not words:
+                continue
+            while words and words[-1].casefold() in NOT_NAMES and len(words) > 1:
+                words.pop()
+                e = s + text[s:e].rindex(words[-1]) + len(words[-1])
+            name = text[s:e].rstrip(".,'’")
+            e = s + len(name)
+            if name.endswith(("'s", "’s")):
+                name, e = name[:-2], e - 2
+            if not _plausible(name):
+                continue
+            canon = self.table.canonical(name)
+            if canon is not None:
+                found.append(Mention(s, e, name, canon, True))
+                continue
+            if ORG_SUFFIX_RE.search(" " + name) is None:
+                after = text[e : e + 40]
+                before = text[max(0, s - 30) : s]
+                if not (AFTER_NAME_RE.match(after) or BEFORE_NAME_RE.search(before)):
+                    continue
+                if len(name) < 3:
+                    continue
+            found.append(Mention(s, e, name, _strip_legal(name), False))
+        return found
+
+
+def _plausible(name: str) -> bool:
+    """A capitalised phrase that can be a name: letters, not only common or short capitals."""
+    words = name.split()
+    if not words or not any(ch.isalpha() for ch in name):
+        return False
+    if all(w.casefold().strip("'’.,") in NOT_NAMES for w in words):
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
+        return False
+    if words[0][0].isdigit():
+        return False
+    return not re.search(r"\d", words[0]) or len(words) > 1
+
+
+LEGAL_TAIL_RE = re.compile(r",?\s+(?:Inc\.?|Corp\.?|Co\.,? Ltd\.?|Ltd\.?|LLC|plc|PLC|JSC|PJSC)$")
+
+
+def _strip_legal(name: str) -> str:
+    return LEGAL_TAIL_RE.sub("", name).strip()
+
+
+def _alias_is_upper(table: OrganisationTable, key: str) -> bool:
+    """True when every alias of this key is written in capitals (AMD, FPT, CMC)."""
+    cache = _UPPER.get(table.version)
+    if cache is None:
+        cache = {}
+        for a in table.aliases:
+            k = alias_key(a.alias)
+            cache[k] = cache.get(k, True) and a.alias.isupper()
+        _UPPER[table.version] = cache
+    return cache.get(key, False)
+
+
+_UPPER: dict[str, dict[str, bool]] = {}
+
+
+_FINDERS: dict[str, NameFinder] = {}
+
+
+def finder_for(table: OrganisationTable) -> NameFinder:
+    """One ``NameFinder`` per table version (building the trie costs tens of milliseconds)."""
+    finder = _FINDERS.get(table.version)
+    if finder is None:
+        finder = _FINDERS[table.version] = NameFinder(table)
+    return finder

@@ -1,0 +1,133 @@
+"""Places a number is about or located in, as ISO 3166-1 alpha-2 codes.
+
+Country names, their adjectives and the cities and provinces the field's news
+names (data-centre sites, chip hubs), in English, Chinese and Vietnamese.
+``find_places(text, start, end)`` returns each with its span. Regions that are
+not one country (Europe, Southeast Asia, 东南亚, Đông Nam Á) are not places here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# code -> spellings; Latin spellings match whole words, case-sensitively (a capital).
+PLACES: dict[str, tuple[str, ...]] = {
+    "CN": (
+        "China", "Chinese", "PRC", "Mainland China", "Beijing", "Shanghai", "Shenzhen", "Guangzhou",
+        "Hangzhou", "Chengdu", "Wuhan", "Nanjing", "Suzhou", "Tianjin", "Chongqing", "Hefei", "Xi'an",
+        "Guizhou", "Gui'an", "Inner Mongolia", "Ningxia", "Zhongwei", "Qingyang", "Gansu", "Hebei",
+        "Zhangjiakou", "Wuhu", "Anhui", "Jiangsu", "Zhejiang", "Guangdong", "Sichuan", "Shandong",
+        "Hainan", "Xinjiang", "Yunnan", "Fujian", "Hubei", "Hunan", "Henan", "Liaoning",
+        "中国", "中國", "我国", "我國", "国内", "國內", "内地", "內地", "全国", "全國", "北京", "上海", "深圳",
+        "广州", "廣州", "杭州", "成都", "武汉", "武漢", "南京", "苏州", "蘇州", "天津", "重庆", "重慶", "合肥",
+        "西安", "贵州", "貴州", "贵安", "貴安", "内蒙古", "內蒙古", "呼和浩特", "和林格尔", "乌兰察布",
+        "宁夏", "寧夏", "中卫", "中衛", "庆阳", "慶陽", "甘肃", "甘肅", "河北", "张家口", "張家口", "芜湖",
+        "蕪湖", "安徽", "江苏", "江蘇", "浙江", "广东", "廣東", "四川", "山东", "山東", "海南", "新疆",
+        "云南", "雲南", "福建", "湖北", "湖南", "河南", "辽宁", "遼寧", "长三角", "長三角", "粤港澳",
+        "京津冀", "成渝", "东数西算", "東數西算",
+        "Trung Quốc", "Bắc Kinh", "Thượng Hải", "Thâm Quyến", "Hàng Châu", "Quảng Châu",
+    ),
+    "HK": ("Hong Kong", "香港", "港股", "港交所", "Hồng Kông"),
+    "TW": ("Taiwan", "Taiwanese", "Hsinchu", "Taipei", "台湾", "臺灣", "台灣", "新竹", "台北", "臺北",
+           "Đài Loan"),
+    "US": (
+        "United States", "U.S.", "US", "USA", "America", "American", "Americans", "Texas", "Abilene",
+        "Arizona", "Ohio", "Virginia", "Georgia", "California", "Silicon Valley", "Oregon",
+        "Wisconsin", "Louisiana", "Iowa", "Nevada", "Memphis", "Tennessee", "New York",
+        "美国", "美國", "德州", "得州", "亚利桑那", "亞利桑那", "硅谷", "矽谷", "Mỹ", "Hoa Kỳ",
+    ),
+    "VN": (
+        "Vietnam", "Viet Nam", "Vietnamese", "Hanoi", "Ho Chi Minh City", "Da Nang", "Bac Ninh",
+        "Binh Duong", "Dong Nai", "Long An", "Hoa Lac",
+        "Việt Nam", "Hà Nội", "TP.HCM", "TP HCM", "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh",
+        "Hồ Chí Minh", "Sài Gòn", "Đà Nẵng", "Bắc Ninh", "Bình Dương", "Đồng Nai", "Long An",
+        "Hòa Lạc", "Hải Phòng", "Quảng Ninh", "Bà Rịa - Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Cần Thơ",
+        "Bắc Giang", "Thái Nguyên", "Khánh Hòa", "Quảng Nam", "Hưng Yên", "Vĩnh Phúc", "Tây Ninh",
+        "Thủ Đức", "Khu công nghệ cao", "miền Nam", "phía Nam", "miền Bắc", "phía Bắc",
+        "越南", "河内", "河內", "胡志明市",
+    ),
+    "MY": ("Malaysia", "Malaysian", "Johor", "Johor Bahru", "Kulim", "Kedah", "Cyberjaya",
+           "Selangor", "Kuala Lumpur", "Penang", "马来西亚", "馬來西亞", "柔佛", "Ma-lai-xi-a"),
+    "SG": ("Singapore", "Singaporean", "新加坡"),
+    "JP": ("Japan", "Japanese", "Tokyo", "Osaka", "Hokkaido", "Kumamoto", "日本", "东京", "東京",
+           "Nhật Bản", "Nhật"),
+    "KR": ("South Korea", "Korea", "Korean", "Seoul", "Pyeongtaek", "韩国", "韓國", "首尔", "首爾",
+           "Hàn Quốc"),
+    "IN": ("India", "Indian", "Mumbai", "Chennai", "Hyderabad", "Bengaluru", "Bangalore",
+           "Gujarat", "印度", "Ấn Độ"),
+    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "British", "England", "Scotland", "Wales",
+           "London", "Bristol", "Edinburgh", "Cambridge", "Oxford", "英国", "英國", "Anh Quốc",
+           "Vương quốc Anh"),
+    "DE": ("Germany", "German", "Jülich", "Julich", "Munich", "Berlin", "Frankfurt", "德国", "德國",
+           "Đức"),
+    "FR": ("France", "French", "Paris", "法国", "法國", "Pháp"),
+    "NL": ("Netherlands", "Dutch", "Amsterdam", "荷兰", "荷蘭", "Hà Lan"),
+    "SA": ("Saudi Arabia", "Saudi", "Riyadh", "沙特", "沙特阿拉伯", "Ả Rập Xê Út", "Saudi Arabia"),
+    "AE": ("United Arab Emirates", "UAE", "Emirati", "Abu Dhabi", "Dubai", "阿联酋", "阿聯酋",
+           "UAE"),
+    "QA": ("Qatar", "卡塔尔"),
+    "ID": ("Indonesia", "Indonesian", "Jakarta", "Batam", "印尼", "印度尼西亚", "Indonesia"),
+    "TH": ("Thailand", "Thai", "Bangkok", "泰国", "泰國", "Thái Lan"),
+    "PH": ("Philippines", "Philippine", "Manila", "菲律宾", "Philippines"),
+    "AU": ("Australia", "Australian", "Sydney", "Melbourne", "澳大利亚", "澳洲", "Úc"),
+    "CA": ("Canada", "Canadian", "Toronto", "Quebec", "加拿大"),
+    "IL": ("Israel", "Israeli", "以色列"),
+    "FI": ("Finland", "Finnish", "Kajaani", "芬兰"),
+    "ES": ("Spain", "Spanish", "Barcelona", "西班牙"),
+    "IT": ("Italy", "Italian", "Bologna", "意大利"),
+    "CH": ("Switzerland", "Swiss", "Lugano", "瑞士"),
+    "SE": ("Sweden", "Swedish", "瑞典"),
+    "NO": ("Norway", "Norwegian", "挪威"),
+    "IE": ("Ireland", "Irish", "Dublin", "爱尔兰"),
+    "BR": ("Brazil", "Brazilian", "巴西"),
+    "MX": ("Mexico", "Mexican", "墨西哥"),
+    "RU": ("Russia", "Russian", "俄罗斯", "俄羅斯", "Nga"),
+    "LA": ("Laos", "Lào"),
+    "KH": ("Cambodia", "Campuchia"),
+}  # fmt: skip
+
+# Words that look like a place but are not one here ("US$", "Chinese yuan" is still CN).
+_LATIN_GUARD_AFTER = r"(?![\w$])"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in the text and the country it is in."""
+
+    start: int
+    end: int
+    text: str
+    country: str
+
+
+def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
+    index: dict[str, str] = {}
+    for code, names in PLACES.items():
+        for name in names:
+            index.setdefault(name, code)
+    latin = sorted((n for n in index if n.isascii() or not _has_cjk(n)), key=len, reverse=True)
+    cjk = sorted((n for n in index if _has_cjk(n)), key=len, reverse=True)
+    latin_alt = "|".join(re.escape(n) for n in latin)
+    cjk_alt = "|".join(re.escape(n) for n in cjk)
+    pattern = re.compile(rf"(?<![\w$])(?:{latin_alt}){_LATIN_GUARD_AFTER}|(?:{cjk_alt})")
+    return pattern, index
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u2e80" <= ch <= "\u9fff" for ch in text)
+
+
+PLACE_RE, PLACE_INDEX = _compile()
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
+    """Every place named in ``text[start:end]``, by position, spans into ``text``."""
+    end = len(text) if end is None else end
+    found = []
+    for m in PLACE_RE.finditer(text, start, end):
+        name = m.group(0)
+        if name == "US" and text[m.end() : m.end() + 1] in ("$", "D"):
+            continue  # "US$5 billion" is a currency
+        found.append(Place(m.start(), m.end(), name, PLACE_INDEX[name]))
+    return found
