@@ -61,6 +61,19 @@ from newsfacts.organisations import OrganisationTable
 LANGS = ("en", "zh", "vi")
 # Measures whose owner is who pays or is paid: the sentence's subject, not the nearest name.
 SUBJECT_MEASURES = frozenset({"investment", "funding", "deal_value", "valuation"})
+# Measures a newsletter story's heading name owns when its sentence names nobody.
+HEADING_MEASURES = frozenset(
+    {
+        "investment",
+        "funding",
+        "deal_value",
+        "valuation",
+        "revenue",
+        "profit",
+        "loss",
+        "computing_power",
+    }
+)
 # Measures of a market, not of one organisation.
 MARKET_MEASURES = frozenset({"market_size"})
 CLAUSE_COST = 60  # one clause boundary weighs as much as 60 characters
@@ -89,6 +102,62 @@ STRONG_GROWTH_RE = re.compile(
     re.IGNORECASE,
 )
 AND_RE = re.compile(r"(?<![\w-])(?:and|và|cùng)(?![\w-])|[和及与與、]")
+# After an owner: an appositive or relative clause, whose names are not the sentence's subject.
+APPOSITIVE_RE = re.compile(
+    r"\)?(?:'s|’s)?\s*,\s+(?:the|a|an|which|who|whose|one of|its|through its|via its|through|via|with|"
+    r"including|along with|like|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*(?:'s|’s))"
+    r"\s[^,;:()]{0,140}(?=,)"
+)
+LISTED_AFTER_RE = re.compile(
+    r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s*(?:,|and|or|&|và|和|、|及)\s*(?:the\s+)?$"
+)
+SOURCE_AFTER_RE = re.compile(
+    r"\s+(?:reported|said|says|reports|estimated|estimates|expects|forecast|forecasts|predicted|"
+    r"predicts|wrote|noted)\s+(?:on \w+\s+)?that\b"
+)
+# "Shares of CoreWeave", "List prices on CoreWeave's website": the name owns what is named.
+OWNER_OF_RE = re.compile(
+    r"(?<![\w-])(?:shares|stock|revenue|sales|profit|income|valuation|capacity|market value|"
+    r"earnings|results|capex|spending|backlog) of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PREPOSITION_RE = re.compile(
+    r"(?<![\w-])(?:on|at|of|for|to|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+AT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:at|in|of|operated by|owned by|位于|位於|tại)\s*(?:the\s+)?$", re.IGNORECASE
+)
+GOVERNMENT_RE = re.compile(
+    r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|chính phủ|nhà nước)(?![\w-])"
+    r"|(?:中央)?政府|国务院|國務院",
+    re.IGNORECASE,
+)
+POSSESSIVE_RE = re.compile(r"(?:'s|’s)\s+")
+TITLE_WORDS = frozenset(
+    "president premier minister chancellor ceo founder co-founder chairman chairwoman mr mrs ms dr"
+    " prof secretary governor mayor ông bà".split()
+)
+TITLE_BEFORE_RE = re.compile(
+    r"(?:president|minister|ceo|chief executive|founder|chairman|chairwoman|secretary|governor|"
+    r"mayor|analyst|mr\.?|ms\.?|dr\.?|ông|bà)\s+$",
+    re.IGNORECASE,
+)
+# A name right before the number owns it: "Micron at 21%", "Nvidia's 38%", "TSMC with 62%".
+ADJACENT_RE = re.compile(
+    r"(?:'s|’s)?\s*(?:at|with|on|had|has|of|:)?\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only)?\s*"
+)
+# "71% of CoreWeave's revenue": the name after "of" owns a part of its total.
+OF_NAME_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?$")
+OF_ITS_RE = re.compile(r"\s+of\s+(?:its|it|their)\b")
+MARKET_SUBJECT_RE = re.compile(
+    r"(?<![\w-])(?:market|industry|sector|segment)s?(?![\w-])|市场|市場|行业|行業|thị trường|ngành",
+    re.IGNORECASE,
+)
+GROUP_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:'s|’s)\s+(?:government|cabinet)|\s+(?:to|will|plans|planned|approved|has|had|is)\b)",
+    re.IGNORECASE,
+)
+
 # Between a number and a name after it that owns it: "a $2 billion round for Mistral".
 AFTER_GAP_RE = re.compile(
     r"\s*(?:[\w-]+\s+){0,4}?(?:for|by|at|of|from|in)\s+(?:the\s+)?|\s*(?:的|由)?"
@@ -125,6 +194,7 @@ def _either(table: dict[str, str], lang: str, flags: int = re.IGNORECASE) -> re.
 
 
 _RULES: dict[str, _Rules] = {}
+_GOVERNMENTS: dict[str, dict[str, str]] = {}
 
 
 def rules_for(lang: str) -> _Rules:
@@ -155,6 +225,8 @@ class _Sentence:
     mentions: list[Mention] = field(default_factory=list)
     owners: list[Mention] = field(default_factory=list)  # mentions that can own a number
     listed: set[int] = field(default_factory=set)  # starts of owners named in a list
+    sources: set[int] = field(default_factory=set)  # starts of owners that report ("X said that")
+    places: list = field(default_factory=list)
     subject: Mention | None = None  # who the sentence is about, for the next one
 
 
@@ -178,6 +250,8 @@ class _Labeller:
         self._sentences: dict[int, list[_Sentence]] = {}
         self.is_newsletter = len({p.section for p in self.paragraphs if p.section}) >= 2
         self._previous_money: dict[str | None, str] = {}
+        self._capitalised: dict[str, bool] = {}
+        self._main: str | None = None
 
     # ------------------------------------------------------------------ structure
 
@@ -200,22 +274,85 @@ class _Labeller:
         return sentences
 
     def _owners(self, sentence: _Sentence) -> None:
-        """The sentence's mentions that can own a number, and which of them form lists."""
+        """The sentence's names that can own a number, and which of them form lists.
+
+        Places are not names ("China's largest chipmaker"); nor are people
+        ("French President Emmanuel Macron") or a capitalised first word the
+        article never capitalises elsewhere ("Researchers"). A name is a
+        modifier, never an owner, when a modifier pattern stands around it, when
+        it is listed with a modifier, or when it stands in an appositive or a
+        relative clause after an owner (", the GPU designer backed by Tencent,").
+        """
         rules = rules_for(sentence.lang)
         text = self.text
-        owners = []
+        places = find_places(text, sentence.start, sentence.end)
+        sentence.places = places
+        mentions = []
         for m in sentence.mentions:
+            if not m.known:
+                m = self._name_not_place(m, places)
+                if m is None or self._is_person_or_word(m, sentence):
+                    continue
+            mentions.append(m)
+        sentence.mentions = mentions
+        owners: list[Mention] = []
+        appositive_end = -1
+        modifier: Mention | None = None
+        for m in mentions:
             after = text[m.end : min(sentence.end, m.end + 30)]
-            before = text[max(sentence.start, m.start - 40) : m.start]
-            if rules.modifier_after.match(after) or rules.modifier_before.search(before):
+            before = text[max(sentence.start, m.start - 60) : m.start]
+            owned = OWNER_OF_RE.search(before) is not None or (
+                after.startswith(("'s", "’s")) and PREPOSITION_RE.search(before) is not None
+            )
+            is_modifier = (
+                m.start < appositive_end
+                or rules.modifier_after.match(after) is not None
+                or (rules.modifier_before.search(before) is not None and not owned)
+                or rules.source_before.search(before) is not None
+                or (modifier is not None and LISTED_AFTER_RE.match(text, modifier.end, m.start))
+            )
+            if is_modifier:
+                modifier = m
                 continue
-            if rules.source_before.search(before):
-                continue
+            modifier = None
             owners.append(m)
+            apposition = APPOSITIVE_RE.match(text, m.end, sentence.end)
+            if apposition is not None:
+                appositive_end = apposition.end()
+            if SOURCE_AFTER_RE.match(text, m.end, sentence.end):
+                sentence.sources.add(m.start)
         for a, b in itertools.pairwise(owners):
             if a.organisation != b.organisation and LIST_GAP_RE.match(text[a.end : b.start]):
                 sentence.listed.update((a.start, b.start))
         sentence.owners = owners
+
+    def _name_not_place(self, m: Mention, places: list) -> Mention | None:
+        """An unknown name without the place it starts with, or None when it is a place."""
+        over = [p for p in places if p.start < m.end and m.start < p.end]
+        if not over:
+            return m
+        place = over[0]
+        rest = POSSESSIVE_RE.match(self.text, place.end, m.end)
+        if place.start <= m.start and rest is not None and rest.end() < m.end:
+            name = self.text[rest.end() : m.end]
+            canon = self.table.canonical(name)
+            return Mention(rest.end(), m.end, name, canon or name, canon is not None)
+        return None
+
+    def _is_person_or_word(self, m: Mention, sentence: _Sentence) -> bool:
+        words = m.text.casefold().split()
+        if any(w.strip(".,") in TITLE_WORDS for w in words):
+            return True
+        if TITLE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 25), m.start):
+            return True
+        if len(words) == 1 and not self.text[sentence.start : m.start].strip(" \"“‘'(*•■-"):
+            word = m.text
+            seen = self._capitalised.get(word)
+            if seen is None:
+                seen = bool(re.search(rf"(?<=[a-z0-9,;:] ){re.escape(word)}\b", self.text))
+                self._capitalised[word] = seen
+            return not seen
+        return False
 
     def paragraph_of(self, fact: Fact) -> Paragraph | None:
         i = bisect.bisect_right(self.starts, fact.start) - 1
@@ -495,7 +632,29 @@ class _Labeller:
         text = self.text
         rules = rules_for(sentence.lang)
         since = earlier[-1].end if earlier else sentence.start
+        # "Micron at 21%", "Nvidia's 38%": the name right before the number
+        near = [m for m in sentence.mentions if since <= m.start and m.end <= fact.start]
+        if near and ADJACENT_RE.fullmatch(text, near[-1].end, fact.start):
+            return near[-1], "the name right before it"
+        if fact.kind == "percent":
+            after = [m for m in sentence.mentions if m.start >= fact.end]
+            if (
+                after
+                and OF_NAME_AFTER_RE.search(text, fact.end, after[0].start)
+                and (text.startswith(("'s", "’s"), after[0].end))
+            ):
+                return after[0], "a part of the total of the name after it"
+            if carried is not None and OF_ITS_RE.match(text, fact.end):
+                return carried, "a part of the total of the subject before"
         stretch = [m for m in sentence.owners if since <= m.start and m.end <= fact.start]
+        if len(stretch) > 1:
+            stretch = [m for m in stretch if m.start not in sentence.sources] or stretch
+        if (
+            not stretch
+            and measure == "growth"
+            and MARKET_SUBJECT_RE.search(text, since, fact.start)
+        ):
+            return None, "a market's growth belongs to no organisation"
         if stretch:
             pick = stretch[0] if measure in SUBJECT_MEASURES else stretch[-1]
             if pick.start in sentence.listed:
@@ -504,19 +663,18 @@ class _Labeller:
             return pick, rule
         if earlier:
             prior = earlier[-1]
-            if prior.subject_start is not None:
-                owner = next((m for m in sentence.mentions if m.start == prior.subject_start), None)
-                if owner is not None:
-                    return owner, "the owner of the number before it in the sentence"
-            elif prior.organisation_evidence == "names in a list own no single number":
+            if prior.subject_start is None:
                 return None, prior.organisation_evidence
+            owner = next((m for m in sentence.mentions if m.start == prior.subject_start), None)
+            if owner is not None:
+                return owner, "the owner of the number before it in the sentence"
         before = [m for m in sentence.owners if m.end <= fact.start]
         if before:
             pick = before[0] if measure in SUBJECT_MEASURES else before[-1]
             if pick.start in sentence.listed:
                 return None, "names in a list own no single number"
             return pick, "the sentence's name before it"
-        # a name right after the number: "a $2 billion round for Mistral", "30% of Nvidia's sales"
+        # a name right after the number: "a $2 billion round for Mistral", "raised by X"
         after = [m for m in sentence.mentions if m.start >= fact.end]
         if after:
             first = after[0]
@@ -527,15 +685,74 @@ class _Labeller:
                 and (first in sentence.owners or OWNER_AFTER_RE.search(gap))
             ):
                 return first, "the name after it"
+        if measure == "computing_power":
+            at = [
+                m
+                for m in sentence.mentions
+                if m.end <= fact.start
+                and AT_BEFORE_RE.search(text, max(sentence.start, m.start - 15), m.start)
+            ]
+            if at:
+                return at[0], "the site the machine is at"
+        government = self._government(fact, measure, sentence)
+        if government is not None:
+            return government, "a country's government spends"
         head = text[sentence.start : fact.start]
         if carried is not None and (
             rules.carry_opening.search(head) or rules.anaphora.search(head)
         ):
             return carried, "the subject of the sentence before"
-        heading = self._heading_owner(sentence)
+        heading = self._heading_owner(sentence) if measure in HEADING_MEASURES else None
         if heading is not None:
             return heading, "the story's heading"
         return None, "no organisation in the sentence"
+
+    def _government(self, fact: Fact, measure: str, sentence: _Sentence) -> Mention | None:
+        """ "UK to spend £2 billion": a country as the subject of public money is its government.
+
+        So is "the government" of an article about one country ("Chính phủ").
+        """
+        if measure not in ("investment", "funding", "ratio", "price", "computing_power"):
+            return None
+        said = GOVERNMENT_RE.search(self.text, sentence.start, fact.start)
+        if said is not None:
+            country = self._main_country()
+            name = self._governments().get(country or "")
+            if name is not None:
+                return Mention(said.start(), said.end(), said.group(0), name, True)
+        if measure not in ("investment", "funding") or not sentence.places:
+            return None
+        place = sentence.places[0]
+        if place.end > fact.start or not GROUP_SUBJECT_RE.match(self.text, place.end):
+            return None
+        name = self._governments().get(place.country)
+        if name is None:
+            return None
+        return Mention(place.start, place.end, place.text, name, True)
+
+    def _main_country(self) -> str | None:
+        """The country the article names most, or None when it names none."""
+        if self._main is None:
+            counts: dict[str, int] = {}
+            for place in find_places(self.text):
+                counts[place.country] = counts.get(place.country, 0) + 1
+            self._main = max(counts, key=lambda c: counts[c]) if counts else ""
+        return self._main or None
+
+    def _governments(self) -> dict[str, str]:
+        """Country code -> the table's "Government of ..." organisation, per table version."""
+        found = _GOVERNMENTS.get(self.table.version)
+        if found is None:
+            found = {}
+            for org in self.table.organisations.values():
+                if (
+                    org.kind == "government"
+                    and org.country
+                    and org.name.startswith("Government of")
+                ):
+                    found.setdefault(org.country, org.name)
+            _GOVERNMENTS[self.table.version] = found
+        return found
 
     def _heading_owner(self, sentence: _Sentence) -> Mention | None:
         if not self.is_newsletter or not sentence.paragraph.section:

@@ -730,7 +730,7 @@ ANAPHORA = {
 
 # Sentence openings that carry the previous subject: a measure or a period, no name.
 CARRY_OPENINGS = {
-    "en": r"^\W*(?:revenue|sales|net income|net profit|operating profit|gross margin|profit|margin|earnings|loss|net loss|capital expenditure|capex|shares|the stock|in the (?:first|second|third|fourth|same) (?:quarter|half)|in the quarter|for the (?:first|full|whole|quarter|year|same|second|third|fourth|nine|six)|for 20\d\d|in 20\d\d|over the|during the|research and development|r&d|data[- ]cent(?:re|er) revenue|networking|guidance|phase|the first phase|the second phase|a second phase|its|it)\b",
+    "en": r"^\W*(?:(?:[\w-]+\s+){0,3}(?:revenue|revenues|sales|income|profit|margin|earnings|loss|losses|capex|spending|expenditure|utili[sz]ation|backlog|bookings|guidance|shares|stock|valuation|orders)\b|among them|of which|in particular|in the (?:first|second|third|fourth|same) (?:quarter|half)|in the quarter|for the (?:first|full|whole|quarter|year|same|second|third|fourth|nine|six)|for 20\d\d|in 20\d\d|over the|during the|the first (?:three|nine|six|two)|research and development|r&d|phase|the first phase|the second phase|a second phase|its|it)\b",
     "zh": r"^\W*(?:营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
     "vi": r"^\W*(?:doanh thu|lợi nhuận|biên lợi nhuận|vốn hóa|cổ phiếu|riêng|trong (?:quý|năm|nửa|6|9)|quý|năm 20\d\d|6 tháng|9 tháng|lũy kế|giai đoạn|theo thiết kế|như vậy|ngoài ra|bên cạnh đó)",
 }
@@ -742,9 +742,9 @@ MODIFIER_AFTER = {
     "vi": r"^(?: hậu thuẫn| rót vốn| dẫn dắt| dẫn đầu)",
 }
 MODIFIER_BEFORE = {
-    "en": r"(?:backed by|led by|co-led by|funded by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|rivals?|than|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
-    "zh": r"(?:由|与|與|和|向|从|從|给|給|对|對|比|如|包括|以及|及|为|為|替|跟|同|客户|客戶|如同|联合|聯合)\s*$",
-    "vi": r"(?:bởi|từ|với|cho|của|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|và|cùng)\s+$",
+    "en": r"(?:backed by|led by|co-led by|funded by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
+    "zh": r"(?:由|与|與|向|从|從|给|給|对|對|比|如|包括|为|為|替|跟|同|客户|客戶|如同|联合|聯合|创始人|創始人)\s*$",
+    "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập)\s+$",
 }
 
 # "X said", "according to X": a source, not an owner.
@@ -768,6 +768,10 @@ NOT_NAMES = frozenset(
     revenue sales profit shares stock net gross operating quarter year month week day
     first second third fourth fiscal half nine six twelve billion million trillion percent
     january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    president premier minister chancellor mr ms mrs dr prof sir ceo founder chairman chairwoman
+    new york london beijing shanghai hong kong tokyo seoul taipei singapore hanoi
+    list research researchers rival rivals shares stocks analysts officials executives
     monday tuesday wednesday thursday friday saturday sunday
     ai gpu gpus cpu cpus ipo ceo cfo cto hbm dram nand ram tpu npu llm dc idc it ev eu un us uk
     series round chips chip data centre center centres centers cloud computing compute

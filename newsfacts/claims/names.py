@@ -11,10 +11,10 @@ Vietnamese), a Chinese name glossed with its English name in brackets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfacts.claims.lexicon import NOT_NAMES
+from newsfacts.extract.lexicon import trie_alt
 from newsfacts.organisations import OrganisationTable, alias_key
 
 
@@ -27,28 +27,6 @@ class Mention:
     text: str
     organisation: str
     known: bool  # True: an alias of the reference table; False: found by its form
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, longest first, as a trie."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return render(trie)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -104,7 +82,7 @@ class NameFinder:
         for key in list(keys):  # "Nvidia's" is found as "Nvidia" + possessive
             if key.endswith("'s"):
                 keys.discard(key)
-        self._re = re.compile(_trie_pattern(sorted(keys)), re.IGNORECASE)
+        self._re = re.compile(trie_alt(sorted(keys)), re.IGNORECASE)
         self._places: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[Mention]:
@@ -185,7 +163,7 @@ class NameFinder:
             if canon is not None:
                 found.append(Mention(s, e, name, canon, True))
                 continue
-            if ORG_SUFFIX_RE.search(" " + name) is None:
+            if len(name.split()) < 2 or ORG_SUFFIX_RE.search(" " + name) is None:
                 after = text[e : e + 40]
                 before = text[max(0, s - 30) : s]
                 if not (AFTER_NAME_RE.match(after) or BEFORE_NAME_RE.search(before)):
