@@ -105,16 +105,34 @@ AND_RE = re.compile(r"(?<![\w-])(?:and|và|cùng)(?![\w-])|[和及与與、]")
 # After an owner: an appositive or relative clause, whose names are not the sentence's subject.
 APPOSITIVE_RE = re.compile(
     r"\)?(?:'s|’s)?\s*,\s+(?:the|a|an|which|who|whose|one of|its|through its|via its|through|via|with|"
-    r"including|along with|like|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*(?:'s|’s))"
+    r"including|along with|like|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một|thuộc|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*(?:'s|’s))"
     r"\s[^,;:()]{0,140}(?=,)"
 )
 LISTED_AFTER_RE = re.compile(
-    r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s*(?:,|and|or|&|và|和|、|及)\s*(?:the\s+)?$"
+    r"(?:'s|’s)?(?:\s*[(（][^)）]{1,40}[)）])?(?:\s+[\w-]+){0,2}?\s*(?:,|and|or|&|và|和|、|及)\s*(?:the\s+)?$"
 )
 SOURCE_AFTER_RE = re.compile(
     r"\s+(?:reported|said|says|reports|estimated|estimates|expects|forecast|forecasts|predicted|"
     r"predicts|wrote|noted)\s+(?:on \w+\s+)?that\b"
 )
+# "X数据显示", "theo số liệu": a source of figures, never their owner.
+STRICT_SOURCE_AFTER_RE = re.compile(
+    r"^(?:\s*(?:\([^)]{1,40}\)|（[^）]{1,40}）))?\s*(?:数据显示|數據顯示|报告显示|報告顯示|报告称|報告稱|统计|統計|研究显示|"
+    r"估计|估計|预测|預測|预计|預計|测算|測算|调查|調查|cho thấy|thống kê|ước tính|dự báo)"
+)
+# "由成都市政府投资建设": the name builds or runs what the number measures.
+BUILT_BY_AFTER_RE = re.compile(
+    r"^\s*(?:投资建设|投資建設|建设|建設|运营|運營|打造|牵头建设|牽頭建設|出资建设|出資建設)"
+)
+BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
+# "其他国产厂商合计约15%", "others": the number belongs to the rest, not to one name.
+OTHERS_RE = re.compile(
+    r"(?<![\w-])(?:others|other (?:vendors|companies|players|makers|firms|suppliers)|the rest|"
+    r"các (?:doanh nghiệp|hãng|nhà cung cấp) (?:khác|còn lại)|còn lại)(?![\w-])|其他|其它|其余|其餘",
+    re.IGNORECASE,
+)
+# "寒武纪、海光分别为2.6%和2.4%": listed names own listed numbers in order.
+RESPECTIVELY_RE = re.compile(r"分别|分別|respectively|lần lượt|依次", re.IGNORECASE)
 # "Shares of CoreWeave", "List prices on CoreWeave's website": the name owns what is named.
 OWNER_OF_RE = re.compile(
     r"(?<![\w-])(?:shares|stock|revenue|sales|profit|income|valuation|capacity|market value|"
@@ -129,7 +147,7 @@ AT_BEFORE_RE = re.compile(
 )
 GOVERNMENT_RE = re.compile(
     r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|chính phủ|nhà nước)(?![\w-])"
-    r"|(?:中央)?政府|国务院|國務院",
+    r"|(?<![市省区區县縣州])(?:中央)?政府|国务院|國務院",
     re.IGNORECASE,
 )
 POSSESSIVE_RE = re.compile(r"(?:'s|’s)\s+")
@@ -144,7 +162,10 @@ TITLE_BEFORE_RE = re.compile(
 )
 # A name right before the number owns it: "Micron at 21%", "Nvidia's 38%", "TSMC with 62%".
 ADJACENT_RE = re.compile(
-    r"(?:'s|’s)?\s*(?:at|with|on|had|has|of|:)?\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only)?\s*"
+    r"(?:'s|’s)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only)?\s*"
+    r"|\s*(?:at|with|on|had|has|of|:|với)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only|khoảng)?\s*"
+    r"|\s*[(（]\s*"
+    r"|(?:约|約)?(?:为|為|占|佔|达|達)(?:约|約)?"
 )
 # "71% of CoreWeave's revenue": the name after "of" owns a part of its total.
 OF_NAME_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?$")
@@ -152,6 +173,10 @@ OF_ITS_RE = re.compile(r"\s+of\s+(?:its|it|their)\b")
 MARKET_SUBJECT_RE = re.compile(
     r"(?<![\w-])(?:market|industry|sector|segment)s?(?![\w-])|市场|市場|行业|行業|thị trường|ngành",
     re.IGNORECASE,
+)
+LOCAL_GOVERNMENT_SUFFIXES = ("政府", "人民政府", "省政府", "市政府", "省人民政府", "市人民政府")
+LOCAL_ACTION_RE = re.compile(
+    r"\s*(?:将|將|拟|擬|计划|計劃|设立|設立|出资|出資|拨款|撥款|发放|發放|给予|給予|对|對|投入|安排|提供|统筹|統籌)"
 )
 GROUP_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:'s|’s)\s+(?:government|cabinet)|\s+(?:to|will|plans|planned|approved|has|had|is)\b)",
@@ -298,17 +323,30 @@ class _Labeller:
         owners: list[Mention] = []
         appositive_end = -1
         modifier: Mention | None = None
+        previous: Mention | None = None
         for m in mentions:
             after = text[m.end : min(sentence.end, m.end + 30)]
             before = text[max(sentence.start, m.start - 60) : m.start]
-            owned = OWNER_OF_RE.search(before) is not None or (
-                after.startswith(("'s", "’s")) and PREPOSITION_RE.search(before) is not None
+            owned = (
+                OWNER_OF_RE.search(before) is not None
+                or (after.startswith(("'s", "’s")) and PREPOSITION_RE.search(before) is not None)
+                or BUILT_BY_AFTER_RE.match(after) is not None
             )
+            if previous is not None and BRACKET_GAP_RE.fullmatch(text, previous.end, m.start):
+                # "Cục Đầu tư nước ngoài (Bộ Tài chính)": a bracket names the same party
+                if previous in owners:
+                    owners.append(m)
+                else:
+                    modifier = m
+                previous = m
+                continue
+            previous = m
             is_modifier = (
                 m.start < appositive_end
                 or rules.modifier_after.match(after) is not None
                 or (rules.modifier_before.search(before) is not None and not owned)
                 or rules.source_before.search(before) is not None
+                or STRICT_SOURCE_AFTER_RE.match(after) is not None
                 or (modifier is not None and LISTED_AFTER_RE.match(text, modifier.end, m.start))
             )
             if is_modifier:
@@ -398,11 +436,15 @@ class _Labeller:
                 labelled[i] = self._copy_claim(fact, labelled[starts[fact.conversion_of]], sentence)
             else:
                 labelled[i] = self._label_one(fact, sentence, siblings, earlier, previous_subject)
-            if labelled[i].subject_start is not None:
-                owner = next(
-                    (m for m in sentence.mentions if m.start == labelled[i].subject_start), None
+            done = labelled[i]
+            if done.subject_start is not None and done.subject_end is not None:
+                sentence.subject = sentence.subject or Mention(
+                    done.subject_start,
+                    done.subject_end,
+                    done.subject_text or "",
+                    done.organisation or "",
+                    True,
                 )
-                sentence.subject = owner or sentence.subject
             if labelled[i].kind == "money" and labelled[i].measure not in (None, "other"):
                 self._previous_money[sentence.paragraph.section] = labelled[i].measure or "other"
             previous_sentence_end = sentence.start
@@ -420,23 +462,26 @@ class _Labeller:
         return None
 
     def _subject_before(self, sentence: _Sentence, current: Mention | None) -> Mention | None:
-        """The subject carried into ``sentence``: the last sentence before it naming one."""
+        """The subject carried into ``sentence``: the one of the sentence right before it.
+
+        That is the sentence before in the paragraph, or the last one of the paragraph
+        before in the same story; its subject is the owner of its first number, else its
+        first name that is not in a list. A sentence naming nobody carries nothing on.
+        """
         paragraph = sentence.paragraph
-        sentences = self.sentences_of(paragraph)
-        before = [s for s in sentences if s.end <= sentence.start]
+        before = [s for s in self.sentences_of(paragraph) if s.end <= sentence.start]
         if not before:
             i = self.paragraphs.index(paragraph)
             if i > 0 and self.paragraphs[i - 1].section == paragraph.section:
                 prev = self.paragraphs[i - 1]
                 if prev.role in ("body", "title", "heading"):
                     before = self.sentences_of(prev)
-        for s in reversed(before):
-            if s.subject is not None:
-                return s.subject
-            first = next((m for m in s.owners if m.start not in s.listed), None)
-            if first is not None:
-                return first
-        return current
+        if not before:
+            return None
+        last = before[-1]
+        if last.subject is not None:
+            return last.subject
+        return next((m for m in last.owners if m.start not in last.listed), None)
 
     def _copy_claim(self, fact: Fact, original: Fact, sentence: _Sentence) -> Fact:
         return replace(
@@ -636,6 +681,9 @@ class _Labeller:
         near = [m for m in sentence.mentions if since <= m.start and m.end <= fact.start]
         if near and ADJACENT_RE.fullmatch(text, near[-1].end, fact.start):
             return near[-1], "the name right before it"
+        respective = self._respectively(fact, sentence, earlier)
+        if respective is not None:
+            return respective, "listed names own listed numbers, respectively"
         if fact.kind == "percent":
             after = [m for m in sentence.mentions if m.start >= fact.end]
             if (
@@ -647,6 +695,8 @@ class _Labeller:
             if carried is not None and OF_ITS_RE.match(text, fact.end):
                 return carried, "a part of the total of the subject before"
         stretch = [m for m in sentence.owners if since <= m.start and m.end <= fact.start]
+        if not stretch and OTHERS_RE.search(text, since, fact.start):
+            return None, "the others' number belongs to no one organisation"
         if len(stretch) > 1:
             stretch = [m for m in stretch if m.start not in sentence.sources] or stretch
         if (
@@ -707,6 +757,17 @@ class _Labeller:
             return heading, "the story's heading"
         return None, "no organisation in the sentence"
 
+    def _respectively(self, fact: Fact, sentence: _Sentence, earlier: list[Fact]) -> Mention | None:
+        """The k-th of k listed names for the k-th of the numbers after "respectively"."""
+        cue = RESPECTIVELY_RE.search(self.text, sentence.start, sentence.end)
+        if cue is None or fact.start < cue.start():
+            return None
+        listed = [m for m in sentence.owners if m.start in sentence.listed and m.end <= cue.start()]
+        if not listed:
+            return None
+        k = len([f for f in earlier if f.start >= cue.start() and f.kind == fact.kind])
+        return listed[k] if k < len(listed) else None
+
     def _government(self, fact: Fact, measure: str, sentence: _Sentence) -> Mention | None:
         """ "UK to spend £2 billion": a country as the subject of public money is its government.
 
@@ -720,9 +781,17 @@ class _Labeller:
             name = self._governments().get(country or "")
             if name is not None:
                 return Mention(said.start(), said.end(), said.group(0), name, True)
-        if measure not in ("investment", "funding") or not sentence.places:
+        if measure not in ("investment", "funding", "ratio") or not sentence.places:
             return None
         place = sentence.places[0]
+        for suffix in LOCAL_GOVERNMENT_SUFFIXES:
+            local = self.table.canonical(place.text + suffix)
+            if (
+                local is not None
+                and place.end <= fact.start
+                and LOCAL_ACTION_RE.match(self.text, place.end)
+            ):
+                return Mention(place.start, place.end, place.text, local, True)
         if place.end > fact.start or not GROUP_SUBJECT_RE.match(self.text, place.end):
             return None
         name = self._governments().get(place.country)

@@ -724,14 +724,14 @@ LOSS_RIGHT_BEFORE = {
 # A sentence with one of these, before its number, speaks of the subject of an earlier one.
 ANAPHORA = {
     "en": r"\b(?:it|its|it's|the company|the company's|the firm|the firm's|the group|the group's|the start-?up|the startup's|the chipmaker|the chip ?maker|the chip designer|the designer|the operator|the lender|the unit|the business|the carrier|the maker|the cloud provider|the developer|the manufacturer|the foundry|the supplier|the centre|the center|the facility|the machine|the system|the cluster|the deal|the round|the offering|the listing|the ipo|they|their|he|she|this|the latter)\b",
-    "zh": r"(?:该公司|該公司|公司|其|该集团|該集團|集团|集團|该行|该中心|該中心|中心|该项目|該項目|本轮|本輪|此次|是次|本次|同期|上述)",
-    "vi": r"(?:công ty|doanh nghiệp này|doanh nghiệp|tập đoàn|đơn vị này|đơn vị|hãng|nhà mạng|startup này|startup|nhà máy|trung tâm|hệ thống|siêu máy tính|dự án|thương vụ|vòng gọi vốn|chúng tôi|họ)",
+    "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的]))",
+    "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn) (?:này|nói trên|trên)\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! [A-ZĐ]))",
 }
 
 # Sentence openings that carry the previous subject: a measure or a period, no name.
 CARRY_OPENINGS = {
     "en": r"^\W*(?:(?:[\w-]+\s+){0,3}(?:revenue|revenues|sales|income|profit|margin|earnings|loss|losses|capex|spending|expenditure|utili[sz]ation|backlog|bookings|guidance|shares|stock|valuation|orders)\b|among them|of which|in particular|in the (?:first|second|third|fourth|same) (?:quarter|half)|in the quarter|for the (?:first|full|whole|quarter|year|same|second|third|fourth|nine|six)|for 20\d\d|in 20\d\d|over the|during the|the first (?:three|nine|six|two)|research and development|r&d|phase|the first phase|the second phase|a second phase|its|it)\b",
-    "zh": r"^\W*(?:营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
+    "zh": r"^\W*(?:所得款项|所得款項|募集资金|募集資金|本次|此次|营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
     "vi": r"^\W*(?:doanh thu|lợi nhuận|biên lợi nhuận|vốn hóa|cổ phiếu|riêng|trong (?:quý|năm|nửa|6|9)|quý|năm 20\d\d|6 tháng|9 tháng|lũy kế|giai đoạn|theo thiết kế|như vậy|ngoài ra|bên cạnh đó)",
 }
 

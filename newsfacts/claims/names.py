@@ -51,7 +51,7 @@ CAPITALISED_RE = re.compile(
 )
 # In a company's place: the phrase is followed by a verb of owning or doing, or an appositive.
 AFTER_NAME_RE = re.compile(
-    r"^(?:'s|’s|,\s+(?:a|an|the|which|whose|who)\b|\s+(?:raised|raises|closed|closes|said|says|"
+    r"^(?:'s|’s|,\s+(?:a|an|the|which|whose|who|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một)\b|\s+(?:raised|raises|closed|closes|said|says|"
     r"reported|reports|posted|posts|agreed|agrees|plans|planned|will|would|is|was|has|had|"
     r"expects|announced|announces|secured|secures|landed|won|signed|invested|invests|spent|"
     r"spends|bought|buys|acquired|acquires|took|takes|holds|held|controls|earned|earns|lost|"
@@ -88,10 +88,21 @@ class NameFinder:
     def find(self, text: str) -> list[Mention]:
         """Known mentions, then the unknown names that do not overlap them, by position."""
         known = self._known(text)
-        taken = [(m.start, m.end) for m in known]
-        unknown = [
-            m for m in self._unknown(text) if not any(s < m.end and m.start < e for s, e in taken)
+        found = self._unknown(text)
+        # "Samsung SDS", "Viettel IDC", "CMC Cloud": a longer name that starts with a known
+        # one and adds a unit's word is that unit, not its parent
+        units = [
+            u
+            for u in found
+            if any(k.start == u.start and k.end < u.end for k in known)
+            and (
+                u.known
+                or _is_unit_tail(text[max(k.end for k in known if k.start == u.start) : u.end])
+            )
         ]
+        known = [k for k in known if not any(u.start <= k.start and k.end <= u.end for u in units)]
+        taken = [(m.start, m.end) for m in known]
+        unknown = [m for m in found if not any(s < m.end and m.start < e for s, e in taken)]
         return sorted(known + unknown, key=lambda m: m.start)
 
     def _known(self, text: str) -> list[Mention]:
@@ -102,16 +113,12 @@ class NameFinder:
             written = text[s:e]
             first = written[0]
             if not _is_cjk(first):
-                if (s and (text[s - 1].isalnum() or text[s - 1] in "_-")) or (
-                    e < len(text) and (text[e].isalnum() or text[e] == "_")
+                if (s and (_latin_word_char(text[s - 1]) or text[s - 1] == "-")) or (
+                    e < len(text) and _latin_word_char(text[e])
                 ):
-                    continue
+                    continue  # inside a longer word; a Chinese character next to it is a boundary
                 if first.isalpha() and not first.isupper():
                     continue  # "arm", "meta": a word, not the company
-                if written.upper() != written and any(
-                    alias.isupper() and len(alias) <= 5 for alias in (written,)
-                ):
-                    continue
                 key = alias_key(written)
                 canon = self._index.get(key)
                 if canon is None:
@@ -150,7 +157,11 @@ class NameFinder:
                 words.pop(0)
             if not words:
                 continue
-            while words and words[-1].casefold() in NOT_NAMES and len(words) > 1:
+            while (
+                len(words) > 1
+                and words[-1].casefold() in NOT_NAMES
+                and ORG_SUFFIX_RE.search(" " + words[-1]) is None
+            ):
                 words.pop()
                 e = s + text[s:e].rindex(words[-1]) + len(words[-1])
             name = text[s:e].rstrip(".,'’")
@@ -172,6 +183,29 @@ class NameFinder:
                     continue
             found.append(Mention(s, e, name, _strip_legal(name), False))
         return found
+
+
+def _latin_word_char(ch: str) -> bool:
+    return (ch.isalnum() or ch == "_") and not _is_cjk(ch)
+
+
+UNIT_TAIL_RE = re.compile(
+    r"\s+(?:[A-Z]{2,4}|Cloud|Telecom|Electro-Mechanics|Electronics|Securities|Capital|Ventures|"
+    r"Semiconductor|Research|Labs?|Energy|Digital|Data|Networks|Bank|Life|Insurance|"
+    r"[A-Z][a-z]+-[A-Z][a-z]+)(?:\s+(?:[A-Z]{2,4}|Cloud|Services))?"
+)
+
+
+def _is_unit_tail(tail: str) -> bool:
+    """True for the words that make a unit of a known name: "SDS", "Cloud", "IDC"."""
+    return UNIT_TAIL_RE.fullmatch(tail) is not None and not any(
+        w.casefold() in NOT_NAME_TAILS for w in tail.split()
+    )
+
+
+NOT_NAME_TAILS = frozenset(
+    {"gpu", "cpu", "tpu", "npu", "hbm", "dgx", "hgx", "ai", "ipo", "ceo", "usd"}
+)
 
 
 def _plausible(name: str) -> bool:
