@@ -104,8 +104,8 @@ STRONG_GROWTH_RE = re.compile(
 AND_RE = re.compile(r"(?<![\w-])(?:and|và|cùng)(?![\w-])|[和及与與、]")
 # After an owner: an appositive or relative clause, whose names are not the sentence's subject.
 APPOSITIVE_RE = re.compile(
-    r"\)?(?:'s|’s)?\s*,\s+(?:the|a|an|which|who|whose|one of|its|through its|via its|through|via|with|"
-    r"including|along with|like|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một|thuộc|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*(?:'s|’s))"
+    r"\)?(?:'s|’s)?\s*,\s+(?:the|a|an|which|who|whose|one of|its|through its|via its|through|via|with|"  # noqa: E501
+    r"including|along with|like|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một|thuộc|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*(?:'s|’s))"  # noqa: E501
     r"\s[^,;:()]{0,140}(?=,)"
 )
 LISTED_AFTER_RE = re.compile(
@@ -128,7 +128,7 @@ BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
 # "其他国产厂商合计约15%", "others": the number belongs to the rest, not to one name.
 OTHERS_RE = re.compile(
     r"(?<![\w-])(?:others|other (?:vendors|companies|players|makers|firms|suppliers)|the rest|"
-    r"các (?:doanh nghiệp|hãng|nhà cung cấp) (?:khác|còn lại)|còn lại)(?![\w-])|其他|其它|其余|其餘",
+    r"các (?:doanh nghiệp|hãng|nhà cung cấp) (?:khác|còn lại)|còn lại)(?![\w-])|其他|其它|其余|其餘",  # noqa: E501
     re.IGNORECASE,
 )
 # "寒武纪、海光分别为2.6%和2.4%": listed names own listed numbers in order.
@@ -146,14 +146,33 @@ AT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:at|in|of|operated by|owned by|位于|位於|tại)\s*(?:the\s+)?$", re.IGNORECASE
 )
 GOVERNMENT_RE = re.compile(
-    r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|chính phủ|nhà nước)(?![\w-])"
+    r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|chính phủ|nhà nước)(?![\w-])"  # noqa: E501
     r"|(?<![市省区區县縣州])(?:中央)?政府|国务院|國務院",
     re.IGNORECASE,
 )
 POSSESSIVE_RE = re.compile(r"(?:'s|’s)\s+")
 TITLE_WORDS = frozenset(
-    "president premier minister chancellor ceo founder co-founder chairman chairwoman mr mrs ms dr"
-    " prof secretary governor mayor ông bà".split()
+    [
+        "president",
+        "premier",
+        "minister",
+        "chancellor",
+        "ceo",
+        "founder",
+        "co-founder",
+        "chairman",
+        "chairwoman",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "secretary",
+        "governor",
+        "mayor",
+        "ông",
+        "bà",
+    ]
 )
 TITLE_BEFORE_RE = re.compile(
     r"(?:president|minister|ceo|chief executive|founder|chairman|chairwoman|secretary|governor|"
@@ -163,7 +182,7 @@ TITLE_BEFORE_RE = re.compile(
 # A name right before the number owns it: "Micron at 21%", "Nvidia's 38%", "TSMC with 62%".
 ADJACENT_RE = re.compile(
     r"(?:'s|’s)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only)?\s*"
-    r"|\s*(?:at|with|on|had|has|of|:|với)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only|khoảng)?\s*"
+    r"|\s*(?:at|with|on|had|has|of|:|với)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only|khoảng)?\s*"  # noqa: E501
     r"|\s*[(（]\s*"
     r"|(?:约|約)?(?:为|為|占|佔|达|達)(?:约|約)?"
 )

@@ -51,7 +51,7 @@ CAPITALISED_RE = re.compile(
 )
 # In a company's place: the phrase is followed by a verb of owning or doing, or an appositive.
 AFTER_NAME_RE = re.compile(
-    r"^(?:'s|’s|,\s+(?:a|an|the|which|whose|who|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một)\b|\s+(?:raised|raises|closed|closes|said|says|"
+    r"^(?:'s|’s|,\s+(?:a|an|the|which|whose|who|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một)\b|\s+(?:raised|raises|closed|closes|said|says|"  # noqa: E501
     r"reported|reports|posted|posts|agreed|agrees|plans|planned|will|would|is|was|has|had|"
     r"expects|announced|announces|secured|secures|landed|won|signed|invested|invests|spent|"
     r"spends|bought|buys|acquired|acquires|took|takes|holds|held|controls|earned|earns|lost|"
