@@ -70,7 +70,7 @@ TARGETS = {
     "projected_hours_1m_on_2_cores": 1.0,  # less than
     "orchestration_share": 0.05,  # less than
 }
-STAGES = ("read", "normalise", "extract", "link", "validate", "load")
+STAGES = ("read", "normalise", "extract", "claims", "link", "validate", "load")
 
 
 # ------------------------------------------------------------------ corpus

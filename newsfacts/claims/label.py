@@ -271,6 +271,7 @@ class _Sentence:
     listed: set[int] = field(default_factory=set)  # starts of owners named in a list
     sources: set[int] = field(default_factory=set)  # starts of owners that report ("X said that")
     places: list = field(default_factory=list)
+    periods: list | None = None
     subject: Mention | None = None  # who the sentence is about, for the next one
 
 
@@ -295,6 +296,7 @@ class _Labeller:
         self.is_newsletter = len({p.section for p in self.paragraphs if p.section}) >= 2
         self._previous_money: dict[str | None, str] = {}
         self._capitalised: dict[str, bool] = {}
+        self._found: dict[tuple[int, int, int], list] = {}
         self._main: str | None = None
 
     # ------------------------------------------------------------------ structure
@@ -607,6 +609,22 @@ class _Labeller:
             return "other", "no trigger in the sentence"
         return "ratio", "a percentage with no trigger"
 
+    def _matches(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int, str]]:
+        """``pattern``'s matches in ``text[start:end]``, found once per sentence."""
+        key = (id(pattern), start, end)
+        found = self._found.get(key)
+        if found is None:
+            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(self.text, start, end)]
+            self._found[key] = found
+        return found
+
+    def _breaks(self, start: int, end: int) -> list[int]:
+        key = (0, start, end)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = clause_breaks(self.text, start, end)  # type: ignore[assignment]
+        return found  # type: ignore[return-value]
+
     def _nearest_trigger(
         self,
         fact: Fact,
@@ -617,12 +635,11 @@ class _Labeller:
         clause_cost: int = CLAUSE_COST,
     ) -> tuple[str, str] | None:
         text = self.text
-        breaks = clause_breaks(text, start, end) if clause_cost else []
+        breaks = self._breaks(start, end) if clause_cost else []
         others = [(f.start, f.end) for f in siblings if f.start != fact.start]
         best: tuple[float, int, int, str, str] | None = None
         for rank, (measure, pattern, weak) in enumerate(table):
-            for m in pattern.finditer(text, start, end):
-                s, e = m.span()
+            for s, e, word in self._matches(pattern, start, end):
                 if s <= fact.start and fact.end <= e:
                     lo = hi = fact.start
                     cost = 0.0  # a trigger around the number: "accounted for 23% of shipments"
@@ -645,7 +662,7 @@ class _Labeller:
                     cost += WEAK_COST
                 if cost > MAX_TRIGGER_DISTANCE:
                     continue
-                key = (cost, -(e - s), rank, measure, m.group(0))
+                key = (cost, -(e - s), rank, measure, word)
                 if best is None or key[:3] < best[:3]:
                     best = key
         return None if best is None else (best[3], best[4])
@@ -861,7 +878,7 @@ class _Labeller:
     def _country(
         self, fact: Fact, sentence: _Sentence, owner: Mention | None
     ) -> tuple[str | None, str | None]:
-        places = find_places(self.text, sentence.start, sentence.end)
+        places = sentence.places
         if places:
             near = min(places, key=lambda p: abs(p.start - fact.start))
             return near.country, f"'{near.text}' in the sentence"
@@ -872,7 +889,9 @@ class _Labeller:
         return None, None
 
     def _period(self, fact: Fact, sentence: _Sentence) -> tuple[str | None, str | None]:
-        periods = find_periods(self.text, sentence.start, sentence.end)
+        if sentence.periods is None:
+            sentence.periods = find_periods(self.text, sentence.start, sentence.end)
+        periods = sentence.periods
         if not periods:
             return None, None
         near = min(periods, key=lambda p: (abs(p.start - fact.start), p.start))

@@ -82,7 +82,9 @@ class NameFinder:
         for key in list(keys):  # "Nvidia's" is found as "Nvidia" + possessive
             if key.endswith("'s"):
                 keys.discard(key)
-        self._re = re.compile(trie_alt(sorted(keys)), re.IGNORECASE)
+        alternation = trie_alt(sorted(keys))
+        self._re = re.compile(alternation, re.IGNORECASE)
+        self._folded_re = re.compile(alternation)  # keys are casefolded: scan the folded text
         self._places: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[Mention]:
@@ -108,7 +110,8 @@ class NameFinder:
     def _known(self, text: str) -> list[Mention]:
         found = []
         folded = text.casefold() if len(text.casefold()) == len(text) else None
-        for m in self._re.finditer(folded if folded is not None else text):
+        scan = self._folded_re.finditer(folded) if folded is not None else self._re.finditer(text)
+        for m in scan:
             s, e = m.start(), m.end()
             written = text[s:e]
             first = written[0]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfacts.extract.lexicon import trie_alt
+
 # code -> spellings; Latin spellings match whole words, case-sensitively (a capital).
 PLACES: dict[str, tuple[str, ...]] = {
     "CN": (
@@ -108,8 +110,8 @@ def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
             index.setdefault(name, code)
     latin = sorted((n for n in index if n.isascii() or not _has_cjk(n)), key=len, reverse=True)
     cjk = sorted((n for n in index if _has_cjk(n)), key=len, reverse=True)
-    latin_alt = "|".join(re.escape(n) for n in latin)
-    cjk_alt = "|".join(re.escape(n) for n in cjk)
+    latin_alt = trie_alt(latin)
+    cjk_alt = trie_alt(cjk)
     pattern = re.compile(rf"(?<![\w$])(?:{latin_alt}){_LATIN_GUARD_AFTER}|(?:{cjk_alt})")
     return pattern, index
 
