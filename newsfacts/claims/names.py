@@ -68,6 +68,9 @@ VI_LEGAL_RE = re.compile(
     r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần)|Công ty|Tập đoàn)\s+"
     r"((?:[A-Z0-9][\w&.-]*)(?:\s+[A-Z0-9][\w&.-]*){0,5})"
 )
+HYPHENED_MODIFIER_RE = re.compile(
+    r"\S+-(?:backed|based|led|owned|controlled|listed|funded|supported|born|headquartered)\s+"
+)
 # 壁仞科技（Biren Technology）: a Chinese name with its English name in brackets.
 CJK_GLOSS_RE = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z][A-Za-z0-9&.'\- ]{1,60}?)\s*[)）]")
 
@@ -152,7 +155,12 @@ class NameFinder:
             found.append(Mention(m.start(), m.end(), m.group(0), canon or name, canon is not None))
         for m in CAPITALISED_RE.finditer(text):
             s, e = m.start(), m.end()
-            words = m.group(0).split()
+            hyphened = None
+            for hyphened in HYPHENED_MODIFIER_RE.finditer(text, s, e):
+                pass
+            if hyphened is not None:  # "SoftBank-backed Kestrel Robotics": the name follows
+                s = hyphened.end()
+            words = text[s:e].split()
             # leading sentence words and descriptors are not part of the name
             while words and words[0].casefold().strip("'’") in NOT_NAMES:
                 s += text[s:].index(words[0]) + len(words[0])

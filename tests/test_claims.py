@@ -1,0 +1,205 @@
+"""Claims: what each number measures, whose it is, where and when (newsfacts.claims).
+
+Cases are written for these tests, one sentence or a short story each, in English,
+Chinese and Vietnamese; the claim gold in ``samples/claims`` scores the same rules
+on whole articles (``tests/test_claims_eval.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsfacts.claims import MEASURES
+from newsfacts.claims.periods import find_periods
+from newsfacts.claims.places import find_places
+from newsfacts.claims.sentences import split_sentences
+from newsfacts.model import Fact, RawDocument
+from newsfacts.pipeline import process_documents
+from newsfacts.settings import Settings
+from tests.conftest import SAMPLES
+
+CLAIM_ARTICLES = Path(__file__).resolve().parents[1] / "samples" / "claims" / "articles"
+
+
+def labelled(text: str) -> list[Fact]:
+    """The labelled facts of a plain-text article (its first line is the title)."""
+    content = text.encode("utf-8")
+    raw = RawDocument(
+        "memory://claims.txt",
+        content,
+        "text/plain",
+        hashlib.sha256(content).hexdigest(),
+        datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    batch = process_documents([raw], Settings())
+    assert not batch.errors, batch.errors
+    return next(iter(batch.facts.values()))
+
+
+def fact(text: str, number: str) -> Fact:
+    found = [f for f in labelled(text) if f.text == number]
+    assert found, f"no fact {number!r} in {[f.text for f in labelled(text)]}"
+    return found[0]
+
+
+STORY = "Markets roundup\n\n{}\n"
+
+# (sentence, number, measure, organisation)
+CASES = [
+    # English: the subject raises, invests, earns; modifiers and sources own nothing
+    ("SoftBank-backed Kestrel Robotics raised $120 million in a Series B round.",
+     "$120 million", "funding", "Kestrel Robotics"),
+    ("Nvidia's revenue rose 12% to $40 billion in the quarter.", "$40 billion", "revenue", "Nvidia"),
+    ("Nvidia's revenue rose 12% to $40 billion in the quarter.", "12%", "growth", "Nvidia"),
+    ("Qualcomm agreed to buy Alphawave for $2.4 billion in cash.", "$2.4 billion", "deal_value",
+     "Qualcomm"),
+    ("Microsoft plans to invest $80 billion in data centres this fiscal year.", "$80 billion",
+     "investment", "Microsoft"),
+    ("Samsung and SK Hynix together hold 90% of the HBM market.", "90%", "market_share", None),
+    ("According to IDC, the AI server market will reach $200 billion in 2028.", "$200 billion",
+     "market_size", None),
+    ("SK Hynix leads with a 60% share, ahead of Micron at 20% and Samsung at 15%.", "20%",
+     "market_share", "Micron"),
+    ("SK Hynix leads with a 60% share, ahead of Micron at 20% and Samsung at 15%.", "15%",
+     "market_share", "Samsung"),
+    ("Oracle's gross margin narrowed to 70.1% from 72.3%.", "70.1%", "ratio", "Oracle"),
+    ("AMD posted a net loss of $43 million for the quarter.", "$43 million", "loss", "AMD"),
+    ("Shares of Intel closed at $24.50 on Friday.", "$24.50", "price", "Intel"),
+    ("CoreWeave was valued at $23 billion after the listing.", "$23 billion", "valuation",
+     "CoreWeave"),
+    ("Lambda rents H100 capacity at $2.49 per GPU-hour.", "$2.49", "price", "Lambda"),
+    ("Broadcom, which designs chips for Google and Meta, expects AI revenue of $12 billion.",
+     "$12 billion", "revenue", "Broadcom"),
+    # Chinese
+    ("寒武纪2025年前三季度营业收入46.07亿元，同比增长2386%。", "46.07亿元", "revenue", "Cambricon"),
+    ("寒武纪2025年前三季度营业收入46.07亿元，同比增长2386%。", "2386%", "growth", "Cambricon"),
+    ("摩尔线程完成新一轮融资，金额达25亿元。", "25亿元", "funding", "Moore Threads"),
+    ("英伟达在中国市场的份额已从95%降至约50%。", "50%", "market_share", "Nvidia"),
+    ("华为、寒武纪的市场份额分别为30%和5%。", "5%", "market_share", "Cambricon"),
+    ("中国AI芯片市场规模将达到1万亿元。", "1万亿元", "market_size", None),
+    ("腾讯计划投资100亿元建设智算中心。", "100亿元", "investment", "Tencent"),
+    # Vietnamese
+    ("Doanh thu của FPT đạt 17.000 tỷ đồng, tăng 10% so với cùng kỳ.", "17.000 tỷ đồng", "revenue",
+     "FPT"),
+    ("Doanh thu của FPT đạt 17.000 tỷ đồng, tăng 10% so với cùng kỳ.", "10%", "growth", "FPT"),
+    ("Viettel đầu tư 2.000 tỷ đồng xây trung tâm dữ liệu mới tại Bình Dương.", "2.000 tỷ đồng",
+     "investment", "Viettel"),
+    ("VNPT chiếm khoảng 25% thị phần trung tâm dữ liệu.", "25%", "market_share", "VNPT"),
+    ("Thị trường trung tâm dữ liệu Việt Nam được dự báo đạt 1,5 tỷ USD vào năm 2030.",
+     "1,5 tỷ USD", "market_size", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "number", "measure", "organisation"), CASES)
+def test_measure_and_owner(
+    sentence: str, number: str, measure: str, organisation: str | None
+) -> None:
+    f = fact(STORY.format(sentence), number)
+    assert (f.measure, f.organisation) == (measure, organisation), (
+        f.measure_evidence,
+        f.organisation_evidence,
+    )
+
+
+def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:
+    paths = sorted(CLAIM_ARTICLES.iterdir()) + sorted(SAMPLES.iterdir())
+    batch = process_documents(paths, Settings())
+    assert not batch.errors
+    seen = 0
+    for article in batch.articles:
+        for f in batch.facts[article.article_id]:
+            seen += 1
+            assert f.measure in MEASURES and f.measure_evidence
+            assert f.sentence == article.text[f.sentence_start : f.sentence_end]
+            assert f.sentence_start <= f.start < f.sentence_end
+            assert (f.organisation is None) == (f.subject_text is None)
+            if f.subject_text is not None:
+                assert f.subject_text == article.text[f.subject_start : f.subject_end]
+                assert f.organisation_evidence
+            if f.country is not None:
+                assert len(f.country) == 2 and f.country.isupper() and f.country_evidence
+            if f.repeat_of is not None:
+                assert f.repeat_of < f.start
+    assert seen > 500
+
+
+def test_a_conversion_takes_the_labels_of_the_amount_it_converts() -> None:
+    facts = labelled(
+        STORY.format("Zhipu AI raised 1 billion yuan ($140 million) from Hangzhou funds.")
+    )
+    original, converted = facts[0], facts[1]
+    assert converted.conversion_of == original.start
+    assert (converted.measure, converted.organisation) == ("funding", "Zhipu AI")
+
+
+def test_a_headline_figure_restated_in_the_lede_is_a_repeat() -> None:
+    text = (
+        "Nvidia posts $57 billion revenue\n\n"
+        "Nvidia reported revenue of $57 billion for the quarter, beating forecasts.\n"
+    )
+    headline, body = [f for f in labelled(text) if f.text == "$57 billion"]
+    assert headline.repeat_of is None and body.repeat_of == headline.start
+
+
+def test_a_subject_carries_into_the_next_sentence_only_with_an_anaphor_or_a_measure() -> None:
+    text = STORY.format(
+        "Hygon reported results on Tuesday. Revenue rose 31% to 9 billion yuan. "
+        "Analysts expect the sector to grow 20% next year."
+    )
+    facts = {f.text: f for f in labelled(text)}
+    assert facts["9 billion yuan"].organisation == "Hygon"
+    assert facts["20%"].organisation is None
+
+
+def test_a_name_of_a_unit_is_the_unit_not_its_parent() -> None:
+    f = fact(STORY.format("Samsung SDS, which owns about 25% of CMC, will build the site."), "25%")
+    assert f.organisation == "Samsung SDS"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("revenue in the third quarter of fiscal 2026", "2026-Q3"),
+        ("Q2 2025 sales", "2025-Q2"),
+        ("for the first nine months of 2024", "2024-01/2024-09"),
+        ("in the first half of 2025", "2025-H1"),
+        ("by 2030", "2030"),
+        ("in November 2025", "2025-11"),
+        ("2025年前三季度", "2025-01/2025-09"),
+        ("2024年上半年", "2024-H1"),
+        ("2025年第三季度", "2025-Q3"),
+        ("quý III/2025", "2025-Q3"),
+        ("9 tháng đầu năm 2025", "2025-01/2025-09"),
+        ("năm 2024", "2024"),
+    ],
+)
+def test_periods_as_stated(text: str, period: str) -> None:
+    assert [p.period for p in find_periods(text)] == [period]
+
+
+def test_a_count_is_not_a_year() -> None:
+    assert find_periods("it bought 2000 GPUs") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("a data centre in Johor", "MY"), ("位于贵安新区", "CN"), ("tại Bắc Ninh", "VN"),
+     ("深圳的智算中心", "CN"), ("US$5 billion", None), ("the UK government", "GB")],
+)  # fmt: skip
+def test_places(text: str, country: str | None) -> None:
+    assert [p.country for p in find_places(text)][:1] == ([country] if country else [])
+
+
+def test_sentences_do_not_end_at_abbreviations_or_decimals() -> None:
+    text = "Nvidia Corp. said revenue was $57.0 billion. U.S. sales rose. 营收增长。利润下降。"
+    spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert spans == [
+        "Nvidia Corp. said revenue was $57.0 billion.",
+        "U.S. sales rose.",
+        "营收增长。",
+        "利润下降。",
+    ]
