@@ -53,7 +53,8 @@ CASES = [
     # English: the subject raises, invests, earns; modifiers and sources own nothing
     ("SoftBank-backed Kestrel Robotics raised $120 million in a Series B round.",
      "$120 million", "funding", "Kestrel Robotics"),
-    ("Nvidia's revenue rose 12% to $40 billion in the quarter.", "$40 billion", "revenue", "Nvidia"),
+    ("Nvidia's revenue rose 12% to $40 billion in the quarter.", "$40 billion", "revenue",
+     "Nvidia"),
     ("Nvidia's revenue rose 12% to $40 billion in the quarter.", "12%", "growth", "Nvidia"),
     ("Qualcomm agreed to buy Alphawave for $2.4 billion in cash.", "$2.4 billion", "deal_value",
      "Qualcomm"),

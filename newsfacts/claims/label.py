@@ -609,12 +609,15 @@ class _Labeller:
             return "other", "no trigger in the sentence"
         return "ratio", "a percentage with no trigger"
 
-    def _matches(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    def _matches(
+        self, pattern: re.Pattern[str], start: int, end: int
+    ) -> list[tuple[int, int, str]]:
         """``pattern``'s matches in ``text[start:end]``, found once per sentence."""
         key = (id(pattern), start, end)
         found = self._found.get(key)
         if found is None:
-            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(self.text, start, end)]
+            matches = pattern.finditer(self.text, start, end)
+            found = [(m.start(), m.end(), m.group(0)) for m in matches]
             self._found[key] = found
         return found
 

@@ -155,11 +155,9 @@ class NameFinder:
             found.append(Mention(m.start(), m.end(), m.group(0), canon or name, canon is not None))
         for m in CAPITALISED_RE.finditer(text):
             s, e = m.start(), m.end()
-            hyphened = None
-            for hyphened in HYPHENED_MODIFIER_RE.finditer(text, s, e):
-                pass
-            if hyphened is not None:  # "SoftBank-backed Kestrel Robotics": the name follows
-                s = hyphened.end()
+            hyphened = [h.end() for h in HYPHENED_MODIFIER_RE.finditer(text, s, e)]
+            if hyphened:  # "SoftBank-backed Kestrel Robotics": the name follows the modifier
+                s = hyphened[-1]
             words = text[s:e].split()
             # leading sentence words and descriptors are not part of the name
             while words and words[0].casefold().strip("'’") in NOT_NAMES:
