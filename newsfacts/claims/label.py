@@ -885,10 +885,14 @@ class _Labeller:
         if places:
             near = min(places, key=lambda p: abs(p.start - fact.start))
             return near.country, f"'{near.text}' in the sentence"
-        if owner is not None:
-            org = self.table.organisations.get(owner.organisation)
-            if org is not None and org.country:
-                return org.country, f"{owner.organisation}'s country"
+        main = self._main_country()
+        org = self.table.organisations.get(owner.organisation) if owner is not None else None
+        home = org.country if org is not None else None
+        if main is not None and (home == main or (sentence.lang != "en" and home in (None, "HK"))):
+            # a story about one country: its home companies' numbers are in it
+            return main, f"the article is about {main}"
+        if sentence.lang != "en" and home is not None:
+            return home, f"{owner.organisation if owner else ''}'s country"
         return None, None
 
     def _period(self, fact: Fact, sentence: _Sentence) -> tuple[str | None, str | None]:
