@@ -353,6 +353,106 @@ def evaluate_gold(
     return evaluation
 
 
+CLAIM_GOLD = REPO / "samples" / "claims"
+CLAIM_LANGS: tuple[str, ...] = ("en", "zh", "vi")
+
+
+@dataclass
+class ClaimScores:
+    """Claim labels of one language's gold mentions against the pipeline's facts.
+
+    A gold row is matched to the fact with its text at the same occurrence in its
+    document; measure, country and period accuracy are over matched rows; an
+    organisation prediction is a non-null organisation, right when it equals the gold's.
+    """
+
+    lang: str
+    rows: int = 0
+    matched: int = 0
+    measure_right: int = 0
+    country_right: int = 0
+    period_right: int = 0
+    org_predicted: int = 0
+    org_expected: int = 0
+    org_right: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, float | int | str]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 0.0
+
+        precision = ratio(self.org_right, self.org_predicted)
+        recall = ratio(self.org_right, self.org_expected)
+        f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+        return {
+            "lang": self.lang,
+            "rows": self.rows,
+            "matched": self.matched,
+            "measure_accuracy": ratio(self.measure_right, self.matched),
+            "organisation_precision": precision,
+            "organisation_recall": recall,
+            "organisation_f1": f1,
+            "country_accuracy": ratio(self.country_right, self.matched),
+            "period_accuracy": ratio(self.period_right, self.matched),
+        }
+
+
+def evaluate_claims(
+    lang: str, gold: Path = CLAIM_GOLD, settings: Settings | None = None
+) -> ClaimScores:
+    """Score the claim labels on ``claims_<lang>.jsonl`` and ``claims_existing_<lang>.jsonl``.
+
+    The first labels ``gold/articles``, the second the bundled ``samples/articles``.
+    """
+    from newsfacts.pipeline import process_documents  # polars: only for gold
+    from newsfacts.settings import Settings
+
+    rows: list[tuple[Path, dict]] = []
+    for name, folder in (
+        (f"claims_{lang}.jsonl", gold / "articles"),
+        (f"claims_existing_{lang}.jsonl", gold.parent / "articles"),
+    ):
+        if (gold / name).exists():
+            rows.extend((folder / r["doc"], r) for r in load_jsonl(gold / name))
+    paths = list(dict.fromkeys(path for path, _ in rows))
+    batch = process_documents(paths, settings if settings is not None else Settings())
+    by_hash = {raw.content_hash: raw.source_uri for raw in batch.raws}
+    facts = {
+        Path(by_hash[a.content_hash].removeprefix("file://")).name: batch.facts[a.article_id]
+        for a in batch.articles
+    }
+    scores = ClaimScores(lang)
+    for path, row in rows:
+        scores.rows += 1
+        scores.org_expected += row["organisation"] is not None
+        same = [f for f in facts.get(path.name, []) if f.text == row["text"]]
+        occurrence = row.get("occurrence") or 1
+        if len(same) < occurrence:
+            scores.errors.append({"doc": row["doc"], "text": row["text"], "field": "unmatched"})
+            continue
+        got = same[occurrence - 1]
+        scores.matched += 1
+        scores.measure_right += got.measure == row["measure"]
+        scores.country_right += got.country == row["country"]
+        scores.period_right += got.period == row["period"]
+        scores.org_predicted += got.organisation is not None
+        scores.org_right += got.organisation is not None and got.organisation == row["organisation"]
+        for label in ("measure", "organisation", "country", "period"):
+            if getattr(got, label) != row[label]:
+                scores.errors.append(
+                    {
+                        "doc": row["doc"],
+                        "text": row["text"],
+                        "field": label,
+                        "gold": row[label],
+                        "predicted": getattr(got, label),
+                        "evidence": getattr(got, f"{label}_evidence"),
+                        "sentence": got.sentence,
+                    }
+                )
+    return scores
+
+
 def predict_suite(cases: Sequence[dict]) -> list[dict]:
     """Prediction lines (``{"id", "predicted"}``) for suite cases: valid facts only."""
     lines = []
@@ -410,7 +510,8 @@ def floor_of(value: float) -> float:
 
 
 def measure_floors(shared: Path = DEFAULT_SHARED) -> dict:
-    """Current F1 (overall and per kind) on every peer suite and the seed gold."""
+    """Current F1 (overall and per kind) on every peer suite and the seed gold, and the
+    claim metrics per language on the claim gold (``samples/claims``)."""
     floors: dict = {"suites": {}, "gold": {}}
     for path in suite_files(shared):
         ev = evaluate_suite(path)
@@ -425,7 +526,24 @@ def measure_floors(shared: Path = DEFAULT_SHARED) -> dict:
             "f1": floor_of(ev.f1),
             "per_kind": {k: floor_of(c.f1) for k, c in sorted(ev.per_kind.items())},
         }
+    floors["claims"] = {lang: claim_floors(evaluate_claims(lang)) for lang in CLAIM_LANGS}
     return floors
+
+
+CLAIM_METRICS: tuple[str, ...] = (
+    "measure_accuracy",
+    "organisation_precision",
+    "organisation_recall",
+    "organisation_f1",
+    "country_accuracy",
+    "period_accuracy",
+)
+
+
+def claim_floors(scores: ClaimScores) -> dict[str, float]:
+    """The claim metrics of one language, as floors."""
+    measured = scores.as_dict()
+    return {metric: floor_of(float(measured[metric])) for metric in CLAIM_METRICS}
 
 
 def write_floors(path: Path, floors: dict) -> None:
@@ -435,12 +553,19 @@ def write_floors(path: Path, floors: dict) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m newsfacts.evaluate [--update-floors]``: print or re-pin the scores."""
+    """``python -m newsfacts.evaluate [--update-floors | --claims]``: print or re-pin the scores."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--floors", type=Path, default=DEFAULT_FLOORS)
     parser.add_argument("--update-floors", action="store_true", help="rewrite the floors file")
+    parser.add_argument(
+        "--claims", action="store_true", help="only the claim labels' scores per language"
+    )
     args = parser.parse_args(argv)
+    if args.claims:
+        for lang in CLAIM_LANGS:
+            print(json.dumps(evaluate_claims(lang).as_dict()))
+        return 0
     floors = measure_floors(args.shared)
     print(json.dumps(floors, indent=2, sort_keys=True))
     if args.update_floors:
