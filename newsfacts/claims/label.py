@@ -272,6 +272,7 @@ class _Sentence:
     sources: set[int] = field(default_factory=set)  # starts of owners that report ("X said that")
     places: list = field(default_factory=list)
     periods: list | None = None
+    scanned: bool = False  # names found (``_Labeller.ready``)
     subject: Mention | None = None  # who the sentence is about, for the next one
 
 
@@ -308,16 +309,21 @@ class _Labeller:
         lang = paragraph.lang or self.article.lang or "en"
         sentences = []
         for s, e in split_sentences(self.text, paragraph.start, paragraph.end):
-            sentence = _Sentence(s, e, paragraph, lang if lang in LANGS else "en")
-            chunk = self.text[s:e]
-            sentence.mentions = [
-                Mention(m.start + s, m.end + s, m.text, m.organisation, m.known)
-                for m in self.finder.find(chunk)
-            ]
-            self._owners(sentence)
-            sentences.append(sentence)
+            sentences.append(_Sentence(s, e, paragraph, lang if lang in LANGS else "en"))
         self._sentences[paragraph.index] = sentences
         return sentences
+
+    def ready(self, sentence: _Sentence) -> _Sentence:
+        """``sentence`` with its names found (only sentences the rules read are scanned)."""
+        if not sentence.scanned:
+            s = sentence.start
+            sentence.mentions = [
+                Mention(m.start + s, m.end + s, m.text, m.organisation, m.known)
+                for m in self.finder.find(self.text[s : sentence.end])
+            ]
+            self._owners(sentence)
+            sentence.scanned = True
+        return sentence
 
     def _owners(self, sentence: _Sentence) -> None:
         """The sentence's names that can own a number, and which of them form lists.
@@ -479,7 +485,7 @@ class _Labeller:
             return None
         for sentence in self.sentences_of(paragraph):
             if sentence.start <= fact.start < sentence.end:
-                return sentence
+                return self.ready(sentence)
         return None
 
     def _subject_before(self, sentence: _Sentence, current: Mention | None) -> Mention | None:
@@ -499,7 +505,7 @@ class _Labeller:
                     before = self.sentences_of(prev)
         if not before:
             return None
-        last = before[-1]
+        last = self.ready(before[-1])
         if last.subject is not None:
             return last.subject
         return next((m for m in last.owners if m.start not in last.listed), None)
@@ -870,7 +876,7 @@ class _Labeller:
                 p.role == "heading"
                 and self.text[p.start : p.end].strip() == sentence.paragraph.section
             ):
-                for s in self.sentences_of(p):
+                for s in map(self.ready, self.sentences_of(p)):
                     first = next((m for m in s.owners if m.start not in s.listed), None)
                     if first is not None:
                         return first
