@@ -20,7 +20,10 @@ Users extend the table with files of the same columns, without code: a row may
 add an alias to a packaged organisation (its kind, country and parent may be
 left empty: they are inherited) or add a new organisation. An alias that
 already names another organisation is an error naming both. Lines whose first
-cell starts with ``#`` are comments.
+cell starts with ``#`` are comments. Rows of the same columns may also be given
+as mappings (``extra_rows``: the rows analysts add to the warehouse by hand).
+Each alias keeps its ``origin``: ``seed`` (the packaged file), ``config`` (a
+user's file) or ``manual`` (an extra row).
 
 Pure: the csv module only; no frames, no warehouse.
 """
@@ -31,13 +34,15 @@ import csv
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 PACKAGED_PATH: Path = Path(__file__).parent / "data" / "organisations.csv"
 
 COLUMNS: tuple[str, ...] = ("organisation", "alias", "lang", "kind", "country", "parent")
+# Where an alias comes from: the packaged file, a user's file, or a row given as a mapping.
+ORIGINS: tuple[str, ...] = ("seed", "config", "manual")
 LANGS: frozenset[str] = frozenset({"en", "zh", "vi"})
 KINDS: frozenset[str] = frozenset(
     {
@@ -133,12 +138,13 @@ class Organisation:
 
 @dataclass(frozen=True, slots=True)
 class Alias:
-    """One spelling of an organisation, and the file line that gave it."""
+    """One spelling of an organisation, and the file line (or extra row) that gave it."""
 
     alias: str
     organisation: str
     lang: str
     source: str
+    origin: str = "seed"  # one of ORIGINS
 
 
 @dataclass(frozen=True)
@@ -249,6 +255,21 @@ def _read_rows(path: Path, problems: list[str]) -> list[tuple[str, dict[str, str
         return rows
 
 
+def _extra_cells(
+    extra_rows: Iterable[Mapping[str, object]], problems: list[str]
+) -> list[tuple[str, dict[str, str]]]:
+    """The extra rows as cells, each named ``manual row N``; unknown columns are recorded."""
+    rows = []
+    for number, row in enumerate(extra_rows, start=1):
+        source = f"manual row {number} ({row.get('organisation')!r}, {row.get('alias')!r})"
+        unknown = sorted(set(row) - set(COLUMNS))
+        if unknown:
+            problems.append(f"{source}: unknown columns {', '.join(unknown)}")
+            continue
+        rows.append((source, {c: str(row.get(c) or "").strip() for c in COLUMNS}))
+    return rows
+
+
 def _as_paths(extensions: str | Path | Iterable[str | Path] | None) -> list[Path]:
     if extensions is None:
         return []
@@ -259,24 +280,35 @@ def _as_paths(extensions: str | Path | Iterable[str | Path] | None) -> list[Path
 
 def load_organisations(
     extensions: str | Path | Iterable[str | Path] | None = None,
+    extra_rows: Iterable[Mapping[str, object]] = (),
 ) -> OrganisationTable:
-    """The packaged table plus the users' extension files, validated together.
+    """The packaged table plus the users' extension files and extra rows, validated together.
+
+    ``extra_rows`` are mappings of ``COLUMNS`` (a missing or None cell is empty), read
+    after the files, as if from one more file: the rows analysts insert into the
+    warehouse's ``raw.organisations`` by hand (``origin`` ``manual``).
 
     Raises ``OrganisationError`` listing every problem: a missing column, an
     unknown lang or kind, a country that is not two capital letters, a parent
     that is not an organisation (or a cycle of parents), an organisation whose
     rows disagree on kind, country or parent, and an alias that names two
     organisations (both are named, with the lines they come from). An alias
-    given twice for the same organisation is kept once. ``version`` is a hash
-    of the contents of every file read, in order.
+    given twice for the same organisation is kept once (with the origin it had
+    first). ``version`` is a hash of the contents of every file read, in order,
+    and of the extra rows.
     """
     builder = _Builder()
     digest = hashlib.sha256()
     for path in [PACKAGED_PATH, *_as_paths(extensions)]:
         digest.update(path.read_bytes())
         digest.update(b"\0")
+        origin = "seed" if path == PACKAGED_PATH else "config"
         for source, cells in _read_rows(path, builder.problems):
-            builder.add(source, cells)
+            builder.add(source, cells, origin)
+    for source, cells in _extra_cells(extra_rows, builder.problems):
+        digest.update("\x1f".join(cells[c] for c in COLUMNS).encode())
+        digest.update(b"\0")
+        builder.add(source, cells, "manual")
     builder.check_parents()
     if builder.problems:
         raise OrganisationError(builder.problems)
@@ -299,7 +331,7 @@ class _Builder:
     pairs: set[tuple[str, str]] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
 
-    def add(self, source: str, cells: dict[str, str]) -> None:
+    def add(self, source: str, cells: dict[str, str], origin: str = "seed") -> None:
         """Check one row and add its organisation and alias."""
         name, alias = cells["organisation"], cells["alias"]
         if not self._row_is_valid(source, cells) or not self._add_organisation(source, cells):
@@ -312,7 +344,7 @@ class _Builder:
                 f" of {clash.organisation!r} ({clash.source})"
             )
         elif (alias, name) not in self.pairs:
-            entry = Alias(alias, name, cells["lang"], source)
+            entry = Alias(alias, name, cells["lang"], source, origin)
             self.pairs.add((alias, name))
             self.aliases.append(entry)
             self.index.setdefault(key, entry)

@@ -345,3 +345,38 @@ def test_version_is_a_hash_of_the_files(tmp_path: Path, table) -> None:
     again = load_organisations(copy)
     assert len(again.aliases) == len(table.aliases)
     assert again.version != table.version
+
+
+def test_extra_rows_extend_the_table_as_a_file_would_and_keep_their_origin(
+    tmp_path: Path, table
+) -> None:
+    extension = write_csv(
+        tmp_path / "orgs.csv", [("Acme Compute", "Acme Compute", "en", "cloud", "VN", "")]
+    )
+    extended = load_organisations(
+        extension,
+        extra_rows=[
+            # an alias of a packaged organisation: kind, country and parent are inherited
+            {"organisation": "Nvidia", "alias": "Nvidia Việt Nam", "lang": "vi", "kind": None},
+            {"organisation": "Acme Compute", "alias": "Acme", "lang": "en"},
+        ],
+    )
+    assert extended.canonical("nvidia việt nam") == "Nvidia"
+    assert extended.canonical("Acme") == "Acme Compute"
+    origins = {a.alias: a.origin for a in extended.aliases}
+    assert (origins["Nvidia"], origins["Acme Compute"]) == ("seed", "config")
+    assert (origins["Nvidia Việt Nam"], origins["Acme"]) == ("manual", "manual")
+    assert extended.version != load_organisations(extension).version
+
+
+def test_a_bad_extra_row_is_an_error_naming_it() -> None:
+    with pytest.raises(OrganisationError) as caught:
+        load_organisations(
+            extra_rows=[
+                {"organisation": "Acme", "alias": "nvidia", "lang": "en", "kind": "other"},
+                {"organisation": "Acme", "alias": "Acme", "lang": "en", "colour": "red"},
+            ]
+        )
+    first, second = sorted(caught.value.problems)
+    assert first.startswith("manual row 1 ('Acme', 'nvidia')") and "'Nvidia'" in first
+    assert second == "manual row 2 ('Acme', 'Acme'): unknown columns colour"
