@@ -97,6 +97,29 @@ def _reason(check: str, row: dict, conversion: dict | None, rules: RowRules) -> 
         )
     if check == "text_matches_article":
         return f"text is not the article's text at [{row['start']}:{row['end']}]"
+    if check == "subject_matches_article":
+        return (
+            f"subject_text {row['subject_text']!r} is not the article's text at"
+            f" [{row['subject_start']}:{row['subject_end']}]"
+        )
+    if check == "sentence_matches_article":
+        return (
+            "sentence is not the article's text at"
+            f" [{row['sentence_start']}:{row['sentence_end']}]"
+        )
+    if check == "sentence_holds_fact":
+        return (
+            f"the fact at [{row['start']}:{row['end']}] is outside its sentence"
+            f" [{row['sentence_start']}:{row['sentence_end']}]"
+        )
+    if check == "organisation_iff_subject":
+        return (
+            f"organisation {row['organisation']!r} and subject_text {row['subject_text']!r}:"
+            " one is set without the other"
+        )
+    if check.startswith(("measure:", "country:", "period:")):
+        column = check.split(":", 1)[0]
+        return f"{column} {row[column]!r} is not a {column} the contract allows"
     if check == "article_exists":
         return f"article {row['article_id']} is not in the batch"
     if check == "currency_is_iso_4217":

@@ -2,13 +2,17 @@
 
 ``FactSchema`` is what every loaded fact row must satisfy on its own (ordered
 span, value and unit for a valid fact, a unit that fits its kind, an ISO 4217
-currency, finite and non-negative values, a range that does not run backwards).
+currency, finite and non-negative values, a range that does not run backwards;
+and of its claim: a measure from ``newsfacts.claims.MEASURES``, an organisation
+exactly when a subject is written, a two-letter country, a period in the stated
+forms, spans as long as their texts and a sentence holding the fact).
 ``fact_contract(rules)`` adds the checks that need context or the ``[rows]``
 rules of ``dq.toml``: the article exists and its text at the span is the
-fact's, FLOPS within the plausible range, a percentage within the share range
-(or the growth range when ``newsfacts.growth`` labels it growth), and a stated
-conversion within tolerance of the ECB rate (``newsfacts.conversions``). They
-run on a frame ``schemas.batch.with_context`` extends with the ``CONTEXT_COLUMNS``.
+fact's (and so are its subject's and its sentence's), FLOPS within the
+plausible range, a percentage within the share range (or the growth range
+when ``newsfacts.growth`` labels it growth), and a stated conversion within
+tolerance of the ECB rate (``newsfacts.conversions``). They run on a frame
+``schemas.batch.with_context`` extends with the ``CONTEXT_COLUMNS``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from functools import cache
 import pandera.polars as pa
 import polars as pl
 
+from newsfacts.claims import MEASURES
 from newsfacts.currency import ISO_4217_CODES
 from newsfacts.dq_config import RowRules
 from newsfacts.ids import fact_id_for
@@ -33,6 +38,36 @@ CONTEXT_COLUMNS: dict[str, pl.DataType] = {
     "is_growth": pl.Boolean(),
     "conversion_deviation": pl.Float64(),
 }
+
+# A stated period: a year, a quarter, a half, a month or a day, or a range of two of them
+# ("2021", "2021-Q3", "2021-H1", "2021-01/2021-09").
+_PERIOD_POINT = r"\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(-\d{2})?))?"
+PERIOD_PATTERN = rf"^{_PERIOD_POINT}(/{_PERIOD_POINT})?$"
+
+# (text column, start column, end column) of the spans a fact row carries.
+SPANS: tuple[tuple[str, str, str], ...] = (
+    ("text", "start", "end"),
+    ("subject_text", "subject_start", "subject_end"),
+    ("sentence", "sentence_start", "sentence_end"),
+)
+
+
+def span_is_exact(text: str, start: str, end: str) -> pl.Expr:
+    """A span is null with its text, or ends after it starts and is as long as its text."""
+    spans = [pl.col(text), pl.col(start), pl.col(end)]
+    return pl.when(pl.all_horizontal(c.is_null() for c in spans)).then(True).otherwise(
+        pl.all_horizontal(c.is_not_null() for c in spans)
+        & (pl.col(end) > pl.col(start))
+        & ((pl.col(end) - pl.col(start)) == pl.col(text).str.len_chars())
+    )
+
+
+def span_matches_article(text: str, start: str, end: str) -> pl.Expr:
+    """``text == article_text[start:end]``, or no span at all (null text)."""
+    sliced = pl.col("article_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
+    return pl.col(text).is_null() | (
+        pl.col("article_text").is_not_null() & (sliced == pl.col(text)).fill_null(False)
+    )
 
 
 class FactSchema(pa.DataFrameModel):
@@ -103,6 +138,103 @@ class FactSchema(pa.DataFrameModel):
             " the fact_id it restates."
         ),
     )
+    repeat_of_fact_id: str = pa.Field(
+        nullable=True,
+        description=(
+            "For a claim stated again in the same article (a headline figure repeated in the"
+            " lede): the fact_id of its first statement; null for a first statement."
+        ),
+    )
+    measure: str = pa.Field(
+        nullable=True,
+        isin=list(MEASURES),
+        description=(
+            "What the number measures: computing_power, investment, funding, revenue, profit,"
+            " loss, valuation, price, market_size, deal_value, market_share, growth, ratio or"
+            " other (newsfacts.claims.MEASURES); a conversion takes its original's; null when"
+            " not labelled."
+        ),
+    )
+    measure_evidence: str = pa.Field(
+        nullable=True,
+        description="The trigger word or rule that gave measure; null when measure is null.",
+    )
+    organisation: str = pa.Field(
+        nullable=True,
+        description=(
+            "Canonical English name of the company, institution or government body the"
+            " number belongs to in its sentence (raw.organisations); null when it belongs to"
+            " none (a country's total, a market) or none is named."
+        ),
+    )
+    subject_text: str = pa.Field(
+        nullable=True,
+        description=(
+            "The organisation's name as the article writes it: the article text at"
+            " [subject_start, subject_end); null exactly when organisation is."
+        ),
+    )
+    subject_start: pl.Int32 = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Character offset where subject_text starts in the article text (inclusive).",
+    )
+    subject_end: pl.Int32 = pa.Field(
+        nullable=True,
+        description="Character offset where subject_text ends in the article text (exclusive).",
+    )
+    organisation_evidence: str = pa.Field(
+        nullable=True,
+        description=(
+            "The rule that tied the organisation to the number (its sentence's subject, a"
+            " trigger verb, the story's heading, ...); null when organisation is null."
+        ),
+    )
+    country: str = pa.Field(
+        nullable=True,
+        str_matches=r"^[A-Z]{2}$",
+        description=(
+            "ISO 3166-1 alpha-2 code of the country the number is about or located in, when"
+            " the text says or clearly implies it."
+        ),
+    )
+    country_evidence: str = pa.Field(
+        nullable=True,
+        description="The word or rule that gave country; null when country is null.",
+    )
+    period: str = pa.Field(
+        nullable=True,
+        str_matches=PERIOD_PATTERN,
+        description=(
+            "The period the number is for, when stated: 2021, 2021-Q3, 2021-H1, 2021-03, or a"
+            " range such as 2021-01/2021-09 for the first nine months of 2021."
+        ),
+    )
+    period_evidence: str = pa.Field(
+        nullable=True,
+        description="The words that gave period; null when period is null.",
+    )
+    market: str = pa.Field(
+        nullable=True,
+        description="For a market share: the market it is a share of, when stated.",
+    )
+    sentence: str = pa.Field(
+        nullable=True,
+        description=(
+            "The sentence the fact stands in: the article text at"
+            " [sentence_start, sentence_end)."
+        ),
+    )
+    sentence_start: pl.Int32 = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Character offset where the fact's sentence starts in the article text.",
+    )
+    sentence_end: pl.Int32 = pa.Field(
+        nullable=True,
+        description="Character offset where the fact's sentence ends in the article text"
+        " (exclusive).",
+    )
     paragraph_index: pl.Int32 = pa.Field(
         nullable=True,
         description="Index of the paragraph holding the mention (raw.paragraphs).",
@@ -145,6 +277,32 @@ class FactSchema(pa.DataFrameModel):
         return data.lazyframe.select(
             (pl.col("end") > pl.col("start"))
             & ((pl.col("end") - pl.col("start")) == pl.col("text").str.len_chars())
+        )
+
+    @pa.dataframe_check(name="claim_spans_are_ordered")
+    def claim_spans_are_ordered(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """The subject's and the sentence's spans are whole and as long as their texts."""
+        return data.lazyframe.select(
+            pl.all_horizontal(span_is_exact(*names) for names in SPANS[1:])
+        )
+
+    @pa.dataframe_check(name="sentence_holds_fact")
+    def sentence_holds_fact(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """The fact's span lies within its sentence's, when a sentence is given."""
+        return data.lazyframe.select(
+            pl.col("sentence_start").is_null()
+            | pl.col("sentence_end").is_null()
+            | (
+                (pl.col("sentence_start") <= pl.col("start"))
+                & (pl.col("end") <= pl.col("sentence_end"))
+            )
+        )
+
+    @pa.dataframe_check(name="organisation_iff_subject")
+    def organisation_iff_subject(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """An organisation is named exactly when its name as written (subject_text) is kept."""
+        return data.lazyframe.select(
+            pl.col("organisation").is_null() == pl.col("subject_text").is_null()
         )
 
     @pa.dataframe_check(name="valid_fact_has_value_and_unit")
@@ -224,12 +382,19 @@ def fact_contract(rules: RowRules) -> type[FactSchema]:
         @pa.dataframe_check(name="text_matches_article")
         def text_matches_article(cls, data: pa.PolarsData) -> pl.LazyFrame:
             """``text == article_text[start:end]``: the span indexes its article exactly."""
-            span = pl.col("article_text").str.slice(
-                pl.col("start"), pl.col("end") - pl.col("start")
-            )
             return data.lazyframe.select(
-                pl.col("article_text").is_not_null() & (span == pl.col("text")).fill_null(False)
+                pl.col("article_text").is_not_null() & span_matches_article(*SPANS[0])
             )
+
+        @pa.dataframe_check(name="subject_matches_article")
+        def subject_matches_article(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """``subject_text == article_text[subject_start:subject_end]``, when one is kept."""
+            return data.lazyframe.select(span_matches_article(*SPANS[1]))
+
+        @pa.dataframe_check(name="sentence_matches_article")
+        def sentence_matches_article(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """``sentence == article_text[sentence_start:sentence_end]`` when a sentence is kept."""
+            return data.lazyframe.select(span_matches_article(*SPANS[2]))
 
         @pa.dataframe_check(name="compute_in_plausible_range")
         def compute_in_plausible_range(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -279,7 +444,8 @@ class _Placed:
     article: Article
     fact: Fact
     paragraph: Paragraph | None
-    converted: Fact | None
+    converted: Fact | None  # the fact this one restates in another unit
+    repeated: Fact | None  # the earlier fact stating the same claim
 
 
 def _paragraph_at(article: Article, offset: int) -> Paragraph | None:
@@ -296,14 +462,19 @@ def _fact_id(article: Article, fact: Fact) -> str:
 def facts_frame(
     articles: Sequence[Article], facts: Mapping[str, Sequence[Fact]], extractor_version: str
 ) -> pl.DataFrame:
-    """One ``facts`` row per fact of each article, with its paragraph's context."""
+    """One ``facts`` row per fact of each article, with its paragraph's context.
+
+    A fact's ``conversion_of`` and ``repeat_of`` (the ``start`` of another fact of the
+    same article) become that fact's id; an offset no fact starts at becomes null.
+    """
     placed = []
     for a in articles:
         found = facts.get(a.article_id, [])
         by_start = {f.start: f for f in found}
         for f in found:
             converted = by_start.get(f.conversion_of) if f.conversion_of is not None else None
-            placed.append(_Placed(a, f, _paragraph_at(a, f.start), converted))
+            repeated = by_start.get(f.repeat_of) if f.repeat_of is not None else None
+            placed.append(_Placed(a, f, _paragraph_at(a, f.start), converted, repeated))
     return frame_of(
         FACTS,
         placed,
@@ -313,6 +484,7 @@ def facts_frame(
             "conversion_of_fact_id": lambda p: (
                 _fact_id(p.article, p.converted) if p.converted else None
             ),
+            "repeat_of_fact_id": lambda p: _fact_id(p.article, p.repeated) if p.repeated else None,
             "paragraph_index": lambda p: p.paragraph.index if p.paragraph else None,
             "paragraph_role": lambda p: p.paragraph.role if p.paragraph else None,
             "section": lambda p: p.paragraph.section if p.paragraph else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import polars as pl
@@ -254,3 +255,111 @@ def test_quarantine_reasons_say_what_was_wrong() -> None:
     assert reasons["250%"] == "250% is outside [0, 100] and not labelled as growth"
     assert reasons["$900 million"].startswith("stated 900,000,000 USD, but 2,000,000,000 HKD")
     assert "ECB rate of 2024-05-13" in reasons["$900 million"]
+
+
+CLAIMS = "Acme raised $2 billion in 2024. Its $2 billion round drew Vietnamese funds."
+
+
+def claimed(nth: int = 0, **claim: object) -> Fact:
+    """The nth "$2 billion" of CLAIMS with its claim labelled, in the sentence holding it."""
+    start, end = span(CLAIMS, "$2 billion", nth)
+    first = CLAIMS.index(".") + 1
+    sentence = (0, first) if nth == 0 else (first + 1, len(CLAIMS))
+    base = Fact("money", "$2 billion", start, end, 2e9, None, "USD")
+    labels = {
+        "sentence": CLAIMS[sentence[0] : sentence[1]],
+        "sentence_start": sentence[0],
+        "sentence_end": sentence[1],
+    }
+    return replace(base, **{**labels, **claim})
+
+
+def validated_claims(facts: list[Fact]):
+    return validated(facts, art=article(CLAIMS))
+
+
+def test_claim_labels_load_with_the_fact_and_a_repeat_names_its_first_statement() -> None:
+    acme = span(CLAIMS, "Acme")
+    its = span(CLAIMS, "Its")
+    labels = {"measure": "funding", "measure_evidence": "raised", "organisation": "Acme"}
+    first = claimed(
+        0,
+        **labels,
+        subject_text="Acme",
+        subject_start=acme[0],
+        subject_end=acme[1],
+        organisation_evidence="subject",
+        period="2024",
+        period_evidence="in 2024",
+    )
+    again = claimed(
+        1,
+        **labels,
+        subject_text="Its",
+        subject_start=its[0],
+        subject_end=its[1],
+        organisation_evidence="pronoun",
+        country="VN",
+        country_evidence="Vietnamese",
+        repeat_of=first.start,
+    )
+    result = validated_claims([first, again])
+    assert result.frames["quarantined_facts"].height == 0
+    rows = result.frames["facts"].sort("start").to_dicts()
+    assert rows[0]["repeat_of_fact_id"] is None
+    assert rows[1]["repeat_of_fact_id"] == rows[0]["fact_id"]
+    assert [(r["measure"], r["organisation"], r["subject_text"]) for r in rows] == [
+        ("funding", "Acme", "Acme"),
+        ("funding", "Acme", "Its"),
+    ]
+    assert (rows[0]["period"], rows[1]["period"], rows[1]["country"]) == ("2024", None, "VN")
+    assert rows[1]["sentence"] == "Its $2 billion round drew Vietnamese funds."
+    # a repeat of an offset no fact starts at names nothing
+    orphan = validated_claims([replace(again, repeat_of=first.start + 1)]).frames["facts"]
+    assert orphan["repeat_of_fact_id"].to_list() == [None]
+
+
+def test_a_fact_with_no_claim_labels_loads_as_before() -> None:
+    result = validated_claims([Fact("money", "$2 billion", 12, 22, 2e9, None, "USD")])
+    assert result.frames["quarantined_facts"].height == 0
+    row = result.frames["facts"].row(0, named=True)
+    assert all(row[c] is None for c in ("measure", "organisation", "sentence", "repeat_of_fact_id"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "check"),
+    [
+        ({"measure": "capex"}, "measure:isin"),
+        ({"country": "Vietnam"}, "country:str_matches"),
+        ({"period": "last year"}, "period:str_matches"),
+        ({"organisation": "Acme"}, "organisation_iff_subject"),
+        (
+            {"organisation": "Acme", "subject_text": "Acme", "subject_start": 1, "subject_end": 5},
+            "subject_matches_article",
+        ),
+        (
+            {"organisation": "Acme", "subject_text": "Acme", "subject_start": 0, "subject_end": 3},
+            "claim_spans_are_ordered; subject_matches_article",
+        ),
+        ({"sentence": "Acme", "sentence_start": 0, "sentence_end": 4}, "sentence_holds_fact"),
+        (
+            {"sentence": "X" * 31, "sentence_start": 0, "sentence_end": 31},
+            "sentence_matches_article",
+        ),
+    ],
+)
+def test_a_claim_breaking_its_contract_is_quarantined_with_the_check(
+    claim: dict[str, object], check: str
+) -> None:
+    result = validated_claims([claimed(0, **claim)])
+    assert result.frames["facts"].height == 0
+    quarantined = result.frames["quarantined_facts"]
+    (failed,) = quarantined["failed_checks"].to_list()
+    assert "; ".join(c.split("(")[0] for c in failed) == check
+    assert quarantined["reason"][0] != check  # said in words
+
+
+def test_periods_in_the_stated_forms_pass() -> None:
+    for period in ("2021", "2021-Q3", "2021-H1", "2021-03", "2021-01/2021-09", "2020/2025"):
+        result = validated_claims([claimed(0, period=period)])
+        assert result.frames["quarantined_facts"].height == 0, period

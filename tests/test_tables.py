@@ -161,3 +161,61 @@ def test_planted_view_mismatches_are_each_named(migrated: duckdb.DuckDBPyConnect
         " 'Documents the run considered.'",
         "staging.stg_runs.count_documents is double, declared integer",
     ]
+
+
+CLAIM_COLUMNS = [
+    "repeat_of_fact_id",
+    "measure",
+    "measure_evidence",
+    "organisation",
+    "subject_text",
+    "subject_start",
+    "subject_end",
+    "organisation_evidence",
+    "country",
+    "country_evidence",
+    "period",
+    "period_evidence",
+    "market",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+]
+
+
+def test_a_warehouse_from_before_the_claim_columns_upgrades_keeping_its_rows(
+    tmp_path: Path,
+) -> None:
+    from newsfacts.settings import Settings
+    from tests.loading import load_paths
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Acme builds a cluster\n\nAcme will invest $2 billion in a 5 exaFLOPS cluster.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(warehouse=str(tmp_path / "old.duckdb"))
+    load_paths([corpus], settings)
+    with duckdb.connect(settings.warehouse) as con:
+        before = con.execute("select fact_id, text from raw.facts order by all").fetchall()
+        for table in ("facts", "quarantined_facts"):
+            for column in CLAIM_COLUMNS:
+                con.execute(f"alter table raw.{table} drop column {column}")
+        con.execute("delete from raw.migrations")  # as the release before them left it
+    with open_warehouse(settings.warehouse) as con:
+        assert declaration_mismatches(con) == []
+        after = con.execute("select fact_id, text from main.facts order by all").fetchall()
+        claims = con.execute(
+            "select count(*) from raw.facts where not ("
+            + " and ".join(f"{c} is null" for c in CLAIM_COLUMNS)
+            + ")"
+        ).fetchone()
+    assert after == before and len(before) == 2
+    assert claims == (0,)
+
+
+def test_the_claim_columns_are_declared_on_facts_and_their_quarantine() -> None:
+    for name in ("facts", "quarantined_facts"):
+        assert set(CLAIM_COLUMNS) <= set(TABLES[name].column_names), name
+        assert all(TABLES[name].column(c).nullable for c in CLAIM_COLUMNS), name
