@@ -104,8 +104,7 @@ def _reason(check: str, row: dict, conversion: dict | None, rules: RowRules) -> 
         )
     if check == "sentence_matches_article":
         return (
-            "sentence is not the article's text at"
-            f" [{row['sentence_start']}:{row['sentence_end']}]"
+            f"sentence is not the article's text at [{row['sentence_start']}:{row['sentence_end']}]"
         )
     if check == "sentence_holds_fact":
         return (

@@ -55,10 +55,14 @@ SPANS: tuple[tuple[str, str, str], ...] = (
 def span_is_exact(text: str, start: str, end: str) -> pl.Expr:
     """A span is null with its text, or ends after it starts and is as long as its text."""
     spans = [pl.col(text), pl.col(start), pl.col(end)]
-    return pl.when(pl.all_horizontal(c.is_null() for c in spans)).then(True).otherwise(
-        pl.all_horizontal(c.is_not_null() for c in spans)
-        & (pl.col(end) > pl.col(start))
-        & ((pl.col(end) - pl.col(start)) == pl.col(text).str.len_chars())
+    return (
+        pl.when(pl.all_horizontal(c.is_null() for c in spans))
+        .then(True)
+        .otherwise(
+            pl.all_horizontal(c.is_not_null() for c in spans)
+            & (pl.col(end) > pl.col(start))
+            & ((pl.col(end) - pl.col(start)) == pl.col(text).str.len_chars())
+        )
     )
 
 
@@ -221,8 +225,7 @@ class FactSchema(pa.DataFrameModel):
     sentence: str = pa.Field(
         nullable=True,
         description=(
-            "The sentence the fact stands in: the article text at"
-            " [sentence_start, sentence_end)."
+            "The sentence the fact stands in: the article text at [sentence_start, sentence_end)."
         ),
     )
     sentence_start: pl.Int32 = pa.Field(

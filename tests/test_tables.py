@@ -219,3 +219,27 @@ def test_the_claim_columns_are_declared_on_facts_and_their_quarantine() -> None:
     for name in ("facts", "quarantined_facts"):
         assert set(CLAIM_COLUMNS) <= set(TABLES[name].column_names), name
         assert all(TABLES[name].column(c).nullable for c in CLAIM_COLUMNS), name
+
+
+def test_a_mart_column_left_undescribed_takes_the_comment_of_the_view_it_reads(
+    migrated: duckdb.DuckDBPyConnection,
+) -> None:
+    comments = dict(
+        migrated.execute(
+            "select table_name, comment from duckdb_columns()"
+            " where column_name = 'amount_usd'"
+            " and table_name in ('money_claims', 'investments', 'company_financials')"
+        ).fetchall()
+    )
+    assert len(set(comments.values())) == 1 and len(comments) == 3
+    assert "US dollars" in comments["investments"]
+    measure = dict(
+        migrated.execute(
+            "select table_name, comment from duckdb_columns() where column_name = 'measure'"
+            " and table_name in ('facts', 'money_claims', 'investments')"
+        ).fetchall()
+    )
+    assert (
+        measure["money_claims"] == measure["facts"] == TABLES["facts"].column("measure").description
+    )
+    assert measure["investments"].startswith("investment (money committed")  # its own

@@ -32,7 +32,10 @@ LAYERS: tuple[str, ...] = ("raw", "staging", "marts")
 VIEW_LAYERS: tuple[str, ...] = ("staging", "marts")
 SCHEMAS: dict[str, str] = {"raw": "raw", "staging": "staging", "marts": "main"}  # layer -> schema
 # Views earlier releases made that no .sql file defines any more: migrate drops them.
-RETIRED_VIEWS: tuple[str, ...] = ("main.dq_latest_checks",)  # merged into main.dq_latest
+RETIRED_VIEWS: tuple[str, ...] = (
+    "main.dq_latest_checks",  # merged into main.dq_latest
+    "main.fact_organisations",  # keyword guessing, replaced by the claim columns of facts
+)
 EXTENSIONS: tuple[str, ...] = ("fts",)
 
 # A relation of ours as a view's SQL names it, once comments and string literals are out.
@@ -291,7 +294,8 @@ def migrate(
         con.execute(path.read_text(encoding="utf-8"))
     for name in RETIRED_VIEWS:
         con.execute(f"drop view if exists {name}")
-    for path in view_files(raw_tables(con)):
+    views = view_files(raw_tables(con))
+    for path in views:
         for statement in con.extract_statements(render(path.read_text(encoding="utf-8"), rules)):
             # after the ``create or replace view``, its ``comment on`` statements (a
             # replaced view loses its comments); DuckLake cannot comment on a view's
@@ -300,7 +304,8 @@ def migrate(
                 con.execute(statement.query)
     # ``comment on`` the raw tables and their columns, from their declarations
     if not lake:
-        for statement in (*raw_comments(), *inherited_comments(con)):
+        reads = {relation_name(p): sorted(references(p.read_text(encoding="utf-8"))) for p in views}
+        for statement in (*raw_comments(), *inherited_comments(con, reads)):
             con.execute(statement)
     load_ecb_rates(con)
     con.execute(

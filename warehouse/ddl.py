@@ -9,6 +9,8 @@ and DDL in ``sql/raw/<name>.sql``; only their comments come from here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import duckdb
 import polars as pl
 
@@ -187,22 +189,42 @@ def _view_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, s
     ).fetchall()
 
 
-def inherited_comments(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """``comment on`` for each view column its file leaves undescribed and its table declares.
+def inherited_comments(
+    con: duckdb.DuckDBPyConnection, reads: Mapping[str, Iterable[str]] | None = None
+) -> list[str]:
+    """``comment on`` for each view column its file leaves undescribed, from what it passes on.
 
     A view passing a declared column through (``stg_facts.value``, ``facts.value``)
-    takes the column's description from the model; its own file describes only the
-    columns it adds.
+    takes the column's description from the model. Otherwise, with ``reads`` (each
+    view's ``schema.name``, in build order, to the relations it reads), it takes the
+    description of the same-named column of a view it reads (``investments.amount``
+    from ``money_claims.amount``), once that one has its own. A view's file
+    describes only the columns it adds or means otherwise.
     """
-    statements = []
+    described: dict[tuple[str, str], str] = {}
+    missing: dict[str, list[str]] = {}
     for schema, view, column, _, comment in _view_columns(con):
+        if comment:
+            described[(f"{schema}.{view}", column)] = comment
+        else:
+            missing.setdefault(f"{schema}.{view}", []).append(column)
+    order = list(reads or {})
+    statements = []
+    for name in sorted(missing, key=lambda n: (order.index(n) if n in order else -1, n)):
+        schema, view = name.split(".", 1)
         table = described_by(schema, view)
-        if comment or table is None or column not in table.column_names:
-            continue
-        statements.append(
-            f"comment on column {schema}.{view}.{quote(column)} is "
-            f"{literal(table.column(column).description)};"
-        )
+        for column in missing[name]:
+            if table is not None and column in table.column_names:
+                comment = table.column(column).description
+            else:
+                found = (described.get((r, column)) for r in (reads or {}).get(name, ()))
+                comment = next((c for c in found if c), None)
+            if comment is None:
+                continue
+            described[(name, column)] = comment
+            statements.append(
+                f"comment on column {schema}.{view}.{quote(column)} is {literal(comment)};"
+            )
     return statements
 
 
