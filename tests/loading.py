@@ -20,6 +20,7 @@ from newsfacts.settings import Settings
 from tests.labelling import Labeller
 from warehouse.db import open_warehouse
 from warehouse.load import LoadCounts, finish_run, known_fingerprints, start_run
+from warehouse.organisations import manual_organisation_rows, replace_organisation_seed
 from warehouse.search import ensure_search_index
 
 
@@ -33,6 +34,9 @@ def load_paths(
     counts = LoadCounts()
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)
+        # as the flow's seed_organisations task: the files, plus the rows analysts added
+        settings = settings.with_organisations(manual_organisation_rows(con))
+        replace_organisation_seed(con, settings.organisation_table)
         originals = NearDuplicateIndex(known_fingerprints(con))
         for i in range(0, len(files), settings.batch_size):
             chunk = files[i : i + settings.batch_size]

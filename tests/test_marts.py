@@ -112,7 +112,14 @@ LABELS = {
             "subject": "Microsoft",
         }
     },
-    "Icelandic data centre grows": {"ISK 50 billion": {"measure": "investment"}},
+    "Icelandic data centre grows": {
+        # a name the organisation table lacks, as the engine may find one
+        "ISK 50 billion": {
+            "measure": "investment",
+            "organisation": "Reykjavik Utility",
+            "subject": "The utility",
+        }
+    },
     "Icelandic servers expand": {"ISK 30 billion": {"measure": "investment"}},
     "AInnovation raises HK$1.18 billion in Hong Kong IPO": {
         "HK$1.18 billion": {"measure": "funding", **AINNOVATION, "country": "HK", "repeats": True},
@@ -530,6 +537,31 @@ def test_market_shares_are_market_share_claims_with_their_market(
 ) -> None:
     shares = con.execute("select text, organisation, market from main.market_shares").fetchall()
     assert shares == [("80%", "Nvidia", "AI accelerators")]  # not the 12% growth
+
+
+def test_organisations_list_each_name_with_its_aliases_and_claims_per_language(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "select organisation, kind, country, is_listed, count_claims, count_claims_en,"
+            " count_claims_zh, count_claims_vi, count_articles, aliases, origins"
+            " from main.organisations where organisation in"
+            " ('AInnovation', 'Reykjavik Utility', 'Cambricon')"
+        ).fetchall()
+    }
+    # a repeat and a conversion are not claims of their own
+    assert rows["AInnovation"][:8] == ("ai_company", "CN", True, 7, 4, 3, 0, 2)
+    assert "创新奇智" in rows["AInnovation"][8] and rows["AInnovation"][9] == ["seed"]
+    assert rows["Reykjavik Utility"][:8] == (None, None, False, 1, 1, 0, 0, 1)
+    assert rows["Reykjavik Utility"][8:] == ([], [])
+    assert rows["Cambricon"][2:4] == (True, 0)
+    listed, distinct = con.execute(
+        "select count(*) filter (where is_listed), count(distinct organisation)"
+        " from main.organisations"
+    ).fetchone()
+    assert listed > 400 and distinct == listed + 1
 
 
 def test_unlabelled_facts_stay_in_facts_but_out_of_the_claim_marts(

@@ -1,11 +1,13 @@
 """Connecting to the DuckDB warehouse and building its relations.
 
 The raw tables are declared by their pandera models (``schemas.TABLES``) and
-created from them (``warehouse.ddl``); seed tables have a ``.sql`` file in
-``sql/raw``. Every view is one ``.sql`` file named after it, in a folder per
-layer: ``staging`` and ``marts`` (views analysts query, in the schemas ``staging``
-and ``main``). ``migrate`` applies the layers in that order, the views of a layer
-after the relations they read, and is safe to rerun.
+created from them (``warehouse.ddl``). Every view is one ``.sql`` file named
+after it, in a folder per layer: ``staging`` and ``marts`` (views analysts query,
+in the schemas ``staging`` and ``main``). ``migrate`` applies the layers in that
+order, the views of a layer after the relations they read, and is safe to rerun.
+It removes no row (but the seed-only ``raw.organisations`` of earlier releases,
+``drop_retired_seed``): that table's seed rows are the runs' to replace
+(``warehouse.organisations``), and the rows analysts add there are kept.
 """
 
 from __future__ import annotations
@@ -287,11 +289,10 @@ def migrate(
     lake = _in_ducklake(con)
     if not lake:
         drop_primary_keys(con)
+    drop_retired_seed(con)
     # DuckLake has no PRIMARY KEY/UNIQUE constraints: keys are kept by the anti-join loads.
     for statement in raw_ddl(keys=not lake):
         con.execute(statement)
-    for path in sql_files("raw"):  # seeds
-        con.execute(path.read_text(encoding="utf-8"))
     for name in RETIRED_VIEWS:
         con.execute(f"drop view if exists {name}")
     views = view_files(raw_tables(con))
@@ -367,6 +368,22 @@ def drop_primary_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(f"insert into raw.{table} by name select * from raw.{table}__keyed")
             con.execute(f"drop table raw.{table}__keyed")
     return tables
+
+
+def drop_retired_seed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Drop ``raw.organisations`` as releases before its declaration made it; True if dropped.
+
+    That table (organisation, alias and an RE2 ``pattern``) was rebuilt from a ``.sql``
+    seed at every migration, so it held the seed's rows only; the declared table that
+    replaces it is filled by the next run (``warehouse.organisations``).
+    """
+    rows = con.execute(
+        "select 1 from duckdb_columns() where database_name = current_database()"
+        " and schema_name = 'raw' and table_name = 'organisations' and column_name = 'pattern'"
+    ).fetchall()
+    if rows:
+        con.execute("drop table raw.organisations")
+    return bool(rows)
 
 
 @contextmanager

@@ -3,8 +3,7 @@
 A raw table is declared once, by its pandera model (``schemas.TABLES``). From it
 come ``create table if not exists``, one ``add column if not exists`` per column
 (so a warehouse made before a column was added gains it on migrate, rows kept),
-and a ``comment on`` for the table and each column. Seed tables keep their rows
-and DDL in ``sql/raw/<name>.sql``; only their comments come from here.
+and a ``comment on`` for the table and each column.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import duckdb
 import polars as pl
 
 from schemas import TABLES
-from schemas.tables import Table
+from schemas.tables import Column, Table
 
 _SCALARS: dict[type[pl.DataType], str] = {
     pl.String: "varchar",
@@ -53,13 +52,17 @@ def literal(text: str) -> str:
 def create_table(table: Table, keys: bool = True) -> str:
     """``create table if not exists raw.<name>``; ``keys=False`` leaves out a primary key."""
     lines = [
-        f"    {quote(c.name)} {sql_type(c.dtype)}{'' if c.nullable else ' not null'}"
+        f"    {quote(c.name)} {sql_type(c.dtype)}{_default(c)}{'' if c.nullable else ' not null'}"
         for c in table.columns
     ]
     if keys and table.primary_key:
         lines.append(f"    primary key ({', '.join(quote(k) for k in table.key)})")
     body = ",\n".join(lines)
     return f"create table if not exists raw.{table.name} (\n{body}\n);"
+
+
+def _default(column: Column) -> str:
+    return "" if column.default is None else f" default {literal(column.default)}"
 
 
 def add_columns(table: Table) -> list[str]:
@@ -70,7 +73,7 @@ def add_columns(table: Table) -> list[str]:
     """
     return [
         f"alter table raw.{table.name} add column if not exists {quote(c.name)} "
-        f"{sql_type(c.dtype)};"
+        f"{sql_type(c.dtype)}{_default(c)};"
         for c in table.columns
     ]
 
@@ -88,18 +91,16 @@ def comments(table: Table) -> list[str]:
 
 def table_ddl(table: Table, keys: bool = True) -> list[str]:
     """The statements that create ``table`` or bring an older one up to its declaration."""
-    if table.seed:
-        return []
     return [create_table(table, keys), *add_columns(table)]
 
 
 def raw_ddl(keys: bool = True) -> list[str]:
-    """Every raw table's DDL, in ``schemas.TABLES`` order (seeds excepted)."""
+    """Every raw table's DDL, in ``schemas.TABLES`` order."""
     return [statement for table in TABLES.values() for statement in table_ddl(table, keys)]
 
 
 def raw_comments() -> list[str]:
-    """Every raw table's comments, seeds included."""
+    """Every raw table's comments."""
     return [statement for table in TABLES.values() for statement in comments(table)]
 
 
@@ -133,7 +134,7 @@ def declaration_mismatches(con: duckdb.DuckDBPyConnection, with_comments: bool =
             dtype, nullable = columns[c.name]
             if dtype != sql_type(c.dtype):
                 mismatches.append(f"{where} is {dtype}, declared {sql_type(c.dtype)}")
-            if not table.seed and nullable != c.nullable:
+            if nullable != c.nullable:
                 mismatches.append(
                     f"{where} is {'nullable' if nullable else 'not null'}, declared "
                     f"{'nullable' if c.nullable else 'not null'}"
