@@ -101,13 +101,18 @@ order by month;""",
 from search_articles('Ascend');""",
     ),
     (
-        "Is the same claim reported by more than one source?",
-        "`fact_agreement` pairs facts from different articles that state the same quantity, "
-        "however each writes it (`3.74 exaFLOPS` and `3,740 petaflops`).",
-        """select kind, text, other_text, publisher, other_publisher, is_written_differently
+        "Do the sources agree on the same claim?",
+        "`fact_agreement` pairs claims from different stories (different articles, neither a "
+        "near-duplicate of the other) with the same organisation, measure and period, in any "
+        "language: funding, deal values, revenue, profit, loss, valuations and market shares. "
+        "Agreements and disagreements are both listed: `agrees` compares the two values within "
+        "`agreement_tolerance` (dq.toml `[rows]`), in their unit, or in US dollars when the "
+        "currencies differ. Compute, investments and growth rates are many per organisation, so "
+        "an equal number there is not one claim and is never paired.",
+        """select organisation, measure, period, text, other_text,
+       round(relative_difference, 3) as difference, agrees, lang, other_lang
 from fact_agreement
-order by kind, value desc, text, other_text
-limit 8;""",
+order by agrees, organisation, measure, period nulls first, text;""",
     ),
     (
         "What was kept out, and is the warehouse healthy?",

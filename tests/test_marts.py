@@ -564,6 +564,65 @@ def test_organisations_list_each_name_with_its_aliases_and_claims_per_language(
     assert listed > 400 and distinct == listed + 1
 
 
+def test_fact_agreement_pairs_one_claim_across_sources_and_languages(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    pairs = con.execute(
+        """
+        select measure, period, text, other_text, compared_in, round(relative_difference, 3),
+               agrees, is_cross_language, sentence, other_sentence
+        from main.fact_agreement
+        where organisation = 'AInnovation'
+        order by measure
+        """
+    ).fetchall()
+    by_measure = {p[0]: p[1:] for p in pairs}
+    assert sorted(by_measure) == ["funding", "loss", "revenue"]  # one valuation: no pair
+    # two sources giving different IPO proceeds: a disagreement, listed
+    funding = by_measure["funding"]
+    assert {funding[1], funding[2]} == {"HK$1.18 billion", "15亿港元"}
+    assert funding[0] is None and funding[3:7] == ("unit", 0.213, False, True)
+    # the same revenue and loss of 2021, in English and in Chinese
+    assert by_measure["revenue"][0] == "2021" and by_measure["revenue"][4:6] == (0.0, True)
+    assert by_measure["loss"][5] is True
+    assert {by_measure["revenue"][7], by_measure["revenue"][8]} == {
+        "AInnovation's revenue was 700 million yuan in 2021, and it posted a loss of 300"
+        " million yuan.",
+        "创新奇智2021年营收为7亿元人民币,亏损3亿元。",  # NFKC: a comma
+    }
+    # nothing unattributed, no repeat or conversion, never two facts of one article
+    stray = con.execute(
+        """
+        select count(*) from main.fact_agreement as g
+        join main.facts as f on f.fact_id in (g.fact_id, g.other_fact_id)
+        where f.organisation is null or f.is_repeat or f.is_conversion
+            or g.article_id = g.other_article_id
+        """
+    ).fetchone()
+    assert stray == (0,)
+
+
+def test_the_agreement_tolerance_is_the_one_migrate_was_configured_with(
+    warehouse: str, tmp_path: Path
+) -> None:
+    from newsfacts.dq_config import RowRules
+
+    copy = tmp_path / "tolerance.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with open_warehouse(copy, rules=RowRules(agreement_tolerance=0.25)) as con:
+        agrees = con.execute(
+            "select agreement_tolerance, agrees from main.fact_agreement"
+            " where organisation = 'AInnovation' and measure = 'funding'"
+        ).fetchall()
+    assert agrees == [(0.25, True)]
+    with open_warehouse(copy, rules=RowRules(agreement_window_days=0)) as con:
+        measures = con.execute(
+            "select measure from main.fact_agreement where organisation = 'AInnovation'"
+            " order by all"
+        ).fetchall()
+    assert measures == [("loss",), ("revenue",)]  # a day apart, with no period: not paired
+
+
 def test_unlabelled_facts_stay_in_facts_but_out_of_the_claim_marts(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
