@@ -211,26 +211,6 @@ where schema_name = 'main' and table_name = 'facts'
     and column_name in ({columns})
 order by column_index;"""
 
-# The columns of facts that say what a number is about, as schemas/facts.py declares them.
-CLAIM_COLUMNS: tuple[str, ...] = (
-    "measure",
-    "measure_evidence",
-    "organisation",
-    "subject_text",
-    "subject_start",
-    "subject_end",
-    "organisation_evidence",
-    "country",
-    "country_evidence",
-    "period",
-    "period_evidence",
-    "market",
-    "sentence",
-    "sentence_start",
-    "sentence_end",
-    "repeat_of_fact_id",
-    "is_repeat",
-)
 
 QUESTIONS_INTRO = """
 ## {count} questions
@@ -257,8 +237,9 @@ def answer(warehouse: Path, sql: str) -> str:
 
 def build(warehouse: Path) -> str:
     from newsfacts.claims import MEASURES
+    from schemas.facts import CLAIM_COLUMNS  # the columns that state a fact's claim
 
-    columns = ", ".join(f"'{c}'" for c in CLAIM_COLUMNS)
+    columns = ", ".join(f"'{c}'" for c in (*CLAIM_COLUMNS, "is_repeat"))
     parts = [
         HEADER,
         "\n## The marts\n\n",
