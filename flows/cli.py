@@ -128,6 +128,12 @@ def run(
         resolved = resolve_sources(sources, settings)  # read once; the flow is handed it
     except SourcesError as exc:
         raise typer.BadParameter(str(exc), param_hint="--sources") from exc
+    from newsfacts.organisations import OrganisationError
+
+    try:  # organisation files that cannot be used stop the run before it starts
+        _ = settings.with_organisation_files(resolved.organisation_files).organisation_table
+    except OrganisationError as exc:
+        raise typer.BadParameter(str(exc), param_hint="organisation files") from exc
     from flows.progress import progress_listener
     from flows.quality import DataQualityError
 

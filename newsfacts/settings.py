@@ -112,7 +112,10 @@ class Settings:
         Read once a process for the same files (and file versions) and rows, so every
         batch of a run, on threads or Dask workers, gets it for the price of a lookup.
         """
-        versions = tuple((f, Path(f).stat().st_mtime_ns) for f in self.organisation_files)
+        versions = tuple(
+            (f, Path(f).stat().st_mtime_ns if Path(f).is_file() else -1)
+            for f in self.organisation_files
+        )
         return _organisation_table(versions, self.organisation_rows)
 
     @classmethod

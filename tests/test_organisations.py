@@ -433,3 +433,9 @@ def test_a_bad_extra_row_is_an_error_naming_it() -> None:
     first, second = sorted(caught.value.problems)
     assert first.startswith("manual row 1 ('Acme', 'nvidia')") and "'Nvidia'" in first
     assert second == "manual row 2 ('Acme', 'Acme'): unknown columns colour"
+
+
+def test_a_missing_user_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.csv"
+    with pytest.raises(OrganisationError, match=r"nowhere\.csv: cannot be read"):
+        load_organisations(missing)

@@ -166,3 +166,15 @@ def test_organisation_files_come_from_the_environment_and_the_sources_file(
     assert both.organisation_files == ("a.csv", "/srv/b.csv", str(tmp_path / "orgs.csv"))
     with pytest.raises(SourcesError, match="organisations: unknown keys"):
         parse_sources(text.replace("files", "paths"), tmp_path)
+
+
+def test_a_bad_organisation_file_stops_newsfacts_run_before_it_starts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bad = tmp_path / "orgs.csv"
+    bad.write_text(",".join(COLUMNS) + "\nAcme,华为,zh,other,CN,\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSFACTS_ORGANISATIONS", str(bad))
+    warehouse = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", str(tmp_path), "--warehouse", str(warehouse)])
+    assert result.exit_code == 2
+    assert "clashes with alias" in result.output and not warehouse.exists()
