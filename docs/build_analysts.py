@@ -1,10 +1,12 @@
-"""Build docs/analysts.md: ten questions answered in SQL, with output from a real run.
+"""Build docs/analysts.md: the claim columns, and twelve questions answered in SQL.
 
     uv run python docs/build_analysts.py
 
 runs ``newsfacts run`` on the bundled sample corpus into a temporary warehouse,
 then each question's SQL through ``newsfacts sql --mode markdown``, and writes
-the page. Nothing in the output tables is typed by hand.
+the page. Nothing in the output tables is typed by hand: the table of claim
+columns is their declaration in ``schemas/facts.py``, the list of marts their
+comments in the warehouse.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ PAGE = REPO / "docs" / "analysts.md"
 QUESTIONS: list[tuple[str, str, str]] = [
     (
         "Which organisations claim the most AI compute?",
-        "`compute_capacity` holds one row per compute claim, attributed to the organisation "
-        "named nearest to it (`raw.organisations` lists the names; extend it there). "
-        "Claims with no organisation nearby are `unattributed`.",
+        "`compute_capacity` holds one row per compute claim, with the organisation it belongs "
+        "to in its sentence (`facts.organisation`; `raw.organisations` lists the names) and "
+        "the country it is in. A claim that belongs to no organisation (a country's total) is "
+        "`unattributed`: null is better than wrong. Conversions and repeats are left out, so "
+        "the sums count each claim once.",
         """select organisation, count(*) as claims,
        round(sum(exaflops), 2) as total_exaflops, round(max(exaflops), 2) as largest_exaflops
 from compute_capacity
@@ -42,8 +46,10 @@ limit 5;""",
     ),
     (
         "How much money was announced, per organisation, in US dollars?",
-        "`investments` keeps money amounts stated with investment language (invest, spend, "
-        "fund, build, 投资, đầu tư, ...). `amount_usd` converts at the ECB reference rate of "
+        "`investments` keeps the money claims measuring an investment (money committed or "
+        "spent to build or buy, or put into a company or programme), funding (money a company "
+        "raises) or a deal's value; a bracketed conversion and a headline figure repeated in "
+        "the lede are not counted again. `amount_usd` converts at the ECB reference rate of "
         "the publication day; currencies the ECB does not publish (VND, TWD) stay null.",
         """select organisation, count(*) as amounts,
        round(sum(amount_usd) / 1e9, 2) as total_usd_billions,
@@ -75,11 +81,23 @@ order by abs(relative_deviation) desc nulls last;""",
     ),
     (
         "Which market shares are stated, and for whom?",
-        "`market_shares` keeps percentages stated near market-share language.",
-        """select organisation, text, share_percent, share_percent_high,
-       left(article_title, 50) as article
+        "`market_shares` keeps the percentages measuring a share of a market, with the "
+        "market when the article names it; growth rates and other ratios are not shares.",
+        """select organisation, market, text, share_percent, share_percent_high,
+       left(article_title, 40) as article
 from market_shares
 order by share_percent desc;""",
+    ),
+    (
+        "What revenue, profit, loss and valuation does each company report, and for when?",
+        "`company_financials` keeps the money claims measuring revenue, profit, loss (stated "
+        "as a positive amount) or valuation, with the period they are for (`2021`, "
+        "`2021-Q3`, `2021-01/2021-09` for the first nine months of 2021). Two sources "
+        "stating one figure are two rows: compare them in `fact_agreement`, do not add them.",
+        """select organisation, measure, period, text, round(amount_usd / 1e6, 1) as usd_millions,
+       left(sentence, 60) as sentence
+from company_financials
+order by organisation, measure, period nulls last, usd_millions desc;""",
     ),
     (
         "How many facts of each kind were published each month?",
@@ -89,6 +107,20 @@ order by share_percent desc;""",
     where published_at is not null
 ) on kind using count(*)
 order by month;""",
+    ),
+    (
+        "Which organisations do the claims belong to, in which languages?",
+        "`organisations` lists each canonical name of `raw.organisations` with its aliases "
+        "in English, Chinese and Vietnamese (英伟达 and NVIDIA Corp. are both `Nvidia`) and "
+        "how many claims belong to it per language, and each name the claims carry that the "
+        "table lacks (`is_listed` false). Extend the table with a file or a row inserted "
+        "into `raw.organisations` ([operations](operations.md#organisation-names)).",
+        """select organisation, kind, country, count_claims, count_claims_en, count_claims_zh,
+       count_claims_vi, is_listed, len(aliases) as count_aliases
+from organisations
+where count_claims > 0
+order by count_claims desc, organisation
+limit 10;""",
     ),
     (
         "Which articles mention Huawei's Ascend chips?",
@@ -101,13 +133,18 @@ order by month;""",
 from search_articles('Ascend');""",
     ),
     (
-        "Is the same claim reported by more than one source?",
-        "`fact_agreement` pairs facts from different articles that state the same quantity, "
-        "however each writes it (`3.74 exaFLOPS` and `3,740 petaflops`).",
-        """select kind, text, other_text, publisher, other_publisher, is_written_differently
+        "Do the sources agree on the same claim?",
+        "`fact_agreement` pairs claims from different stories (different articles, neither a "
+        "near-duplicate of the other) with the same organisation, measure and period, in any "
+        "language: funding, deal values, revenue, profit, loss, valuations and market shares. "
+        "Agreements and disagreements are both listed: `agrees` compares the two values within "
+        "`agreement_tolerance` (dq.toml `[rows]`), in their unit, or in US dollars when the "
+        "currencies differ. Compute, investments and growth rates are many per organisation, so "
+        "an equal number there is not one claim and is never paired.",
+        """select organisation, measure, period, text, other_text,
+       round(relative_difference, 3) as difference, agrees, lang, other_lang
 from fact_agreement
-order by kind, value desc, text, other_text
-limit 8;""",
+order by agrees, organisation, measure, period nulls first, text;""",
     ),
     (
         "What was kept out, and is the warehouse healthy?",
@@ -129,12 +166,9 @@ The warehouse is one DuckDB file with three layers:
 
 - `raw`: the tables the pipeline loads (`raw.articles`, `raw.facts`, `raw.paragraphs`,
   `raw.quarantined_facts`, `raw.ingest_errors`, `raw.runs`, `raw.raw_documents`,
-  `raw.ecb_rates`, `raw.dq_check_results`, ...).
+  `raw.ecb_rates`, `raw.dq_check_results`, `raw.organisations`, ...).
 - `staging`: `stg_*` views that only rename and cast the raw tables.
-- marts in `main`: the business views: `facts` (with `value_usd` at the ECB rate of the
-  publication day), `compute_capacity`, `investments`, `market_shares`, `fact_agreement`,
-  `fact_conversions`, `articles`, `quarantined_facts`, `ingest_errors`, `runs`,
-  `usd_rates`, `fact_organisations`, `dq_latest`, `dq_check_results`, `dq_metrics`.
+- marts in `main`: the business views, listed below with what each holds.
 
 Every table, view and column carries a comment saying what it holds and its grain:
 
@@ -156,13 +190,37 @@ After a run, analysts read a published read-only snapshot of the warehouse
 (`<warehouse folder>/published/`), so an open shell never blocks the next run;
 `--working` opens the working file instead. `newsfacts report --html report.html`
 writes the quality report as one self-contained page.
+"""
 
-## Ten questions
+MARTS_SQL = """select view_name as mart, comment
+from duckdb_views()
+where schema_name = 'main' and not internal
+order by view_name;"""
+
+CLAIMS_NOTE = (
+    "Each fact carries its claim: what the number measures, whose it is, where and when, "
+    "and the sentence it stands in, each label with the evidence that gave it. `measure` is "
+    "one of {measures}. A headline figure repeated in the lede is one claim (`is_repeat` on "
+    "the second), and a bracketed conversion restates its original (`is_conversion`): "
+    "`claims` and every mart that sums leave both out."
+)
+
+CLAIM_COLUMNS_SQL = """select column_name, comment
+from duckdb_columns()
+where schema_name = 'main' and table_name = 'facts'
+    and column_name in ({columns})
+order by column_index;"""
+
+
+QUESTIONS_INTRO = """
+## {count} questions
 
 The answers below are the real output of `newsfacts sql --mode markdown` after
 `newsfacts run` on the bundled sample corpus (`samples/articles`), regenerated by
 `uv run python docs/build_analysts.py`.
 """
+
+NUMBER_WORDS = {10: "Ten", 11: "Eleven", 12: "Twelve", 13: "Thirteen", 14: "Fourteen"}
 
 
 def run(command: list[str]) -> str:
@@ -178,7 +236,19 @@ def answer(warehouse: Path, sql: str) -> str:
 
 
 def build(warehouse: Path) -> str:
-    parts = [HEADER]
+    from newsfacts.claims import MEASURES
+    from schemas.facts import CLAIM_COLUMNS  # the columns that state a fact's claim
+
+    columns = ", ".join(f"'{c}'" for c in (*CLAIM_COLUMNS, "is_repeat"))
+    parts = [
+        HEADER,
+        "\n## The marts\n\n",
+        answer(warehouse, MARTS_SQL).strip() + "\n",
+        "\n## What each number is about\n\n",
+        CLAIMS_NOTE.format(measures=", ".join(f"`{m}`" for m in MEASURES)) + "\n\n",
+        answer(warehouse, CLAIM_COLUMNS_SQL.format(columns=columns)).strip() + "\n",
+        QUESTIONS_INTRO.format(count=NUMBER_WORDS[len(QUESTIONS)]),
+    ]
     for number, (question, note, sql) in enumerate(QUESTIONS, start=1):
         parts.append(f"\n### {number}. {question}\n\n{note}\n\n```sql\n{sql}\n```\n")
         parts.append("\n" + answer(warehouse, sql).strip() + "\n")

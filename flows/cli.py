@@ -128,6 +128,12 @@ def run(
         resolved = resolve_sources(sources, settings)  # read once; the flow is handed it
     except SourcesError as exc:
         raise typer.BadParameter(str(exc), param_hint="--sources") from exc
+    from newsfacts.organisations import OrganisationError
+
+    try:  # organisation files that cannot be used stop the run before it starts
+        _ = settings.with_organisation_files(resolved.organisation_files).organisation_table
+    except OrganisationError as exc:
+        raise typer.BadParameter(str(exc), param_hint="organisation files") from exc
     from flows.progress import progress_listener
     from flows.quality import DataQualityError
 
@@ -179,22 +185,32 @@ def _run_progress() -> Iterator[Callable[[int, object], None]]:
         progress.update(task, description="etl done")
 
 
+# The stable contract of ``newsfacts extract``: the mention, then its claim (null when
+# the claim engine gave no label).
+FACT_FIELDS: tuple[str, ...] = (
+    "kind",
+    "text",
+    "start",
+    "end",
+    "value",
+    "value_high",
+    "unit",
+    "status",
+    "reason",
+)
+CLAIM_FIELDS: tuple[str, ...] = (
+    "measure",
+    "organisation",
+    "subject_text",
+    "country",
+    "period",
+    "sentence",
+)
+
+
 def _fact_json(doc: str, fact: object) -> str:
-    return json.dumps(
-        {
-            "doc": doc,
-            "kind": fact.kind,
-            "text": fact.text,
-            "start": fact.start,
-            "end": fact.end,
-            "value": fact.value,
-            "value_high": fact.value_high,
-            "unit": fact.unit,
-            "status": fact.status,
-            "reason": fact.reason,
-        },
-        ensure_ascii=False,
-    )
+    fields = {name: getattr(fact, name) for name in (*FACT_FIELDS, *CLAIM_FIELDS)}
+    return json.dumps({"doc": doc, **fields}, ensure_ascii=False)
 
 
 @app.command()
@@ -206,7 +222,8 @@ def extract(
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of --cases inputs without a lang.")] = "en",
 ) -> None:
-    """Print one JSON object per fact found (doc, kind, text, start, end, value, ...).
+    """Print one JSON object per fact found (doc, kind, text, start, end, value, ..., measure,
+    organisation, subject_text, country, period, sentence).
 
     FILES go through the pipeline's reading and normalisation; --cases inputs go
     to the extractor as they are. Exit 1 when a file could not be read or processed.

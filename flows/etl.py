@@ -1,6 +1,7 @@
 """The ``etl`` flow, batch by batch::
 
-    sources (folders, URLs, feeds, sitemaps, WARC) → skip known content hashes
+    organisation table (files + manual rows) → sources (folders, URLs, feeds,
+      sitemaps, WARC) → skip known content hashes
       → normalise and extract (task runner: threads or Dask) → validate → load
       → search index → run log → quality gate → publish the analysts' snapshot
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 
@@ -48,6 +49,7 @@ from warehouse.load import (
     read_raw_documents,
     start_run,
 )
+from warehouse.organisations import manual_organisation_rows, replace_organisation_seed
 from warehouse.publish import publish_snapshot
 from warehouse.search import ensure_search_index
 
@@ -96,6 +98,19 @@ def publish(settings: Settings) -> Path | None:
 
 
 @task(cache_policy=NONE)
+def seed_organisations(settings: Settings) -> Settings:
+    """The run's organisation table, carried by the settings and written as the seed.
+
+    Read from the packaged csv, the organisation files and the rows analysts added
+    to ``raw.organisations`` (kept); the rows from files are replaced with it.
+    """
+    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+        carried = settings.with_organisations(manual_organisation_rows(con))
+        replace_organisation_seed(con, carried.organisation_table)
+    return carried
+
+
+@task(cache_policy=NONE)
 def transform_batch(raws: list[RawDocument], settings: Settings) -> Batch:
     """Normalise and extract a batch of documents."""
     return process_documents(raws, settings)
@@ -135,7 +150,7 @@ def resolve_sources(paths: list[str] | None, settings: Settings) -> SourcesFile:
     if not settings.sources_file:
         return from_paths
     listed = load_sources(Path(settings.sources_file))
-    return SourcesFile(listed.sources + from_paths.sources, listed.fetch, listed.path)
+    return replace(listed, sources=listed.sources + from_paths.sources)
 
 
 def stored_batches(settings: Settings) -> Iterator[SourceBatch]:
@@ -216,8 +231,9 @@ def etl(
 ) -> RunSummary:
     """Run the pipeline over ``paths`` and the sources file named in ``settings``.
 
-    sources → skip known content hashes → extract (task runner) → validate → load
-    → search index → run log → quality gate → publish the analysts' snapshot.
+    organisations → sources → skip known content hashes → extract (task runner)
+    → validate → load → search index → run log → quality gate → publish the
+    analysts' snapshot.
     Incremental by default; ``settings.full_refresh`` first rebuilds every derived
     row from the stored raw documents, without fetching them again. ``sources`` is
     the run's sources when the caller has already read them (``run_etl``); otherwise
@@ -229,6 +245,7 @@ def etl(
     flow_run = get_run_context().flow_run
     if not isinstance(sources, SourcesFile):
         sources = resolve_sources(paths, settings)
+    settings = settings.with_organisation_files(sources.organisation_files)
     rules = settings.quality.rows  # the views apply them too
     with open_warehouse(settings.warehouse, rules=rules) as con:  # the run's one migration
         start_run(con, run_id, sources.describe(), settings.extractor_version, str(flow_run.id))
@@ -237,6 +254,7 @@ def etl(
     tally = _Tally()
     status = "failed"
     try:
+        settings = seed_organisations(settings)  # the table the claims are attributed with
         batches: Iterator[SourceBatch] = source_batches(sources, settings)
         if settings.full_refresh:
             clear_derived_rows(settings)

@@ -76,6 +76,10 @@ class RowRules:
     growth_window_chars: int = 40
     conversion_tolerance: float = 0.05
     conversion_max_gap_days: int = 10
+    # fact_agreement: two sources' values of one claim agree within this relative difference
+    agreement_tolerance: float = 0.05
+    # and claims stating no period pair only when published at most this many days apart
+    agreement_window_days: int = 31
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,7 @@ def _rows(table: dict[str, Any]) -> RowRules:
             if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
                 raise DQConfigError("[rows] growth_words must be a list of strings")
             values[key] = tuple(value)
-        elif key in ("growth_window_chars", "conversion_max_gap_days"):
+        elif key in ("growth_window_chars", "conversion_max_gap_days", "agreement_window_days"):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise DQConfigError(f"[rows] {key} must be a non-negative integer")
             values[key] = value
@@ -160,8 +164,9 @@ def _rows(table: dict[str, Any]) -> RowRules:
         raise DQConfigError("[rows] flops_min must be below flops_max")
     if rules.percent_min >= rules.percent_max:
         raise DQConfigError("[rows] percent_min must be below percent_max")
-    if not 0 <= rules.conversion_tolerance < 1:
-        raise DQConfigError("[rows] conversion_tolerance must be in [0, 1)")
+    for name in ("conversion_tolerance", "agreement_tolerance"):
+        if not 0 <= getattr(rules, name) < 1:
+            raise DQConfigError(f"[rows] {name} must be in [0, 1)")
     return rules
 
 

@@ -300,7 +300,11 @@ def load_organisations(
     builder = _Builder()
     digest = hashlib.sha256()
     for path in [PACKAGED_PATH, *_as_paths(extensions)]:
-        digest.update(path.read_bytes())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            builder.problems.append(f"{path}: cannot be read ({exc.strerror or exc})")
+            continue
         digest.update(b"\0")
         origin = "seed" if path == PACKAGED_PATH else "config"
         for source, cells in _read_rows(path, builder.problems):

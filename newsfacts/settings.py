@@ -7,11 +7,14 @@ called explicitly by the CLI, and tests build ``Settings(...)`` directly.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from newsfacts.dq_config import DQConfig, load_dq_config
+from newsfacts.organisations import COLUMNS, OrganisationTable, load_organisations
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "samples" / "articles"
@@ -47,6 +50,11 @@ class Settings:
     # analysts read this snapshot, republished atomically after each run; None:
     # ``<warehouse folder>/published/<warehouse file>``; "" turns publishing off
     publish_path: str | None = None
+    # users' organisation files (newsfacts.organisations), read after the packaged csv:
+    # NEWSFACTS_ORGANISATIONS (os.pathsep-separated), then the sources file's [organisations]
+    organisation_files: tuple[str, ...] = ()
+    # the rows analysts added to raw.organisations, in the csv's columns (``with_organisations``)
+    organisation_rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def published_warehouse(self) -> Path | None:
@@ -76,6 +84,40 @@ class Settings:
             raise RuntimeError("dq.toml was not read: call Settings.with_dq() first")
         return self.dq
 
+    def with_organisation_files(self, files: Iterable[str | Path]) -> Settings:
+        """These settings with ``files`` read after the organisation files they name."""
+        added = tuple(str(f) for f in files if str(f) not in self.organisation_files)
+        if not added:
+            return self
+        return replace(self, organisation_files=(*self.organisation_files, *added))
+
+    def with_organisations(self, manual_rows: Iterable[Mapping[str, object]] = ()) -> Settings:
+        """These settings carrying ``manual_rows`` for the organisation table, checked now.
+
+        ``manual_rows`` are the rows analysts added to the warehouse
+        (``warehouse.organisations.manual_organisation_rows``), in the csv's columns.
+        Raises ``newsfacts.organisations.OrganisationError`` naming every bad row of
+        the files or of ``manual_rows``.
+        """
+        rows = tuple(tuple(str(row.get(c) or "") for c in COLUMNS) for row in manual_rows)
+        carried = replace(self, organisation_rows=rows)
+        _ = carried.organisation_table  # read, and so checked, here
+        return carried
+
+    @property
+    def organisation_table(self) -> OrganisationTable:
+        """The organisation table claims are attributed with: the packaged csv, then
+        ``organisation_files``, then ``organisation_rows``.
+
+        Read once a process for the same files (and file versions) and rows, so every
+        batch of a run, on threads or Dask workers, gets it for the price of a lookup.
+        """
+        versions = tuple(
+            (f, Path(f).stat().st_mtime_ns if Path(f).is_file() else -1)
+            for f in self.organisation_files
+        )
+        return _organisation_table(versions, self.organisation_rows)
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Settings from ``NEWSFACTS_*`` environment variables, then ``overrides``."""
@@ -86,6 +128,9 @@ class Settings:
             env["batch_size"] = int(os.environ["NEWSFACTS_BATCH_SIZE"])
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
+        if "NEWSFACTS_ORGANISATIONS" in os.environ:
+            files = os.environ["NEWSFACTS_ORGANISATIONS"].split(os.pathsep)
+            env["organisation_files"] = tuple(f for f in files if f)
         for key, name in (
             ("dask_address", "NEWSFACTS_DASK_ADDRESS"),
             ("publish_path", "NEWSFACTS_PUBLISH_PATH"),
@@ -95,3 +140,13 @@ class Settings:
                 env[key] = os.environ[name]
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **env)
+
+
+@lru_cache(maxsize=8)
+def _organisation_table(
+    files: tuple[tuple[str, int], ...], rows: tuple[tuple[str, ...], ...]
+) -> OrganisationTable:
+    """The table of ``files`` (each with the version it was read at) and ``rows``."""
+    return load_organisations(
+        [f for f, _ in files], extra_rows=[dict(zip(COLUMNS, r, strict=True)) for r in rows]
+    )

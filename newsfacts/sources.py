@@ -34,6 +34,9 @@ committed beside the data it points at. Example::
     [[sources]]
     type = "warc"
     paths = ["crawl/*.warc.gz"]  # CC-NEWS style WARC files, globs allowed
+
+    [organisations]
+    files = ["organisations.csv"]  # more names, the packaged csv's columns
 """
 
 from __future__ import annotations
@@ -124,6 +127,8 @@ class SourcesFile:
     sources: tuple[SourceSpec, ...]
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
     path: Path | None = None
+    # ``[organisations] files``: organisation files read after the packaged csv
+    organisation_files: tuple[Path, ...] = ()
 
     def describe(self) -> list[str]:
         """One human-readable line per source, as recorded in ``runs.sources``."""
@@ -265,15 +270,30 @@ def parse_fetch_policy(table: dict[str, Any]) -> FetchPolicy:
     return FetchPolicy(**values)
 
 
+def parse_organisations(table: object, base: Path) -> tuple[Path, ...]:
+    """The ``[organisations]`` table: ``files``, relative to ``base``; nothing else."""
+    if not isinstance(table, dict):
+        raise SourcesError("organisations must be a table")
+    unknown = sorted(set(table) - {"files"})
+    if unknown:
+        raise SourcesError(f"organisations: unknown keys {unknown} (known: files)")
+    files = table.get("files", [])
+    if not isinstance(files, list) or not all(isinstance(f, str) and f for f in files):
+        raise SourcesError('organisations.files must be a list of paths, e.g. ["orgs.csv"]')
+    return tuple(Path(f) if Path(f).is_absolute() else base / f for f in files)
+
+
 def parse_sources(text: str, base: Path, path: Path | None = None) -> SourcesFile:
     """A sources file's text as a ``SourcesFile``; ``base`` anchors relative paths."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SourcesError(f"{path or 'sources file'} is not valid TOML: {exc}") from exc
-    unknown = sorted(set(data) - {"sources", "fetch"})
+    unknown = sorted(set(data) - {"sources", "fetch", "organisations"})
     if unknown:
-        raise SourcesError(f"unknown top-level keys {unknown} (expected [[sources]] and [fetch])")
+        raise SourcesError(
+            f"unknown top-level keys {unknown} (expected [[sources]], [fetch], [organisations])"
+        )
     entries = data.get("sources", [])
     if not isinstance(entries, list) or not entries:
         raise SourcesError("no sources: add at least one [[sources]] table")
@@ -284,6 +304,7 @@ def parse_sources(text: str, base: Path, path: Path | None = None) -> SourcesFil
         sources=tuple(parse_source(e, base, i) for i, e in enumerate(entries)),
         fetch=parse_fetch_policy(fetch),
         path=path,
+        organisation_files=parse_organisations(data.get("organisations", {}), base),
     )
 
 

@@ -44,6 +44,27 @@ CONTEXT_COLUMNS: dict[str, pl.DataType] = {
 _PERIOD_POINT = r"\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(-\d{2})?))?"
 PERIOD_PATTERN = rf"^{_PERIOD_POINT}(/{_PERIOD_POINT})?$"
 
+# The columns that state a fact's claim (newsfacts.model.Fact's claim fields, with
+# repeat_of resolved to a fact id): what it measures, whose it is, where, when, its sentence.
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "repeat_of_fact_id",
+    "measure",
+    "measure_evidence",
+    "organisation",
+    "subject_text",
+    "subject_start",
+    "subject_end",
+    "organisation_evidence",
+    "country",
+    "country_evidence",
+    "period",
+    "period_evidence",
+    "market",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+)
+
 # (text column, start column, end column) of the spans a fact row carries.
 SPANS: tuple[tuple[str, str, str], ...] = (
     ("text", "start", "end"),

@@ -17,8 +17,8 @@ optionally ``not_stored`` (frame columns the table does not keep), ``set_by_load
 (table columns the loader fills, not the batch), ``audited`` (false for tables the
 loads do not append to, so no ``loaded_run_id``) and ``primary_key`` (declare the
 key as a primary key: only for tables the loads do not append to, see
-``warehouse.db.RAW_KEYS``) and ``seed`` (a reference table whose rows and DDL a
-``.sql`` seed file holds; its columns are still held to the model).
+``warehouse.db.RAW_KEYS``). A column's ``pa.Field(metadata={"default": ...})`` is
+the text the table gives a row inserted without it (string columns only).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class Column:
     dtype: pl.DataType
     nullable: bool
     description: str
+    default: str | None = None  # the value a row inserted without this column gets
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,6 @@ class Table:
     columns: tuple[Column, ...]  # the stored columns, in table order
     frame_columns: tuple[Column, ...]  # the columns of the batch's frame, in model order
     primary_key: bool = False
-    seed: bool = False  # rows and DDL come from a ``.sql`` seed file, columns held to the model
     quarantine_of: str | None = None  # for a twin: the table whose failed rows it keeps
 
     @property
@@ -99,7 +99,7 @@ def model_columns(model: type[pa.DataFrameModel]) -> tuple[Column, ...]:
     if missing:
         raise ValueError(f"{model.__name__}: no description for {', '.join(missing)}")
     return tuple(
-        Column(name, _dtype(c), bool(c.nullable), c.description)
+        Column(name, _dtype(c), bool(c.nullable), c.description, (c.metadata or {}).get("default"))
         for name, c in schema.columns.items()
     )
 
@@ -128,7 +128,6 @@ def table_of(model: type[pa.DataFrameModel]) -> Table:
         columns=(*stored, LOADED_RUN_ID) if audited else tuple(stored),
         frame_columns=tuple(c for c in frame if c.name not in set_by_load),
         primary_key=bool(meta.get("primary_key", False)),
-        seed=bool(meta.get("seed", False)),
     )
 
 

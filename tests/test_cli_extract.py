@@ -20,6 +20,13 @@ CONTRACT = {
     "unit",
     "status",
     "reason",
+    # the claim (null when unlabelled)
+    "measure",
+    "organisation",
+    "subject_text",
+    "country",
+    "period",
+    "sentence",
 }
 runner = CliRunner()
 
@@ -98,3 +105,64 @@ def test_extract_unreadable_file_is_reported_not_fatal_to_others(tmp_path) -> No
     facts = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(f["doc"], f["value"]) for f in facts] == [("good.txt", 2e18)]
     assert "empty" in result.stderr
+
+
+def test_extract_prints_each_fact_s_claim_beside_every_earlier_field(tmp_path) -> None:
+    from newsfacts.claims import MEASURES
+
+    article = tmp_path / "acme.txt"
+    article.write_text(
+        "Nvidia books record sales\n\nNvidia said revenue rose 20% to $35 billion.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(article)])
+    assert result.exit_code == 0, result.output
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [f["text"] for f in facts] == ["20%", "$35 billion"]
+    for f in facts:
+        assert set(f) == CONTRACT
+        assert f["measure"] is None or f["measure"] in MEASURES
+        assert f["organisation"] in (None, "Nvidia")
+        # the sentence, when given, holds the mention, as the subject holds its name
+        assert f["sentence"] is None or f["text"] in f["sentence"]
+        assert (f["organisation"] is None) == (f["subject_text"] is None)
+        assert f["country"] is None or len(f["country"]) == 2
+
+
+def test_claim_fields_come_from_the_fact_as_the_engine_labels_it() -> None:
+    from dataclasses import replace
+
+    from flows.cli import _fact_json
+    from newsfacts.model import Fact
+
+    fact = Fact("money", "$35 billion", 10, 21, 35e9, None, "USD")
+    labelled = replace(
+        fact,
+        measure="revenue",
+        organisation="Nvidia",
+        subject_text="Nvidia",
+        subject_start=0,
+        subject_end=6,
+        country="US",
+        period="2025-Q3",
+        sentence="Nvidia had $35 billion in sales.",
+    )
+    printed = json.loads(_fact_json("a.txt", labelled))
+    assert printed == {
+        "doc": "a.txt",
+        "kind": "money",
+        "text": "$35 billion",
+        "start": 10,
+        "end": 21,
+        "value": 35e9,
+        "value_high": None,
+        "unit": "USD",
+        "status": "valid",
+        "reason": None,
+        "measure": "revenue",
+        "organisation": "Nvidia",
+        "subject_text": "Nvidia",
+        "country": "US",
+        "period": "2025-Q3",
+        "sentence": "Nvidia had $35 billion in sales.",
+    }

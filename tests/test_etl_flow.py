@@ -116,3 +116,32 @@ def test_a_run_reads_fingerprints_once_and_links_across_its_batches(
             " left join raw.facts f using (article_id) where a.duplicate_of is not null"
         ).fetchone()
     assert linked == (1, 0)
+
+
+@pytest.mark.slow
+def test_a_manual_organisation_survives_runs_and_checks_and_is_read_by_the_next_run(
+    prefect_harness, tmp_path
+) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from flows.etl import seed_organisations
+    from tests.test_organisations_warehouse import ARTICLE, MANUAL_INSERT, MANUAL_ROW
+
+    article = tmp_path / "acme.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    settings = Settings(warehouse=str(tmp_path / "wh.duckdb"), publish_path="")
+    assert etl([str(article)], settings).status == "completed"
+    with duckdb.connect(settings.warehouse) as con:
+        con.execute(MANUAL_INSERT)
+    assert etl([str(article)], settings).status == "completed"
+    result = CliRunner().invoke(app, ["check", "--warehouse", settings.warehouse])
+    assert result.exit_code in (0, 1), result.output
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        manual = con.execute(
+            "select organisation, alias, origin from raw.organisations where origin = 'manual'"
+        ).fetchall()
+    assert manual == [("Acme Compute", "Acme Compute", "manual")]
+    carried = seed_organisations.fn(settings)
+    assert carried.organisation_rows == (tuple(MANUAL_ROW.values()),)
+    assert carried.organisation_table.canonical("Acme Compute") == "Acme Compute"

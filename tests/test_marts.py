@@ -18,6 +18,7 @@ from newsfacts.dq_config import load_dq_config
 from newsfacts.fx import ecb_rates_file, read_ecb_rates
 from newsfacts.settings import Settings
 from tests.conftest import SAMPLES
+from tests.labelling import claims_by_text
 from tests.loading import load_paths
 from warehouse.db import migrate, open_warehouse
 
@@ -58,6 +59,83 @@ The operator will invest ISK 30 billion ($240 million) in new servers.
 """
 
 
+# One story told twice, in English and in Chinese, by different sources: the IPO proceeds
+# disagree (HK$1.18 billion and 1.5 billion), the revenue and the loss agree.
+IPO_EN = """AInnovation raises HK$1.18 billion in Hong Kong IPO
+By Test Writer | February 7, 2022
+
+AInnovation raised HK$1.18 billion ($151 million) in its Hong Kong listing, the company said.
+
+AInnovation's revenue was 700 million yuan in 2021, and it posted a loss of 300 million yuan.
+
+The company was valued at HK$10 billion.
+"""
+
+IPO_ZH = """创新奇智香港上市募资15亿港元
+作者：测试 | 2022年2月8日
+
+创新奇智在香港上市募资15亿港元。
+
+创新奇智2021年营收为7亿元人民币，亏损3亿元。
+"""
+
+AINNOVATION = {"organisation": "AInnovation", "subject": "AInnovation"}
+AINNOVATION_ZH = {"organisation": "AInnovation", "subject": "创新奇智"}
+# The claim labels of the test articles, by title, as the claim engine would set them.
+LABELS = {
+    "Chip makers race to build AI capacity": {
+        "300 petaflops": {
+            "measure": "computing_power",
+            "organisation": "Huawei",
+            "subject": "Huawei",
+            "country": "CN",
+        },
+        "2 exaflops": {"measure": "computing_power"},
+        "500 billion yuan": {
+            "measure": "investment",
+            "organisation": "Tencent",
+            "subject": "Tencent",
+        },
+        "HK$2.5 billion": {"measure": "investment", "country": "HK"},
+        "80%": {
+            "measure": "market_share",
+            "organisation": "Nvidia",
+            "subject": "Nvidia",
+            "market": "AI accelerators",
+        },
+        "12%": {"measure": "growth"},
+    },
+    "A project with no date line": {
+        "$10 billion": {
+            "measure": "investment",
+            "organisation": "Microsoft",
+            "subject": "Microsoft",
+        }
+    },
+    "Icelandic data centre grows": {
+        # a name the organisation table lacks, as the engine may find one
+        "ISK 50 billion": {
+            "measure": "investment",
+            "organisation": "Reykjavik Utility",
+            "subject": "The utility",
+        }
+    },
+    "Icelandic servers expand": {"ISK 30 billion": {"measure": "investment"}},
+    "AInnovation raises HK$1.18 billion in Hong Kong IPO": {
+        "HK$1.18 billion": {"measure": "funding", **AINNOVATION, "country": "HK", "repeats": True},
+        "$151 million": {"measure": "funding", **AINNOVATION, "country": "HK"},
+        "700 million yuan": {"measure": "revenue", **AINNOVATION, "period": "2021"},
+        "300 million yuan": {"measure": "loss", **AINNOVATION, "period": "2021"},
+        "HK$10 billion": {"measure": "valuation", **AINNOVATION},
+    },
+    "创新奇智香港上市募资15亿港元": {
+        "15亿港元": {"measure": "funding", **AINNOVATION_ZH, "country": "HK", "repeats": True},
+        "7亿元人民币": {"measure": "revenue", **AINNOVATION_ZH, "period": "2021"},
+        "3亿元": {"measure": "loss", **AINNOVATION_ZH, "period": "2021"},
+    },
+}
+
+
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("marts")
@@ -67,8 +145,10 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
     (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
     (corpus / "near_gap.txt").write_text(NEAR_GAP, encoding="utf-8")
     (corpus / "past_gap.txt").write_text(PAST_GAP, encoding="utf-8")
+    (corpus / "ipo_en.txt").write_text(IPO_EN, encoding="utf-8")
+    (corpus / "ipo_zh.txt").write_text(IPO_ZH, encoding="utf-8")
     settings = Settings(warehouse=str(root / "marts.duckdb"))
-    load_paths([SAMPLES, corpus], settings)
+    load_paths([SAMPLES, corpus], settings, claims_by_text(LABELS))
     return settings.warehouse
 
 
@@ -101,9 +181,11 @@ RELATIONS = {
         "runs",
         "ingest_errors",
         "usd_rates",
-        "fact_organisations",
+        "claims",
         "compute_capacity",
+        "money_claims",
         "investments",
+        "company_financials",
         "market_shares",
     ],
     "staging": ["stg_articles", "stg_facts", "stg_paragraphs", "stg_runs", "stg_ecb_rates"],
@@ -192,7 +274,9 @@ def test_the_text_of_a_fact_is_its_mention_and_says_so(con: duckdb.DuckDBPyConne
         ("compute_capacity", "fact_id"),
         ("investments", "fact_id"),
         ("market_shares", "fact_id"),
-        ("fact_organisations", "fact_id"),
+        ("claims", "fact_id"),
+        ("money_claims", "fact_id"),
+        ("company_financials", "fact_id"),
         ("usd_rates", "currency, rate_date"),
         ("runs", "run_id"),
     ],
@@ -316,39 +400,249 @@ def test_the_gap_is_the_one_migrate_was_configured_with(warehouse: str, tmp_path
     assert near == (date(2008, 12, 9),)
 
 
-def test_compute_claims_are_attributed_to_the_nearest_named_organisation(
+def test_the_facts_mart_carries_each_fact_s_claim(con: duckdb.DuckDBPyConnection) -> None:
+    row = con.execute(
+        "select measure, organisation, subject_text, country, sentence, is_repeat,"
+        " measure_evidence from main.facts where text = '300 petaflops'"
+    ).fetchone()
+    assert row == (
+        "computing_power",
+        "Huawei",
+        "Huawei",
+        "CN",
+        "Huawei said its new Ascend cluster in Guizhou delivers 300 petaflops of AI compute.",
+        False,
+        "test",
+    )
+    # the subject and the sentence are the article's text at their spans
+    spans = con.execute(
+        """
+        select
+            count(*) filter (where f.subject_text is not null),
+            count(*) filter (
+                where f.subject_text = substring(a.text, f.subject_start + 1,
+                                                 f.subject_end - f.subject_start)),
+            count(*) filter (where f.sentence is not null),
+            count(*) filter (
+                where f.sentence = substring(a.text, f.sentence_start + 1,
+                                             f.sentence_end - f.sentence_start))
+        from main.facts as f join staging.stg_articles as a using (article_id)
+        """
+    ).fetchone()
+    assert spans[0] == spans[1] > 5 and spans[2] == spans[3] > spans[0]
+
+
+def test_a_headline_figure_repeated_in_the_lede_is_one_claim(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    claims = dict(
-        con.execute(
-            "select text, organisation from main.compute_capacity"
+    repeats = con.execute(
+        "select f.text, f.is_repeat, f.repeat_of_fact_id = first.fact_id"
+        " from main.facts as f left join main.facts as first"
+        " on first.fact_id = f.repeat_of_fact_id"
+        " where f.text in ('HK$1.18 billion', '15亿港元') and f.article_title in ?"
+        " order by f.text, f.start",
+        [[IPO_EN.split("\n")[0], IPO_ZH.split("\n")[0]]],
+    ).fetchall()
+    assert repeats == [
+        ("15亿港元", False, None),
+        ("15亿港元", True, True),
+        ("HK$1.18 billion", False, None),
+        ("HK$1.18 billion", True, True),
+    ]
+    funding = con.execute(
+        "select text, count(*) from main.investments where organisation = 'AInnovation'"
+        " group by text order by text"
+    ).fetchall()
+    assert funding == [("15亿港元", 1), ("HK$1.18 billion", 1)]  # no repeat, no conversion
+
+
+def test_claims_are_the_facts_but_conversions_and_repeats(con: duckdb.DuckDBPyConnection) -> None:
+    facts, conversions, repeats, claims, unattributed = con.execute(
+        """
+        select
+            count(*),
+            count(*) filter (where is_conversion),
+            count(*) filter (where is_repeat and not is_conversion),
+            (select count(*) from main.claims),
+            (select count(*) from main.claims where organisation = 'unattributed')
+        from main.facts
+        """
+    ).fetchone()
+    assert conversions > 0 and repeats == 2
+    assert claims == facts - conversions - repeats
+    assert (
+        unattributed
+        == con.execute(
+            "select count(*) from main.facts where organisation is null"
+            " and not is_conversion and not is_repeat"
+        ).fetchone()[0]
+    )
+
+
+def test_compute_claims_belong_to_the_labelled_organisation(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    claims = {
+        text: (organisation, country)
+        for text, organisation, country in con.execute(
+            "select text, organisation, country from main.compute_capacity"
             " where text in ('300 petaflops', '2 exaflops')"
         ).fetchall()
-    )
-    # "Intelligence" must not count as Intel: whole words only.
-    assert claims == {"300 petaflops": "Huawei", "2 exaflops": "unattributed"}
+    }
+    assert claims == {"300 petaflops": ("Huawei", "CN"), "2 exaflops": ("unattributed", None)}
     exaflops = con.execute(
         "select exaflops from main.compute_capacity where text = '2 exaflops'"
     ).fetchone()[0]
     assert exaflops == pytest.approx(2.0)
 
 
-def test_investments_hold_amounts_stated_as_investment(con: duckdb.DuckDBPyConnection) -> None:
+def test_investments_hold_investment_funding_and_deals_only(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
     rows = {
         r[0]: r[1:]
         for r in con.execute(
-            "select text, organisation, currency, amount_usd from main.investments"
+            "select text, organisation, measure, currency, amount_usd, stated_amount_usd"
+            " from main.investments"
         ).fetchall()
     }
-    assert rows["500 billion yuan"][:2] == ("Tencent", "CNY")
-    assert rows["500 billion yuan"][2] > 5e10
-    assert "HK$2.5 billion" in rows
+    assert rows["500 billion yuan"][:3] == ("Tencent", "investment", "CNY")
+    assert rows["500 billion yuan"][3] > 5e10
+    assert rows["HK$2.5 billion"][:2] == ("unattributed", "investment")
+    assert rows["HK$1.18 billion"][:2] == ("AInnovation", "funding")
+    assert rows["HK$1.18 billion"][4] == 151e6  # the article's own conversion, kept beside it
+    assert {"$151 million", "700 million yuan", "HK$10 billion"}.isdisjoint(rows)
+    measures = con.execute("select distinct measure from main.investments").fetchall()
+    assert {m for (m,) in measures} <= {"investment", "funding", "deal_value"}
 
 
-def test_market_shares_need_market_language(con: duckdb.DuckDBPyConnection) -> None:
-    shares = dict(con.execute("select text, organisation from main.market_shares").fetchall())
-    assert shares.get("80%") == "Nvidia"
-    assert "12%" not in shares
+def test_company_financials_hold_revenue_profit_loss_and_valuation_by_period(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = con.execute(
+        "select organisation, measure, period, text, currency, amount from main.company_financials"
+        " order by measure, period, lang, text"
+    ).fetchall()
+    assert rows == [
+        ("AInnovation", "loss", "2021", "300 million yuan", "CNY", 3e8),
+        ("AInnovation", "loss", "2021", "3亿元", "CNY", 3e8),
+        ("AInnovation", "revenue", "2021", "700 million yuan", "CNY", 7e8),
+        ("AInnovation", "revenue", "2021", "7亿元人民币", "CNY", 7e8),
+        ("AInnovation", "valuation", None, "HK$10 billion", "HKD", 1e10),
+    ]
+
+
+def test_market_shares_are_market_share_claims_with_their_market(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    shares = con.execute("select text, organisation, market from main.market_shares").fetchall()
+    assert shares == [("80%", "Nvidia", "AI accelerators")]  # not the 12% growth
+
+
+def test_organisations_list_each_name_with_its_aliases_and_claims_per_language(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "select organisation, kind, country, is_listed, count_claims, count_claims_en,"
+            " count_claims_zh, count_claims_vi, count_articles, aliases, origins"
+            " from main.organisations where organisation in"
+            " ('AInnovation', 'Reykjavik Utility', 'Cambricon')"
+        ).fetchall()
+    }
+    # a repeat and a conversion are not claims of their own
+    assert rows["AInnovation"][:8] == ("ai_company", "CN", True, 7, 4, 3, 0, 2)
+    assert "创新奇智" in rows["AInnovation"][8] and rows["AInnovation"][9] == ["seed"]
+    assert rows["Reykjavik Utility"][:8] == (None, None, False, 1, 1, 0, 0, 1)
+    assert rows["Reykjavik Utility"][8:] == ([], [])
+    assert rows["Cambricon"][2:4] == (True, 0)
+    listed, distinct = con.execute(
+        "select count(*) filter (where is_listed), count(distinct organisation)"
+        " from main.organisations"
+    ).fetchone()
+    assert listed > 400 and distinct == listed + 1
+
+
+def test_fact_agreement_pairs_one_claim_across_sources_and_languages(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    pairs = con.execute(
+        """
+        select measure, period, text, other_text, compared_in, round(relative_difference, 3),
+               agrees, is_cross_language, sentence, other_sentence
+        from main.fact_agreement
+        where organisation = 'AInnovation'
+        order by measure
+        """
+    ).fetchall()
+    by_measure = {p[0]: p[1:] for p in pairs}
+    assert sorted(by_measure) == ["funding", "loss", "revenue"]  # one valuation: no pair
+    # two sources giving different IPO proceeds: a disagreement, listed
+    funding = by_measure["funding"]
+    assert {funding[1], funding[2]} == {"HK$1.18 billion", "15亿港元"}
+    assert funding[0] is None and funding[3:7] == ("unit", 0.213, False, True)
+    # the same revenue and loss of 2021, in English and in Chinese
+    assert by_measure["revenue"][0] == "2021" and by_measure["revenue"][4:6] == (0.0, True)
+    assert by_measure["loss"][5] is True
+    assert {by_measure["revenue"][7], by_measure["revenue"][8]} == {
+        "AInnovation's revenue was 700 million yuan in 2021, and it posted a loss of 300"
+        " million yuan.",
+        "创新奇智2021年营收为7亿元人民币,亏损3亿元。",  # NFKC: a comma
+    }
+    # nothing unattributed, no repeat or conversion, never two facts of one article
+    stray = con.execute(
+        """
+        select count(*) from main.fact_agreement as g
+        join main.facts as f on f.fact_id in (g.fact_id, g.other_fact_id)
+        where f.organisation is null or f.is_repeat or f.is_conversion
+            or g.article_id = g.other_article_id
+        """
+    ).fetchone()
+    assert stray == (0,)
+
+
+def test_the_agreement_tolerance_is_the_one_migrate_was_configured_with(
+    warehouse: str, tmp_path: Path
+) -> None:
+    from newsfacts.dq_config import RowRules
+
+    copy = tmp_path / "tolerance.duckdb"
+    copy.write_bytes(Path(warehouse).read_bytes())
+    with open_warehouse(copy, rules=RowRules(agreement_tolerance=0.25)) as con:
+        agrees = con.execute(
+            "select agreement_tolerance, agrees from main.fact_agreement"
+            " where organisation = 'AInnovation' and measure = 'funding'"
+        ).fetchall()
+    assert agrees == [(0.25, True)]
+    with open_warehouse(copy, rules=RowRules(agreement_window_days=0)) as con:
+        measures = con.execute(
+            "select measure from main.fact_agreement where organisation = 'AInnovation'"
+            " order by all"
+        ).fetchall()
+    assert measures == [("loss",), ("revenue",)]  # a day apart, with no period: not paired
+
+
+def test_unlabelled_facts_stay_in_facts_but_out_of_the_claim_marts(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    unlabelled, in_marts = con.execute(
+        """
+        select
+            count(*) filter (where measure is null),
+            (select count(*) from main.money_claims where measure is not null)
+                + (select count(*) from main.market_shares)
+        from main.facts
+        """
+    ).fetchone()
+    assert unlabelled > 50  # the samples, which no test labels
+    assert (
+        in_marts
+        == con.execute(
+            "select count(*) from main.facts where measure is not null and kind <> 'compute'"
+            " and not is_repeat and not is_conversion and measure not in ('growth')"
+        ).fetchone()[0]
+    )
 
 
 def test_a_migrated_warehouse_is_not_migrated_again(warehouse: str, tmp_path: Path) -> None:

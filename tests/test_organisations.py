@@ -21,7 +21,6 @@ from newsfacts.organisations import (
     alias_key,
     load_organisations,
 )
-from tests.conftest import REPO
 
 HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Letters outside ASCII that Vietnamese uses and no other Latin alias here needs.
@@ -233,28 +232,82 @@ def test_canonical_never_raises(table, text: str) -> None:
     assert result is None or result in table.organisations
 
 
-def test_the_current_sql_seed_keeps_its_names_except_products_and_units(table) -> None:
-    """Every alias of warehouse/sql/raw/organisations.sql resolves as before, but these."""
-    changed = {
-        # products, left out of the table: Huawei's chips, Microsoft's cloud, xAI's cluster
-        "Ascend": None,
-        "昇腾": None,
-        "Azure": None,
-        "Colossus": None,
-        # units now named as themselves, with the old organisation as parent
-        "DeepMind": "Google DeepMind",
-        "AWS": "Amazon Web Services",
-        "阿里云": "Alibaba Cloud",
-        # the parent of Google, and the joint venture OpenAI shares with SoftBank and Oracle
-        "Alphabet": "Alphabet",
-        "Stargate": "Stargate",
+# The aliases the retired SQL seed (warehouse/sql/raw/organisations.sql) attributed facts
+# with, by the organisation it named, but the products and units in RETIRED_SEED_CHANGED.
+RETIRED_SEED: dict[str, tuple[str, ...]] = {
+    "Nvidia": ("Nvidia", "NVIDIA", "英伟达"),
+    "AMD": ("AMD", "Advanced Micro Devices"),
+    "Intel": ("Intel", "英特尔"),
+    "Huawei": ("Huawei", "华为"),
+    "Google": ("Google", "谷歌"),
+    "Microsoft": ("Microsoft", "微软"),
+    "OpenAI": ("OpenAI",),
+    "Meta": ("Meta", "Facebook"),
+    "Amazon": ("Amazon", "亚马逊"),
+    "xAI": ("xAI",),
+    "Anthropic": ("Anthropic",),
+    "Oracle": ("Oracle",),
+    "Alibaba": ("Alibaba", "阿里巴巴"),
+    "Tencent": ("Tencent", "腾讯"),
+    "Baidu": ("Baidu", "百度"),
+    "ByteDance": ("ByteDance", "字节跳动"),
+    "DeepSeek": ("DeepSeek",),
+    "SenseTime": ("SenseTime", "商汤"),
+    "Zhipu AI": ("Zhipu", "智谱"),
+    "Moonshot AI": ("Moonshot", "月之暗面"),
+    "SoftBank": ("SoftBank", "软银"),
+    "TSMC": ("TSMC", "台积电"),
+    "Samsung": ("Samsung", "三星"),
+    "SK Hynix": ("SK Hynix", "SK hynix"),
+    "Broadcom": ("Broadcom",),
+    "Arm": ("Arm Holdings",),
+    "IBM": ("IBM",),
+    "Apple": ("Apple",),
+    "Tesla": ("Tesla",),
+    "Cerebras": ("Cerebras",),
+    "CoreWeave": ("CoreWeave",),
+    "Dell": ("Dell",),
+    "Supermicro": ("Supermicro", "Super Micro"),
+    "Foxconn": ("Foxconn", "富士康"),
+    "Cambricon": ("Cambricon", "寒武纪"),
+    "Moore Threads": ("Moore Threads", "摩尔线程"),
+    "Sugon": ("Sugon", "中科曙光"),
+    "Inspur": ("Inspur", "浪潮"),
+    "iFlytek": ("iFlytek", "科大讯飞"),
+    "China Mobile": ("China Mobile", "中国移动"),
+    "China Telecom": ("China Telecom", "中国电信"),
+    "Viettel": ("Viettel",),
+    "FPT": ("FPT",),
+    "VNPT": ("VNPT",),
+    "Reliance": ("Reliance",),
+    "G42": ("G42",),
+    "Mistral AI": ("Mistral",),
+    "Fujitsu": ("Fujitsu",),
+    "RIKEN": ("RIKEN",),
+}
+RETIRED_SEED_CHANGED: dict[str, str | None] = {
+    # products, left out of the table: Huawei's chips, Microsoft's cloud, xAI's cluster
+    "Ascend": None,
+    "昇腾": None,
+    "Azure": None,
+    "Colossus": None,
+    # units now named as themselves, with the old organisation as parent
+    "DeepMind": "Google DeepMind",
+    "AWS": "Amazon Web Services",
+    "阿里云": "Alibaba Cloud",
+    # the parent of Google, and the joint venture OpenAI shares with SoftBank and Oracle
+    "Alphabet": "Alphabet",
+    "Stargate": "Stargate",
+}
+
+
+def test_the_retired_sql_seed_s_names_resolve_as_before_but_products_and_units(table) -> None:
+    found = {
+        alias: table.canonical(alias) for aliases in RETIRED_SEED.values() for alias in aliases
     }
-    sql = (REPO / "warehouse" / "sql" / "raw" / "organisations.sql").read_text(encoding="utf-8")
-    pairs = re.findall(r"\('([^']+)', '([^']+)'\)", sql)
-    assert len(pairs) > 50
-    found = {alias: table.canonical(alias) for _, alias in pairs}
-    expected = {alias: changed.get(alias, organisation) for organisation, alias in pairs}
+    expected = {alias: org for org, aliases in RETIRED_SEED.items() for alias in aliases}
     assert found == expected
+    assert {alias: table.canonical(alias) for alias in RETIRED_SEED_CHANGED} == RETIRED_SEED_CHANGED
     assert table.organisations["Google DeepMind"].parent == "Google"
     assert table.organisations["Google"].parent == "Alphabet"
 
@@ -380,3 +433,9 @@ def test_a_bad_extra_row_is_an_error_naming_it() -> None:
     first, second = sorted(caught.value.problems)
     assert first.startswith("manual row 1 ('Acme', 'nvidia')") and "'Nvidia'" in first
     assert second == "manual row 2 ('Acme', 'Acme'): unknown columns colour"
+
+
+def test_a_missing_user_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.csv"
+    with pytest.raises(OrganisationError, match=r"nowhere\.csv: cannot be read"):
+        load_organisations(missing)

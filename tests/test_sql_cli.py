@@ -10,11 +10,13 @@ import pytest
 
 from newsfacts.settings import Settings
 from tests.conftest import REPO
+from tests.labelling import claims_by_text
 from tests.loading import load_paths
 
 NEWSFACTS = [sys.executable, "-m", "flows.cli"]
 
 ARTICLE = "Nvidia opens an AI factory\n\nNvidia said the factory delivers 5 exaflops.\n"
+NVIDIA = {"measure": "computing_power", "organisation": "Nvidia", "subject": "Nvidia"}
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,11 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("sql")
     (root / "a.txt").write_text(ARTICLE, encoding="utf-8")
     settings = Settings(warehouse=str(root / "sql.duckdb"))
-    load_paths([root / "a.txt"], settings)
+    load_paths(
+        [root / "a.txt"],
+        settings,
+        claims_by_text({"Nvidia opens an AI factory": {"5 exaflops": NVIDIA}}),
+    )
     return settings.warehouse
 
 

@@ -14,6 +14,7 @@ import polars as pl
 import pytest
 
 from schemas import TABLES
+from schemas.facts import CLAIM_COLUMNS
 from schemas.tables import model_columns, table_of
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.ddl import create_table, declaration_mismatches, view_mismatches
@@ -163,26 +164,6 @@ def test_planted_view_mismatches_are_each_named(migrated: duckdb.DuckDBPyConnect
     ]
 
 
-CLAIM_COLUMNS = [
-    "repeat_of_fact_id",
-    "measure",
-    "measure_evidence",
-    "organisation",
-    "subject_text",
-    "subject_start",
-    "subject_end",
-    "organisation_evidence",
-    "country",
-    "country_evidence",
-    "period",
-    "period_evidence",
-    "market",
-    "sentence",
-    "sentence_start",
-    "sentence_end",
-]
-
-
 def test_a_warehouse_from_before_the_claim_columns_upgrades_keeping_its_rows(
     tmp_path: Path,
 ) -> None:
@@ -216,6 +197,38 @@ def test_a_warehouse_from_before_the_claim_columns_upgrades_keeping_its_rows(
 
 
 def test_the_claim_columns_are_declared_on_facts_and_their_quarantine() -> None:
+    from dataclasses import fields
+
+    from newsfacts.model import Fact
+
+    # every claim field of Fact has its column (repeat_of as a fact id, as conversion_of)
+    names = [f.name for f in fields(Fact)]
+    expected = [c for c in CLAIM_COLUMNS if c != "repeat_of_fact_id"] + ["repeat_of"]
+    assert names[names.index("measure") :] == expected
     for name in ("facts", "quarantined_facts"):
         assert set(CLAIM_COLUMNS) <= set(TABLES[name].column_names), name
         assert all(TABLES[name].column(c).nullable for c in CLAIM_COLUMNS), name
+
+
+def test_a_mart_column_left_undescribed_takes_the_comment_of_the_view_it_reads(
+    migrated: duckdb.DuckDBPyConnection,
+) -> None:
+    comments = dict(
+        migrated.execute(
+            "select table_name, comment from duckdb_columns()"
+            " where column_name = 'amount_usd'"
+            " and table_name in ('money_claims', 'investments', 'company_financials')"
+        ).fetchall()
+    )
+    assert len(set(comments.values())) == 1 and len(comments) == 3
+    assert "US dollars" in comments["investments"]
+    measure = dict(
+        migrated.execute(
+            "select table_name, comment from duckdb_columns() where column_name = 'measure'"
+            " and table_name in ('facts', 'money_claims', 'investments')"
+        ).fetchall()
+    )
+    assert (
+        measure["money_claims"] == measure["facts"] == TABLES["facts"].column("measure").description
+    )
+    assert measure["investments"].startswith("investment (money committed")  # its own

@@ -1,11 +1,13 @@
 """Connecting to the DuckDB warehouse and building its relations.
 
 The raw tables are declared by their pandera models (``schemas.TABLES``) and
-created from them (``warehouse.ddl``); seed tables have a ``.sql`` file in
-``sql/raw``. Every view is one ``.sql`` file named after it, in a folder per
-layer: ``staging`` and ``marts`` (views analysts query, in the schemas ``staging``
-and ``main``). ``migrate`` applies the layers in that order, the views of a layer
-after the relations they read, and is safe to rerun.
+created from them (``warehouse.ddl``). Every view is one ``.sql`` file named
+after it, in a folder per layer: ``staging`` and ``marts`` (views analysts query,
+in the schemas ``staging`` and ``main``). ``migrate`` applies the layers in that
+order, the views of a layer after the relations they read, and is safe to rerun.
+It removes no row (but the seed-only ``raw.organisations`` of earlier releases,
+``drop_retired_seed``): that table's seed rows are the runs' to replace
+(``warehouse.organisations``), and the rows analysts add there are kept.
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ LAYERS: tuple[str, ...] = ("raw", "staging", "marts")
 VIEW_LAYERS: tuple[str, ...] = ("staging", "marts")
 SCHEMAS: dict[str, str] = {"raw": "raw", "staging": "staging", "marts": "main"}  # layer -> schema
 # Views earlier releases made that no .sql file defines any more: migrate drops them.
-RETIRED_VIEWS: tuple[str, ...] = ("main.dq_latest_checks",)  # merged into main.dq_latest
+RETIRED_VIEWS: tuple[str, ...] = (
+    "main.dq_latest_checks",  # merged into main.dq_latest
+    "main.fact_organisations",  # keyword guessing, replaced by the claim columns of facts
+)
 EXTENSIONS: tuple[str, ...] = ("fts",)
 
 # A relation of ours as a view's SQL names it, once comments and string literals are out.
@@ -284,14 +289,14 @@ def migrate(
     lake = _in_ducklake(con)
     if not lake:
         drop_primary_keys(con)
+    drop_retired_seed(con)
     # DuckLake has no PRIMARY KEY/UNIQUE constraints: keys are kept by the anti-join loads.
     for statement in raw_ddl(keys=not lake):
         con.execute(statement)
-    for path in sql_files("raw"):  # seeds
-        con.execute(path.read_text(encoding="utf-8"))
     for name in RETIRED_VIEWS:
         con.execute(f"drop view if exists {name}")
-    for path in view_files(raw_tables(con)):
+    views = view_files(raw_tables(con))
+    for path in views:
         for statement in con.extract_statements(render(path.read_text(encoding="utf-8"), rules)):
             # after the ``create or replace view``, its ``comment on`` statements (a
             # replaced view loses its comments); DuckLake cannot comment on a view's
@@ -300,7 +305,8 @@ def migrate(
                 con.execute(statement.query)
     # ``comment on`` the raw tables and their columns, from their declarations
     if not lake:
-        for statement in (*raw_comments(), *inherited_comments(con)):
+        reads = {relation_name(p): sorted(references(p.read_text(encoding="utf-8"))) for p in views}
+        for statement in (*raw_comments(), *inherited_comments(con, reads)):
             con.execute(statement)
     load_ecb_rates(con)
     con.execute(
@@ -362,6 +368,22 @@ def drop_primary_keys(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(f"insert into raw.{table} by name select * from raw.{table}__keyed")
             con.execute(f"drop table raw.{table}__keyed")
     return tables
+
+
+def drop_retired_seed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Drop ``raw.organisations`` as releases before its declaration made it; True if dropped.
+
+    That table (organisation, alias and an RE2 ``pattern``) was rebuilt from a ``.sql``
+    seed at every migration, so it held the seed's rows only; the declared table that
+    replaces it is filled by the next run (``warehouse.organisations``).
+    """
+    rows = con.execute(
+        "select 1 from duckdb_columns() where database_name = current_database()"
+        " and schema_name = 'raw' and table_name = 'organisations' and column_name = 'pattern'"
+    ).fetchall()
+    if rows:
+        con.execute("drop table raw.organisations")
+    return bool(rows)
 
 
 @contextmanager

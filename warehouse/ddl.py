@@ -3,17 +3,18 @@
 A raw table is declared once, by its pandera model (``schemas.TABLES``). From it
 come ``create table if not exists``, one ``add column if not exists`` per column
 (so a warehouse made before a column was added gains it on migrate, rows kept),
-and a ``comment on`` for the table and each column. Seed tables keep their rows
-and DDL in ``sql/raw/<name>.sql``; only their comments come from here.
+and a ``comment on`` for the table and each column.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
 
 import duckdb
 import polars as pl
 
 from schemas import TABLES
-from schemas.tables import Table
+from schemas.tables import Column, Table
 
 _SCALARS: dict[type[pl.DataType], str] = {
     pl.String: "varchar",
@@ -51,13 +52,17 @@ def literal(text: str) -> str:
 def create_table(table: Table, keys: bool = True) -> str:
     """``create table if not exists raw.<name>``; ``keys=False`` leaves out a primary key."""
     lines = [
-        f"    {quote(c.name)} {sql_type(c.dtype)}{'' if c.nullable else ' not null'}"
+        f"    {quote(c.name)} {sql_type(c.dtype)}{_default(c)}{'' if c.nullable else ' not null'}"
         for c in table.columns
     ]
     if keys and table.primary_key:
         lines.append(f"    primary key ({', '.join(quote(k) for k in table.key)})")
     body = ",\n".join(lines)
     return f"create table if not exists raw.{table.name} (\n{body}\n);"
+
+
+def _default(column: Column) -> str:
+    return "" if column.default is None else f" default {literal(column.default)}"
 
 
 def add_columns(table: Table) -> list[str]:
@@ -68,7 +73,7 @@ def add_columns(table: Table) -> list[str]:
     """
     return [
         f"alter table raw.{table.name} add column if not exists {quote(c.name)} "
-        f"{sql_type(c.dtype)};"
+        f"{sql_type(c.dtype)}{_default(c)};"
         for c in table.columns
     ]
 
@@ -86,18 +91,16 @@ def comments(table: Table) -> list[str]:
 
 def table_ddl(table: Table, keys: bool = True) -> list[str]:
     """The statements that create ``table`` or bring an older one up to its declaration."""
-    if table.seed:
-        return []
     return [create_table(table, keys), *add_columns(table)]
 
 
 def raw_ddl(keys: bool = True) -> list[str]:
-    """Every raw table's DDL, in ``schemas.TABLES`` order (seeds excepted)."""
+    """Every raw table's DDL, in ``schemas.TABLES`` order."""
     return [statement for table in TABLES.values() for statement in table_ddl(table, keys)]
 
 
 def raw_comments() -> list[str]:
-    """Every raw table's comments, seeds included."""
+    """Every raw table's comments."""
     return [statement for table in TABLES.values() for statement in comments(table)]
 
 
@@ -131,7 +134,7 @@ def declaration_mismatches(con: duckdb.DuckDBPyConnection, with_comments: bool =
             dtype, nullable = columns[c.name]
             if dtype != sql_type(c.dtype):
                 mismatches.append(f"{where} is {dtype}, declared {sql_type(c.dtype)}")
-            if not table.seed and nullable != c.nullable:
+            if nullable != c.nullable:
                 mismatches.append(
                     f"{where} is {'nullable' if nullable else 'not null'}, declared "
                     f"{'nullable' if c.nullable else 'not null'}"
@@ -187,22 +190,42 @@ def _view_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, s
     ).fetchall()
 
 
-def inherited_comments(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """``comment on`` for each view column its file leaves undescribed and its table declares.
+def inherited_comments(
+    con: duckdb.DuckDBPyConnection, reads: Mapping[str, Iterable[str]] | None = None
+) -> list[str]:
+    """``comment on`` for each view column its file leaves undescribed, from what it passes on.
 
     A view passing a declared column through (``stg_facts.value``, ``facts.value``)
-    takes the column's description from the model; its own file describes only the
-    columns it adds.
+    takes the column's description from the model. Otherwise, with ``reads`` (each
+    view's ``schema.name``, in build order, to the relations it reads), it takes the
+    description of the same-named column of a view it reads (``investments.amount``
+    from ``money_claims.amount``), once that one has its own. A view's file
+    describes only the columns it adds or means otherwise.
     """
-    statements = []
+    described: dict[tuple[str, str], str] = {}
+    missing: dict[str, list[str]] = {}
     for schema, view, column, _, comment in _view_columns(con):
+        if comment:
+            described[(f"{schema}.{view}", column)] = comment
+        else:
+            missing.setdefault(f"{schema}.{view}", []).append(column)
+    order = list(reads or {})
+    statements = []
+    for name in sorted(missing, key=lambda n: (order.index(n) if n in order else -1, n)):
+        schema, view = name.split(".", 1)
         table = described_by(schema, view)
-        if comment or table is None or column not in table.column_names:
-            continue
-        statements.append(
-            f"comment on column {schema}.{view}.{quote(column)} is "
-            f"{literal(table.column(column).description)};"
-        )
+        for column in missing[name]:
+            if table is not None and column in table.column_names:
+                comment = table.column(column).description
+            else:
+                found = (described.get((r, column)) for r in (reads or {}).get(name, ()))
+                comment = next((c for c in found if c), None)
+            if comment is None:
+                continue
+            described[(name, column)] = comment
+            statements.append(
+                f"comment on column {schema}.{view}.{quote(column)} is {literal(comment)};"
+            )
     return statements
 
 

@@ -128,7 +128,10 @@ def _describe(name: str, row: dict, metric: float | None) -> str:
     if name == "duplicate_keys":
         return f"{observed} rows repeat a key already loaded, among {total} raw rows"
     if name == "cross_source_agreement":
-        return f"{observed} pairs of facts in different articles state the same quantity"
+        return (
+            f"{_share(observed, total)} pairs of claims from different stories (same"
+            " organisation, measure and period) disagree"
+        )
     return f"{observed} of {total}"
 
 

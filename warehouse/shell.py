@@ -19,9 +19,10 @@ from warehouse.search import ensure_search_index
 SHELL_INIT = Path(__file__).resolve().parent / "shell_init.sql"
 
 BANNER = (
-    "newsfacts warehouse (read-only). Marts: facts, compute_capacity, investments, "
-    "market_shares, fact_agreement, articles, quarantined_facts, ingest_errors, runs, "
-    "dq_latest. Try: select * from search_articles('Ascend');  .tables  .help"
+    "newsfacts warehouse (read-only). Marts: facts, claims, compute_capacity, investments, "
+    "company_financials, market_shares, organisations, fact_agreement, articles, "
+    "quarantined_facts, ingest_errors, runs, dq_latest. "
+    "Try: select * from search_articles('Ascend');  .tables  .help"
 )
 
 

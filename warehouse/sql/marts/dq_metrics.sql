@@ -163,9 +163,9 @@ metrics as (
     select
         'cross_source_agreement',
         'consistency',
-        null,
-        count(*),
-        count(distinct fact_id) + count(distinct other_fact_id),
+        count(*) filter (where not agrees) / nullif(count(agrees), 0),
+        count(*) filter (where not agrees),
+        count(agrees),
         null
     from main.fact_agreement
     union all

@@ -3,6 +3,9 @@
 -- The rate is the last one on or before that date, and at most conversion_max_gap_days
 -- ([rows] in dq.toml, staging.stg_dq_rules) older, as the conversion check looks back in
 -- Python (newsfacts.fx.rate_on): a currency the ECB stopped publishing gets no rate.
+-- Each fact carries its claim (measure, organisation, country, period, sentence, ...).
+-- A conversion (is_conversion) restates another fact and a repeat (is_repeat) states an
+-- earlier fact's claim again: leave both out of any sum, as the marts built on this do.
 create or replace view main.facts as
 with dated_facts as (
     select
@@ -51,6 +54,23 @@ select
     d.qualifier,
     d.conversion_of_fact_id,
     d.conversion_of_fact_id is not null as is_conversion,
+    d.repeat_of_fact_id,
+    d.repeat_of_fact_id is not null as is_repeat,
+    d.measure,
+    d.measure_evidence,
+    d.organisation,
+    d.subject_text,
+    d.subject_start,
+    d.subject_end,
+    d.organisation_evidence,
+    d.country,
+    d.country_evidence,
+    d.period,
+    d.period_evidence,
+    d.market,
+    d.sentence,
+    d.sentence_start,
+    d.sentence_end,
     d.paragraph_index,
     d.paragraph_role,
     d.section,
@@ -69,7 +89,8 @@ comment on column main.facts.value_high_usd is 'Money only: value_high in US dol
 comment on column main.facts.usd_rate is 'US dollars per unit of the fact''s currency on usd_rate_date (ECB rates crossed through the euro).';
 comment on column main.facts.usd_rate_date is 'The ECB day the rate is from: the last publication day on or before the article''s publication date (or, when the article states no date, the date its run started), and at most conversion_max_gap_days before it ([rows] in dq.toml, as staging.stg_dq_rules holds it; the stated-conversion check looks back as far). Null when there is no such day; a USD amount takes 1.0 from the last day on or before, however old.';
 comment on column main.facts.usd_rate_basis is 'Which date chose the rate: published_at, or run_started_at when published_at is null; null when there is no rate within conversion_max_gap_days of it.';
-comment on column main.facts.is_conversion is 'True when the fact restates another fact in a different unit (conversion_of_fact_id is set).';
+comment on column main.facts.is_conversion is 'True when the fact restates another fact in a different unit (conversion_of_fact_id is set): leave it out of sums.';
+comment on column main.facts.is_repeat is 'True when the fact states again a claim made earlier in its article (repeat_of_fact_id is set), as a headline figure repeated in the lede: leave it out of sums.';
 comment on column main.facts.article_title is 'Title of the fact''s article.';
 comment on column main.facts.publisher is 'Site or outlet name of the fact''s article.';
 comment on column main.facts.published_at is 'Publication timestamp of the fact''s article.';
