@@ -44,6 +44,7 @@ from newsfacts.extract import extract_facts
 from newsfacts.model import FACT_KINDS, Fact
 
 if TYPE_CHECKING:
+    from newsfacts.pipeline import Batch
     from newsfacts.settings import Settings
 
 MODEL_KINDS: dict[str, frozenset[str]] = {
@@ -309,6 +310,12 @@ def find_documents(gold_path: Path, names: Iterable[str], docs: Sequence[Path] =
 # ------------------------------------------------------------------ evaluating
 
 
+def facts_by_name(batch: Batch) -> dict[str, list[Fact]]:
+    """A processed batch's facts by the file name of the document they came from."""
+    by_hash = {raw.content_hash: Path(raw.source_uri).name for raw in batch.raws}
+    return {by_hash[a.content_hash]: batch.facts[a.article_id] for a in batch.articles}
+
+
 def evaluate_gold(
     gold_path: Path,
     docs: Sequence[Path] = (),
@@ -342,8 +349,7 @@ def evaluate_gold(
     batch = process_documents([paths[n] for n in names], settings)
     if batch.errors:
         raise RuntimeError(f"cannot process: {[(e.source_uri, e.error) for e in batch.errors]}")
-    by_hash = {raw.content_hash: Path(raw.source_uri).name for raw in batch.raws}
-    facts_by_doc = {by_hash[a.content_hash]: batch.facts[a.article_id] for a in batch.articles}
+    facts_by_doc = facts_by_name(batch)
     evaluation = Evaluation(gold_path.name)
     for name in names:
         expected = [gold_item(r) for r in rows if r["doc"] == name]
@@ -416,11 +422,7 @@ def evaluate_claims(
             rows.extend((folder / r["doc"], r) for r in load_jsonl(gold / name))
     paths = list(dict.fromkeys(path for path, _ in rows))
     batch = process_documents(paths, settings if settings is not None else Settings())
-    by_hash = {raw.content_hash: raw.source_uri for raw in batch.raws}
-    facts = {
-        Path(by_hash[a.content_hash].removeprefix("file://")).name: batch.facts[a.article_id]
-        for a in batch.articles
-    }
+    facts = facts_by_name(batch)
     scores = ClaimScores(lang)
     for path, row in rows:
         scores.rows += 1

@@ -48,7 +48,6 @@ from newsfacts.claims.lexicon import (
     MONEY_TRIGGERS,
     PERCENT_TRIGGERS,
     SOURCE_BEFORE,
-    SOURCE_CUES,
     compile_triggers,
 )
 from newsfacts.claims.names import Mention, finder_for
@@ -224,7 +223,6 @@ class _Rules:
     carry_opening: re.Pattern[str]
     modifier_after: re.Pattern[str]
     modifier_before: re.Pattern[str]
-    source_after: re.Pattern[str]
     source_before: re.Pattern[str]
 
 
@@ -254,7 +252,6 @@ def rules_for(lang: str) -> _Rules:
             carry_opening=_either(CARRY_OPENINGS, lang),
             modifier_after=_either(MODIFIER_AFTER, lang),
             modifier_before=_either(MODIFIER_BEFORE, lang),
-            source_after=_either(SOURCE_CUES, lang),
             source_before=_either(SOURCE_BEFORE, lang),
         )
     return _RULES[lang]
@@ -438,21 +435,15 @@ class _Labeller:
                 by_sentence.setdefault((sentence.start, sentence.end), []).append(i)
         labelled = list(facts)
         starts = {f.start: i for i, f in enumerate(facts)}
-        previous_subject: Mention | None = None
-        previous_section: str | None = None
-        previous_sentence_end = -1
+        carried: dict[int, Mention | None] = {}  # sentence start -> the subject it carries in
         order = sorted(range(len(facts)), key=lambda i: facts[i].start)
         for i in order:
             fact = facts[i]
             sentence = located[i]
             if sentence is None:
                 continue
-            if sentence.paragraph.section != previous_section:
-                previous_subject = None
-                previous_section = sentence.paragraph.section
-            if sentence.start != previous_sentence_end:
-                # the sentences since the last one with a number may name the subject
-                previous_subject = self._subject_before(sentence, previous_subject)
+            if sentence.start not in carried:
+                carried[sentence.start] = self._subject_before(sentence)
             siblings = [facts[j] for j in by_sentence[(sentence.start, sentence.end)]]
             earlier = [
                 labelled[j]
@@ -462,7 +453,9 @@ class _Labeller:
             if fact.conversion_of is not None and fact.conversion_of in starts:
                 labelled[i] = self._copy_claim(fact, labelled[starts[fact.conversion_of]], sentence)
             else:
-                labelled[i] = self._label_one(fact, sentence, siblings, earlier, previous_subject)
+                labelled[i] = self._label_one(
+                    fact, sentence, siblings, earlier, carried[sentence.start]
+                )
             done = labelled[i]
             if done.subject_start is not None and done.subject_end is not None:
                 sentence.subject = sentence.subject or Mention(
@@ -474,9 +467,6 @@ class _Labeller:
                 )
             if labelled[i].kind == "money" and labelled[i].measure not in (None, "other"):
                 self._previous_money[sentence.paragraph.section] = labelled[i].measure or "other"
-            previous_sentence_end = sentence.start
-            if sentence.subject is not None:
-                previous_subject = sentence.subject
         return _mark_repeats(labelled)
 
     def _sentence_of(self, fact: Fact) -> _Sentence | None:
@@ -488,7 +478,7 @@ class _Labeller:
                 return self.ready(sentence)
         return None
 
-    def _subject_before(self, sentence: _Sentence, current: Mention | None) -> Mention | None:
+    def _subject_before(self, sentence: _Sentence) -> Mention | None:
         """The subject carried into ``sentence``: the one of the sentence right before it.
 
         That is the sentence before in the paragraph, or the last one of the paragraph

@@ -747,12 +747,7 @@ MODIFIER_BEFORE = {
     "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập)\s+$",
 }
 
-# "X said", "according to X": a source, not an owner.
-SOURCE_CUES = {
-    "en": r"^\W*(?:said|says|estimates?|estimated|expects?|expected|forecasts?|reported|according|data|research|figures|analysts?)\b",
-    "zh": r"^(?:数据显示|數據顯示|报告|報告|预计|預計|认为|認為|表示|称|稱|估计|估計|指出|统计|統計|研究)",
-    "vi": r"^(?: cho biết| dự báo| ước tính| nhận định| thống kê| cho rằng)",
-}
+# "according to X", "theo X", "据X": a source, not an owner.
 SOURCE_BEFORE = {
     "en": r"(?:according to|data from|figures from|research firm|research group|analysts at|estimates? by|report by|,? said|,? says)\s+(?:the\s+)?$",
     "zh": r"(?:据|據|根据|根據|来源|來源)\s*$",

@@ -82,6 +82,11 @@ class NameFinder:
         self.table = table
         keys = {alias_key(a.alias) for a in table.aliases}
         self._index = {alias_key(a.alias): a.organisation for a in table.aliases}
+        # keys whose every alias is written in capitals (AMD, FPT, CMC)
+        self._upper: dict[str, bool] = {}
+        for a in table.aliases:
+            key = alias_key(a.alias)
+            self._upper[key] = self._upper.get(key, True) and a.alias.isupper()
         for key in list(keys):  # "Nvidia's" is found as "Nvidia" + possessive
             if key.endswith("'s"):
                 keys.discard(key)
@@ -130,7 +135,7 @@ class NameFinder:
                 if canon is None:
                     continue
                 # all-capital short aliases (AMD, FPT) must be written in capitals
-                if len(key) <= 4 and not written.isupper() and _alias_is_upper(self.table, key):
+                if len(key) <= 4 and not written.isupper() and self._upper.get(key, False):
                     continue
             else:
                 canon = self._index.get(alias_key(written))
@@ -236,21 +241,6 @@ LEGAL_TAIL_RE = re.compile(r",?\s+(?:Inc\.?|Corp\.?|Co\.,? Ltd\.?|Ltd\.?|LLC|plc
 
 def _strip_legal(name: str) -> str:
     return LEGAL_TAIL_RE.sub("", name).strip()
-
-
-def _alias_is_upper(table: OrganisationTable, key: str) -> bool:
-    """True when every alias of this key is written in capitals (AMD, FPT, CMC)."""
-    cache = _UPPER.get(table.version)
-    if cache is None:
-        cache = {}
-        for a in table.aliases:
-            k = alias_key(a.alias)
-            cache[k] = cache.get(k, True) and a.alias.isupper()
-        _UPPER[table.version] = cache
-    return cache.get(key, False)
-
-
-_UPPER: dict[str, dict[str, bool]] = {}
 
 
 _FINDERS: dict[str, NameFinder] = {}
