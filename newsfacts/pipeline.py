@@ -21,23 +21,11 @@ from newsfacts.extract import extract_facts
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
-from newsfacts.organisations import OrganisationTable, load_organisations
 from newsfacts.read import ReadError, read_file
 from newsfacts.settings import Settings
 
 # Roles whose numbers are not facts of the story.
 NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
-
-
-_TABLES: dict[tuple[str, ...], OrganisationTable] = {}
-
-
-def organisation_table(settings: Settings) -> OrganisationTable:
-    """The reference table of organisations for ``settings``, read once per process."""
-    files = tuple(str(p) for p in getattr(settings, "organisation_files", ()) or ())
-    if files not in _TABLES:
-        _TABLES[files] = load_organisations(files)
-    return _TABLES[files]
 
 
 def extract_article_facts(article: Article) -> list[Fact]:
@@ -112,7 +100,7 @@ def process_documents(
     started = time.perf_counter()
     raws, read_errors = read_files(list(documents), settings)
     batch = Batch(errors=read_errors)
-    organisations = organisation_table(settings)
+    organisations = settings.organisation_table  # files, then the warehouse's manual rows
     normalising = extracting = claiming = 0.0
     for raw in raws:
         t0 = time.perf_counter()

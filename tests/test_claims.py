@@ -25,7 +25,7 @@ from tests.conftest import SAMPLES
 CLAIM_ARTICLES = Path(__file__).resolve().parents[1] / "samples" / "claims" / "articles"
 
 
-def labelled(text: str) -> list[Fact]:
+def labelled(text: str, settings: Settings | None = None) -> list[Fact]:
     """The labelled facts of a plain-text article (its first line is the title)."""
     content = text.encode("utf-8")
     raw = RawDocument(
@@ -35,14 +35,14 @@ def labelled(text: str) -> list[Fact]:
         hashlib.sha256(content).hexdigest(),
         datetime(2026, 1, 1, tzinfo=UTC),
     )
-    batch = process_documents([raw], Settings())
+    batch = process_documents([raw], settings or Settings())
     assert not batch.errors, batch.errors
     return next(iter(batch.facts.values()))
 
 
-def fact(text: str, number: str) -> Fact:
-    found = [f for f in labelled(text) if f.text == number]
-    assert found, f"no fact {number!r} in {[f.text for f in labelled(text)]}"
+def fact(text: str, number: str, settings: Settings | None = None) -> Fact:
+    found = [f for f in labelled(text, settings) if f.text == number]
+    assert found, f"no fact {number!r} in {[f.text for f in labelled(text, settings)]}"
     return found[0]
 
 
@@ -154,6 +154,16 @@ def test_a_subject_carries_into_the_next_sentence_only_with_an_anaphor_or_a_meas
     facts = {f.text: f for f in labelled(text)}
     assert facts["9 billion yuan"].organisation == "Hygon"
     assert facts["20%"].organisation is None
+
+
+def test_a_row_analysts_add_to_the_warehouse_joins_attribution() -> None:
+    text = STORY.format("Sao Mai Cloud đầu tư 500 tỷ đồng xây trung tâm dữ liệu tại Đà Nẵng.")
+    row = {"organisation": "Sao Mai Digital", "alias": "Sao Mai Cloud", "lang": "en",
+           "kind": "cloud", "country": "VN", "parent": ""}  # fmt: skip
+    before = fact(text, "500 tỷ đồng")
+    after = fact(text, "500 tỷ đồng", Settings().with_organisations([row]))
+    assert before.organisation != "Sao Mai Digital"
+    assert (after.organisation, after.subject_text) == ("Sao Mai Digital", "Sao Mai Cloud")
 
 
 def test_a_name_of_a_unit_is_the_unit_not_its_parent() -> None:
