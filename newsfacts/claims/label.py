@@ -48,8 +48,10 @@ from newsfacts.claims.lexicon import (
     MONEY_TRIGGERS,
     PERCENT_TRIGGERS,
     SOURCE_BEFORE,
+    TriggerTable,
     compile_triggers,
 )
+from newsfacts.claims.literals import latin_words
 from newsfacts.claims.names import Mention, finder_for
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import find_places
@@ -215,8 +217,8 @@ LIST_GAP_RE = re.compile(
 class _Rules:
     """One language's compiled patterns."""
 
-    money: list[tuple[str, re.Pattern[str], bool]]
-    percent: list[tuple[str, re.Pattern[str], bool]]
+    money: TriggerTable
+    percent: TriggerTable
     growth_after: re.Pattern[str]
     loss_before: re.Pattern[str]
     anaphora: re.Pattern[str]
@@ -295,6 +297,8 @@ class _Labeller:
         self._previous_money: dict[str | None, str] = {}
         self._capitalised: dict[str, bool] = {}
         self._found: dict[tuple[int, int, int], list] = {}
+        folded = self.text.casefold()
+        self.folded = folded if len(folded) == len(self.text) else None
         self._main: str | None = None
 
     # ------------------------------------------------------------------ structure
@@ -314,9 +318,11 @@ class _Labeller:
         """``sentence`` with its names found (only sentences the rules read are scanned)."""
         if not sentence.scanned:
             s = sentence.start
+            e = sentence.end
+            folded = self.folded[s:e] if self.folded is not None else None
             sentence.mentions = [
                 Mention(m.start + s, m.end + s, m.text, m.organisation, m.known)
-                for m in self.finder.find(self.text[s : sentence.end])
+                for m in self.finder.find(self.text[s:e], folded, self._words(s, e))
             ]
             self._owners(sentence)
             sentence.scanned = True
@@ -334,7 +340,13 @@ class _Labeller:
         """
         rules = rules_for(sentence.lang)
         text = self.text
-        places = find_places(text, sentence.start, sentence.end)
+        places = find_places(
+            text,
+            sentence.start,
+            sentence.end,
+            self.folded,
+            self._words(sentence.start, sentence.end),
+        )
         sentence.places = places
         mentions = []
         for m in sentence.mentions:
@@ -569,6 +581,7 @@ class _Labeller:
                 return found[0], f"'{found[1]}' in the table's header"
         if prior and (COMPARED_BEFORE_RE.search(before) or OR_BEFORE_RE.search(before)):
             return prior[-1].measure or "other", "compared with the number before it"
+        without = None
         if fact.kind == "percent":
             if STRONG_GROWTH_RE.search(before[-25:]):
                 return "growth", "a growth rate before the percentage"
@@ -578,14 +591,15 @@ class _Labeller:
                 return "growth", f"'{m.group(0).strip()}' before the percentage"
             table = rules.percent
             if level and not STRONG_GROWTH_RE.search(text[sentence.start : fact.start]):
-                table = [t for t in table if t[0] != "growth"]
+                without = "growth"
         else:
             m = rules.loss_before.search(before)
             if m:
                 return "loss", f"'{m.group(0).strip()}' before the amount"
             table = rules.money
+        same_kind = [f for f in siblings if f.kind == fact.kind]
         best = self._nearest_trigger(
-            fact, sentence.start, sentence.end, [f for f in siblings if f.kind == fact.kind], table
+            fact, sentence.start, sentence.end, same_kind, table, without=without
         )
         if best is not None:
             measure, word = best
@@ -605,17 +619,22 @@ class _Labeller:
             return "other", "no trigger in the sentence"
         return "ratio", "a percentage with no trigger"
 
-    def _matches(
-        self, pattern: re.Pattern[str], start: int, end: int
-    ) -> list[tuple[int, int, str]]:
-        """``pattern``'s matches in ``text[start:end]``, found once per sentence."""
-        key = (id(pattern), start, end)
+    def _triggers(self, table: TriggerTable, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``table``'s triggers in ``text[start:end]``, found once per sentence."""
+        key = (id(table), start, end)
         found = self._found.get(key)
         if found is None:
-            matches = pattern.finditer(self.text, start, end)
-            found = [(m.start(), m.end(), m.group(0)) for m in matches]
-            self._found[key] = found
+            words = self._words(start, end) if self.folded is not None else None
+            found = self._found[key] = table.find(self.text, self.folded, start, end, words)
         return found
+
+    def _words(self, start: int, end: int) -> set[str]:
+        """The alphabetic words of ``text[start:end]`` (casefolded), found once."""
+        key = (1, start, end)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = latin_words(self.folded or self.text, start, end)  # type: ignore[assignment]
+        return found  # type: ignore[return-value]
 
     def _breaks(self, start: int, end: int) -> list[int]:
         key = (0, start, end)
@@ -630,45 +649,49 @@ class _Labeller:
         start: int,
         end: int,
         siblings: list[Fact],
-        table: list[tuple[str, re.Pattern[str], bool]],
+        table: TriggerTable,
         clause_cost: int = CLAUSE_COST,
+        without: str | None = None,
     ) -> tuple[str, str] | None:
         text = self.text
         breaks = self._breaks(start, end) if clause_cost else []
         others = [(f.start, f.end) for f in siblings if f.start != fact.start]
-        best: tuple[float, int, int, str, str] | None = None
-        for rank, (measure, pattern, weak) in enumerate(table):
-            for s, e, word in self._matches(pattern, start, end):
-                if s <= fact.start and fact.end <= e:
-                    lo = hi = fact.start
-                    cost = 0.0  # a trigger around the number: "accounted for 23% of shipments"
-                elif s < fact.end and fact.start < e:
-                    continue
-                elif e <= fact.start:
-                    lo, hi, cost = e, fact.start, float(fact.start - e)
-                else:
-                    gap = text[fact.end : s]
-                    lo, hi = fact.end, s
-                    cost = 0.5 if not gap.strip() and len(gap) <= 2 else len(gap) * AFTER_COST + 5
-                    if AND_RE.search(gap):
-                        cost += clause_cost  # "revenue of X and profit of": profit is not X's
-                if clause_cost:
-                    crossed = bisect.bisect_left(breaks, hi) - bisect.bisect_left(breaks, lo)
-                    cost += crossed * clause_cost
-                if any(lo <= a and b <= hi for a, b in others):
-                    cost += FACT_BETWEEN_COST
-                if weak:
-                    cost += WEAK_COST
-                if cost > MAX_TRIGGER_DISTANCE:
-                    continue
-                key = (cost, -(e - s), rank, measure, word)
-                if best is None or key[:3] < best[:3]:
-                    best = key
-        return None if best is None else (best[3], best[4])
+        best: tuple[float, int, int, str, int, int] | None = None
+        entries = table.entries
+        for s, e, rank in self._triggers(table, start, end):
+            measure, _, weak = entries[rank]
+            if measure == without:
+                continue
+            if s <= fact.start and fact.end <= e:
+                lo = hi = fact.start
+                cost = 0.0  # a trigger around the number: "accounted for 23% of shipments"
+            elif s < fact.end and fact.start < e:
+                continue
+            elif e <= fact.start:
+                lo, hi, cost = e, fact.start, float(fact.start - e)
+            else:
+                gap = text[fact.end : s]
+                lo, hi = fact.end, s
+                cost = 0.5 if not gap.strip() and len(gap) <= 2 else len(gap) * AFTER_COST + 5
+                if AND_RE.search(gap):
+                    cost += clause_cost  # "revenue of X and profit of": profit is not X's
+            if clause_cost:
+                crossed = bisect.bisect_left(breaks, hi) - bisect.bisect_left(breaks, lo)
+                cost += crossed * clause_cost
+            if any(lo <= a and b <= hi for a, b in others):
+                cost += FACT_BETWEEN_COST
+            if weak:
+                cost += WEAK_COST
+            if cost > MAX_TRIGGER_DISTANCE:
+                continue
+            key = (cost, -(e - s), rank, measure, s, e)
+            if best is None or key[:3] < best[:3]:
+                best = key
+        return None if best is None else (best[3], text[best[4] : best[5]])
 
     # ------------------------------------------------------------------ tables
 
-    def _table(self, fact: Fact) -> list[tuple[str, re.Pattern[str], bool]]:
+    def _table(self, fact: Fact) -> TriggerTable:
         rules = rules_for(self.article.lang or "en")
         return rules.percent if fact.kind == "percent" else rules.money
 

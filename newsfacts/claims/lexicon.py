@@ -10,7 +10,8 @@ be traced to the one alternative that matched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from newsfacts.claims.literals import PhraseIndex, expand
 
 # ---------------------------------------------------------------- measure triggers
 # measure -> language -> alternatives. Order does not matter: nearest wins.
@@ -781,26 +782,84 @@ NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A measure trigger found in a sentence: what it means, where it is, as written."""
+class TriggerTable:
+    """A language's trigger words for one kind of number, found in one pass.
 
-    measure: str
-    start: int
-    end: int
-    text: str
-
-
-def compile_triggers(
-    table: dict[str, dict[str, tuple[str, ...]]], lang: str
-) -> list[tuple[str, re.Pattern[str], bool]]:
-    """Patterns per measure for ``lang`` (English words for every language too).
-
-    Each entry is ``(measure, pattern, weak)``: a word written ``~word`` in the
-    table is weak (it gives the measure only when no plain trigger is as near).
-    Words of an alphabetic script match whole words only; Chinese ones anywhere.
+    ``entries[rank]`` is ``(measure, pattern, weak)``: a word written ``~word`` in
+    the lexicon is weak (it gives the measure only when no plain trigger is as
+    near). Words of an alphabetic script match whole words only, Chinese ones
+    anywhere, all regardless of case. ``find`` returns what each entry's pattern
+    would (``(start, end, rank)``, non-overlapping per entry), but the words that
+    expand to a finite set of strings are looked up in a ``PhraseIndex`` over the
+    casefolded text, and only the rest are scanned as expressions.
     """
-    compiled = []
+
+    def __init__(self, entries: list[tuple[str, list[str], list[str], bool]]) -> None:
+        self.entries: list[tuple[str, re.Pattern[str], bool]] = []
+        phrases: list[tuple[str, tuple[int, bool]]] = []
+        rest: list[tuple[int, re.Pattern[str]]] = []
+        for rank, (measure, cjk, latin, weak) in enumerate(entries):
+            self.entries.append((measure, _trigger_pattern(cjk, latin), weak))
+            left_cjk, left_latin = [], []
+            for words, bounded, left in ((cjk, False, left_cjk), (latin, True, left_latin)):
+                for word in words:
+                    strings = expand(word)
+                    if strings is None:
+                        left.append(word)
+                    else:
+                        phrases.extend((s.casefold(), (rank, bounded)) for s in strings)
+            if left_cjk or left_latin:
+                rest.append((rank, _trigger_pattern(left_cjk, left_latin)))
+        self.phrases = PhraseIndex(phrases)
+        self.rest = rest
+
+    def find(
+        self,
+        text: str,
+        folded: str | None,
+        start: int,
+        end: int,
+        words: set[str] | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """Each entry's matches in ``text[start:end]``; ``folded`` is ``text.casefold()``
+        when that has the same length (else every entry is scanned as an expression),
+        ``words`` the range's ``latin_words`` when the caller has them."""
+        if folded is None:
+            return [
+                (m.start(), m.end(), rank)
+                for rank, (_, pattern, _) in enumerate(self.entries)
+                for m in pattern.finditer(text, start, end)
+            ]
+        found = []
+        reached: dict[int, int] = {}
+        for s, e, (rank, bounded) in self.phrases.find(folded, start, end, words):
+            if s < reached.get(rank, -1):
+                continue  # as a regular expression's scan: matches of one entry do not overlap
+            if bounded and (
+                (s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in "_-"))
+                or (e < len(folded) and (folded[e].isalnum() or folded[e] == "_"))
+            ):
+                continue
+            reached[rank] = e
+            found.append((s, e, rank))
+        for rank, pattern in self.rest:
+            found.extend((m.start(), m.end(), rank) for m in pattern.finditer(text, start, end))
+        return found
+
+
+def _trigger_pattern(cjk: list[str], latin: list[str]) -> re.Pattern[str]:
+    parts = []
+    if cjk:
+        parts.append("|".join(sorted(cjk, key=len, reverse=True)))
+    if latin:
+        alternatives = "|".join(sorted(latin, key=len, reverse=True))
+        parts.append(rf"(?<![\w-])(?:{alternatives})(?![\w])")
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+def compile_triggers(table: dict[str, dict[str, tuple[str, ...]]], lang: str) -> TriggerTable:
+    """The trigger words per measure for ``lang`` (English words for every language too)."""
+    entries = []
     for measure, by_lang in table.items():
         own = list(by_lang.get(lang, ())) if lang != "en" else []
         english = list(by_lang.get("en", ()))
@@ -811,13 +870,6 @@ def compile_triggers(
 
             cjk = pick(own) if lang == "zh" else []
             latin = pick(english) + ([] if lang == "zh" else pick(own))
-            parts = []
-            if cjk:
-                parts.append("|".join(sorted(cjk, key=len, reverse=True)))
-            if latin:
-                alternatives = "|".join(sorted(latin, key=len, reverse=True))
-                parts.append(rf"(?<![\w-])(?:{alternatives})(?![\w])")
-            if parts:
-                pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
-                compiled.append((measure, pattern, weak))
-    return compiled
+            if cjk or latin:
+                entries.append((measure, cjk, latin, weak))
+    return TriggerTable(entries)

@@ -8,10 +8,9 @@ not one country (Europe, Southeast Asia, 东南亚, Đông Nam Á) are not place
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from newsfacts.extract.lexicon import trie_alt
+from newsfacts.claims.literals import PhraseIndex
 
 # code -> spellings; Latin spellings match whole words, case-sensitively (a capital).
 PLACES: dict[str, tuple[str, ...]] = {
@@ -90,7 +89,6 @@ PLACES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Words that look like a place but are not one here ("US$", "Chinese yuan" is still CN).
-_LATIN_GUARD_AFTER = r"(?![\w$])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,33 +101,54 @@ class Place:
     country: str
 
 
-def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
+def _index() -> tuple[PhraseIndex[str], dict[str, str]]:
     index: dict[str, str] = {}
     for code, names in PLACES.items():
         for name in names:
             index.setdefault(name, code)
-    latin = sorted((n for n in index if n.isascii() or not _has_cjk(n)), key=len, reverse=True)
-    cjk = sorted((n for n in index if _has_cjk(n)), key=len, reverse=True)
-    latin_alt = trie_alt(latin)
-    cjk_alt = trie_alt(cjk)
-    pattern = re.compile(rf"(?<![\w$])(?:{latin_alt}){_LATIN_GUARD_AFTER}|(?:{cjk_alt})")
-    return pattern, index
+    # looked up casefolded, then held to the case as written ("US", not "us")
+    return PhraseIndex((name.casefold(), name) for name in index), index
+
+
+PLACE_PHRASES, PLACE_INDEX = _index()
+
+
+def find_places(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    folded: str | None = None,
+    words: set[str] | None = None,
+) -> list[Place]:
+    """Every place named in ``text[start:end]``, by position, spans into ``text``.
+
+    ``folded`` is ``text.casefold()`` and ``words`` the words of the range
+    (``latin_words``), when the caller has them already. A name of an alphabetic
+    script stands whole (not after a letter, a digit or "$", not before one);
+    a Chinese one anywhere.
+    """
+    end = len(text) if end is None else end
+    if folded is None or len(folded) != len(text):
+        folded = text.casefold()
+        if len(folded) != len(text):
+            folded, words = text, None  # matched as written
+    found: list[Place] = []
+    reached = start
+    for s, e, name in PLACE_PHRASES.find(folded, start, end, words):
+        if s < reached or not text.startswith(name, s):
+            continue
+        if not _has_cjk(name[0]) and (
+            (s > 0 and _word_or_dollar(text[s - 1])) or (e < len(text) and _word_or_dollar(text[e]))
+        ):
+            continue  # "US$5 billion" is a currency, "USD" a code
+        found.append(Place(s, e, name, PLACE_INDEX[name]))
+        reached = e
+    return found
+
+
+def _word_or_dollar(ch: str) -> bool:
+    return ch.isalnum() or ch in "_$"
 
 
 def _has_cjk(text: str) -> bool:
     return any("\u2e80" <= ch <= "\u9fff" for ch in text)
-
-
-PLACE_RE, PLACE_INDEX = _compile()
-
-
-def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
-    """Every place named in ``text[start:end]``, by position, spans into ``text``."""
-    end = len(text) if end is None else end
-    found = []
-    for m in PLACE_RE.finditer(text, start, end):
-        name = m.group(0)
-        if name == "US" and text[m.end() : m.end() + 1] in ("$", "D"):
-            continue  # "US$5 billion" is a currency
-        found.append(Place(m.start(), m.end(), name, PLACE_INDEX[name]))
-    return found

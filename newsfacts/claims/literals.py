@@ -1,0 +1,209 @@
+"""Finding many literal phrases in a text at once: aliases, places, trigger words.
+
+A regular expression of thousands of alternatives is slow in ``sre``: it tries
+its first branch's alternatives one by one at every position. ``PhraseIndex``
+looks phrases up instead. A phrase of an alphabetic script (Latin, Vietnamese)
+is filed under its first word and tried only where that word stands whole in the
+text; a Chinese phrase under its first character, tried only where that
+character stands. The cost is one pass of C code over the text plus a few
+``startswith`` calls per candidate, whatever the number of phrases.
+
+``expand`` turns a small regular expression of the lexicon (``shares?
+(?:rose|fell)``, ``收[在于]``) into the finite set of strings it matches, so the
+trigger words can be indexed too; patterns it cannot expand stay expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+try:  # Python 3.11 names the parser re._parser; older ones sre_parse
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
+
+T = TypeVar("T")
+
+CJK_RANGES = "\u2e80-\u9fff\uf900-\ufaff"
+# a word of an alphabetic script: letters and digits, not Chinese characters, not "_"
+LATIN_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
+CJK_CHAR_RE = re.compile(rf"[{CJK_RANGES}]")
+
+
+def latin_words(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The distinct alphabetic words of ``text[start:end]``, for ``PhraseIndex.find``."""
+    return set(LATIN_WORD_RE.findall(text, start, len(text) if end is None else end))
+
+
+def is_latin_word_char(ch: str) -> bool:
+    """True for a character of ``LATIN_WORD_RE``'s words."""
+    return ch.isalnum() and not ("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
+class PhraseIndex(Generic[T]):
+    """Every occurrence of a set of phrases, each carrying a payload.
+
+    ``find`` returns ``(start, end, payload)`` for every phrase found in
+    ``text[start:end]``, by start and longest first; phrases may overlap. An
+    alphabetic phrase is found only where its first word is a whole word of the
+    text (the characters either side of that word are not letters or digits);
+    what must hold around the whole phrase is the caller's rule.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+        by_word: dict[str, dict[int, dict[str, list[T]]]] = {}
+        by_char: dict[str, dict[int, dict[str, list[T]]]] = {}
+        others: list[tuple[str, T]] = []
+        self._size = 0
+        for phrase, payload in phrases:
+            if not phrase:
+                continue
+            self._size += 1
+            first = LATIN_WORD_RE.match(phrase)
+            if first is not None:
+                table = by_word.setdefault(first.group(0), {})
+            elif CJK_CHAR_RE.match(phrase):
+                table = by_char.setdefault(phrase[0], {})
+            else:
+                others.append((phrase, payload))
+                continue
+            table.setdefault(len(phrase), {}).setdefault(phrase, []).append(payload)
+
+        def by_length(table: dict[int, dict[str, list[T]]]) -> list[tuple[int, dict[str, list[T]]]]:
+            return sorted(table.items(), reverse=True)  # longest first
+
+        # a word's or character's phrases by length, so a candidate costs one slice per length
+        self._by_word = {word: by_length(t) for word, t in by_word.items()}
+        self._by_char = {ch: by_length(t) for ch, t in by_char.items()}
+        self._others = others
+        self._first_chars = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
+            if by_char
+            else None
+        )
+
+    def __len__(self) -> int:
+        return self._size
+
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, words: set[str] | None = None
+    ) -> list[tuple[int, int, T]]:
+        """``words``, when given, holds at least ``latin_words(text, start, end)``."""
+        end = len(text) if end is None else end
+        hits: list[tuple[int, int, T]] = []
+        if self._by_word:
+            if words is None:
+                words = latin_words(text, start, end)
+            for word in self._by_word.keys() & words:
+                lengths = self._by_word[word]
+                size = len(word)
+                at = text.find(word, start, end)
+                while at != -1:
+                    after = at + size
+                    if (at == 0 or not is_latin_word_char(text[at - 1])) and (
+                        after >= len(text) or not is_latin_word_char(text[after])
+                    ):
+                        _collect(text, at, end, lengths, hits)
+                    at = text.find(word, after, end)
+        if self._first_chars is not None:
+            for m in self._first_chars.finditer(text, start, end):
+                _collect(text, m.start(), end, self._by_char[m.group(0)], hits)
+        for phrase, payload in self._others:
+            at = text.find(phrase, start, end)
+            while at != -1:
+                hits.append((at, at + len(phrase), payload))
+                at = text.find(phrase, at + 1, end)
+        if len(hits) > 1:
+            hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        return hits
+
+
+def _collect(
+    text: str,
+    at: int,
+    end: int,
+    lengths: list[tuple[int, dict[str, list[T]]]],
+    hits: list[tuple[int, int, T]],
+) -> None:
+    for size, phrases in lengths:
+        stop = at + size
+        if stop <= end:
+            payloads = phrases.get(text[at:stop])
+            if payloads is not None:
+                hits.extend((at, stop, payload) for payload in payloads)
+
+
+# ------------------------------------------------------------------ expansion
+
+
+def expand(pattern: str, limit: int = 256) -> list[str] | None:
+    """Every string ``pattern`` matches, or None when it has more than ``limit`` or any
+    construct but literals, classes of literal characters, alternatives, groups and
+    bounded repeats (anchors, lookarounds, ``\\w``, unbounded repeats)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None
+    out = _expand_sequence(list(parsed), limit)
+    return None if out is None else sorted(set(out), key=lambda s: (-len(s), s))
+
+
+def _expand_sequence(items: list, limit: int) -> list[str] | None:
+    results = [""]
+    for op, av in items:
+        options = _expand_item(op, av, limit)
+        if options is None:
+            return None
+        results = [r + o for r in results for o in options]
+        if len(results) > limit:
+            return None
+    return results
+
+
+def _expand_item(op: object, av: object, limit: int) -> list[str] | None:
+    name = str(op)
+    if name == "LITERAL":
+        return [chr(av)]  # type: ignore[arg-type]
+    if name == "IN":
+        chars: list[str] = []
+        for sub_op, sub_av in av:  # type: ignore[attr-defined]
+            sub = str(sub_op)
+            if sub == "LITERAL":
+                chars.append(chr(sub_av))
+            elif sub == "RANGE" and sub_av[1] - sub_av[0] < 32:
+                chars.extend(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            else:
+                return None  # a negated class, a category (\w, \d) or a wide range
+        return chars
+    if name == "BRANCH":
+        options: list[str] = []
+        for branch in av[1]:  # type: ignore[index]
+            sub = _expand_sequence(list(branch), limit)
+            if sub is None:
+                return None
+            options.extend(sub)
+        return options if len(options) <= limit else None
+    if name == "SUBPATTERN":
+        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        if add_flags or del_flags:
+            return None
+        return _expand_sequence(list(sub), limit)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = av  # type: ignore[misc]
+        if high > 4:
+            return None
+        once = _expand_sequence(list(sub), limit)
+        if once is None:
+            return None
+        options = []
+        for count in range(low, high + 1):
+            repeated = [""]
+            for _ in range(count):
+                repeated = [r + o for r in repeated for o in once]
+                if len(repeated) > limit:
+                    return None
+            options.extend(repeated)
+        return options if len(options) <= limit else None
+    return None
