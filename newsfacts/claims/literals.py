@@ -30,6 +30,7 @@ CJK_RANGES = "\u2e80-\u9fff\uf900-\ufaff"
 # a word of an alphabetic script: letters and digits, not Chinese characters, not "_"
 LATIN_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
 CJK_CHAR_RE = re.compile(rf"[{CJK_RANGES}]")
+_NOT_WORD_AFTER = rf"(?![^\W_{CJK_RANGES}])"
 
 
 def latin_words(text: str, start: int = 0, end: int | None = None) -> set[str]:
@@ -78,6 +79,7 @@ class PhraseIndex(Generic[T]):
         self._by_word = {word: by_length(t) for word, t in by_word.items()}
         self._by_char = {ch: by_length(t) for ch, t in by_char.items()}
         self._others = others
+        self._word_res: dict[str, re.Pattern[str]] = {}
         self._first_chars = (
             re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
             if by_char
@@ -86,6 +88,14 @@ class PhraseIndex(Generic[T]):
 
     def __len__(self) -> int:
         return self._size
+
+    def _word_re(self, word: str) -> re.Pattern[str]:
+        """``word`` not followed by a letter or digit: a literal first, so ``sre`` finds
+        its occurrences with a fast substring search (a lookbehind first would not)."""
+        found = self._word_res.get(word)
+        if found is None:
+            found = self._word_res[word] = re.compile(re.escape(word) + _NOT_WORD_AFTER)
+        return found
 
     def find(
         self, text: str, start: int = 0, end: int | None = None, words: set[str] | None = None
@@ -98,15 +108,12 @@ class PhraseIndex(Generic[T]):
                 words = latin_words(text, start, end)
             for word in self._by_word.keys() & words:
                 lengths = self._by_word[word]
-                size = len(word)
-                at = text.find(word, start, end)
-                while at != -1:
-                    after = at + size
+                for m in self._word_re(word).finditer(text, start, end):
+                    at, after = m.span()
                     if (at == 0 or not is_latin_word_char(text[at - 1])) and (
-                        after >= len(text) or not is_latin_word_char(text[after])
-                    ):
+                        after < end or after >= len(text) or not is_latin_word_char(text[after])
+                    ):  # (the expression sees ``end`` as the text's end)
                         _collect(text, at, end, lengths, hits)
-                    at = text.find(word, after, end)
         if self._first_chars is not None:
             for m in self._first_chars.finditer(text, start, end):
                 _collect(text, m.start(), end, self._by_char[m.group(0)], hits)

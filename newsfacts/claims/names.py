@@ -97,15 +97,27 @@ class NameFinder:
         self._canonical: dict[str, str | None] = {}
 
     def find(
-        self, text: str, folded: str | None = None, words: set[str] | None = None
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        known: list[Mention] | None = None,
     ) -> list[Mention]:
-        """Known mentions, then the unknown names that do not overlap them, by position.
+        """The names in ``text[start:end]``, by position, spans into ``text``: the known
+        ones, then the unknown names that do not overlap them.
 
-        ``folded`` is ``text.casefold()`` and ``words`` its ``latin_words``, when the
-        caller has them already.
+        ``known`` is ``self.known(text)`` when the caller reads many ranges of one text.
         """
-        known = self._known(text, folded, words)
-        found = self._unknown(text)
+        end = len(text) if end is None else end
+        if known is None:
+            known = self.known(text)
+        known = [k for k in known if start <= k.start and k.end <= end]
+        found = self._unknown(text[start:end])
+        if start:
+            found = [
+                Mention(m.start + start, m.end + start, m.text, m.organisation, m.known)
+                for m in found
+            ]
         # "Samsung SDS", "Viettel IDC", "CMC Cloud": a longer name that starts with a known
         # one and adds a unit's word is that unit, not its parent
         units = [
@@ -122,9 +134,11 @@ class NameFinder:
         unknown = [m for m in found if not any(s < m.end and m.start < e for s, e in taken)]
         return sorted(known + unknown, key=lambda m: m.start)
 
-    def _known(
+    def known(
         self, text: str, folded: str | None = None, words: set[str] | None = None
     ) -> list[Mention]:
+        """The table's aliases in ``text``, by position; ``folded`` is ``text.casefold()``
+        and ``words`` its ``latin_words``, when the caller has them already."""
         found = []
         if folded is None:
             folded = text.casefold()
