@@ -72,12 +72,10 @@ class PhraseIndex(Generic[T]):
                 continue
             table.setdefault(len(phrase), {}).setdefault(phrase, []).append(payload)
 
-        def by_length(table: dict[int, dict[str, list[T]]]) -> list[tuple[int, dict[str, list[T]]]]:
-            return sorted(table.items(), reverse=True)  # longest first
-
-        # a word's or character's phrases by length, so a candidate costs one slice per length
-        self._by_word = {word: by_length(t) for word, t in by_word.items()}
-        self._by_char = {ch: by_length(t) for ch, t in by_char.items()}
+        # a word's or character's phrases by length (longest first), so a candidate costs
+        # one slice per length, after a test of what all of them start with
+        self._by_word = {word: _bucket(t) for word, t in by_word.items()}
+        self._by_char = {ch: _bucket(t) for ch, t in by_char.items()}
         self._others = others
         self._word_res: dict[str, re.Pattern[str]] = {}
         self._first_chars = (
@@ -127,14 +125,45 @@ class PhraseIndex(Generic[T]):
         return hits
 
 
+class _Bucket(Generic[T]):
+    """The phrases that start with one word or character."""
+
+    __slots__ = ("lengths", "prefix", "starts")
+
+    def __init__(self, table: dict[int, dict[str, list[T]]]) -> None:
+        self.lengths = sorted(table.items(), reverse=True)
+        phrases = [p for by_length in table.values() for p in by_length]
+        self.prefix = _common_prefix(phrases)
+        # two characters, for Chinese phrases under a common first character (算力 is not 算能)
+        self.starts = (
+            frozenset(p[:2] for p in phrases) if all(len(p) > 1 for p in phrases) else None
+        )
+
+
+def _common_prefix(phrases: list[str]) -> str:
+    first, last = min(phrases), max(phrases)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _bucket(table: dict[int, dict[str, list[T]]]) -> _Bucket[T]:
+    return _Bucket(table)
+
+
 def _collect(
     text: str,
     at: int,
     end: int,
-    lengths: list[tuple[int, dict[str, list[T]]]],
+    bucket: _Bucket[T],
     hits: list[tuple[int, int, T]],
 ) -> None:
-    for size, phrases in lengths:
+    if not text.startswith(bucket.prefix, at):
+        return
+    if bucket.starts is not None and text[at : at + 2] not in bucket.starts:
+        return
+    for size, phrases in bucket.lengths:
         stop = at + size
         if stop <= end:
             payloads = phrases.get(text[at:stop])
