@@ -82,7 +82,7 @@ MAX_TRIGGER_DISTANCE = 160
 WEAK_COST = 20  # a weak trigger ("took", "worth") counts as 20 characters further
 # A number right after these is a level, not a rate of change: "climbed to 90%", "from 77%".
 LEVEL_BEFORE_RE = re.compile(
-    r"(?:(?<![\w-])(?:to|from|at|of|compared (?:with|to)|versus|vs\.?|against|lên|xuống|ở mức|từ)"
+    r"(?:(?<![\w-])(?:(?<!up )to|from|at|of|compared (?:with|to)|versus|vs\.?|against|lên|xuống|ở mức|từ)"  # noqa: E501
     r"\s+(?:about|around|roughly|nearly|almost|an estimated|just|some|khoảng|gần|mức)?\s*"
     r"|(?<![\w-])(?:mức|so với mức)\s+(?:khoảng|gần)?\s*"
     r"|(?:至|到|为|為|从|從|由)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約|近)?)$",
@@ -91,13 +91,15 @@ LEVEL_BEFORE_RE = re.compile(
 COMPARED_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:compared (?:with|to)|versus|vs\.?|against|from|so với|từ)\s+"
     r"(?:about|around|roughly|nearly|just|chỉ|mức|khoảng)?\s*$"
-    r"|(?:较|較|比|相比|对比|對比)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約)?$",
+    r"|(?:较|較|比(?![重例率])|相比|对比|對比)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約)?$",
     re.IGNORECASE,
 )
 OR_BEFORE_RE = re.compile(r",?\s*(?:or|hay|tức)\s+$|[，,]\s*(?:或|即)\s*$", re.IGNORECASE)
 # Growth words that are a rate even after "to"/"of": "a compound annual growth rate of 21%".
 STRONG_GROWTH_RE = re.compile(
-    r"compound annual|cagr|growth rate|tăng trưởng kép|tăng trưởng bình quân|复合|複合|年均",
+    r"compound annual|cagr|growth rate|tăng trưởng kép|tăng trưởng bình quân|复合|複合|年均"
+    r"|(?:increase|reduction|decline|drop|fall|rise|gain|jump|cut)s? of\s+"
+    r"(?:about |around |roughly |nearly |up to |some )?$",
     re.IGNORECASE,
 )
 AND_RE = re.compile(r"(?<![\w-])(?:and|và|cùng)(?![\w-])|[和及与與、]")
@@ -124,6 +126,13 @@ BUILT_BY_AFTER_RE = re.compile(
     r"^\s*(?:投资建设|投資建設|建设|建設|运营|運營|打造|牵头建设|牽頭建設|出资建设|出資建設)"
 )
 BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
+# "Theo Viettel, ...", "according to Nvidia, ...": a company reporting its own figures is
+# their owner when the sentence names no one else (a research firm stays a source).
+REPORTED_BEFORE_RE = re.compile(r"(?:(?<![\w-])(?:according to|theo)\s+|(?:据|據)\s*)$", re.I)
+REPORTING_KINDS = frozenset(
+    {"ai_company", "chip_maker", "cloud", "data_centre_operator", "hardware", "internet",
+     "telecom", "supercomputing_centre"}
+)  # fmt: skip
 # "其他国产厂商合计约15%", "others": the number belongs to the rest, not to one name.
 OTHERS_RE = re.compile(
     r"(?<![\w-])(?:others|other (?:vendors|companies|players|makers|firms|suppliers)|the rest|"
@@ -373,6 +382,11 @@ class _Labeller:
                 or STRICT_SOURCE_AFTER_RE.match(after) is not None
                 or (modifier is not None and LISTED_AFTER_RE.match(text, modifier.end, m.start))
             )
+            if is_modifier and self._reports(m, before):
+                owners.append(m)
+                sentence.sources.add(m.start)
+                modifier = None
+                continue
             if is_modifier:
                 modifier = m
                 continue
@@ -387,6 +401,13 @@ class _Labeller:
             if a.organisation != b.organisation and LIST_GAP_RE.match(text[a.end : b.start]):
                 sentence.listed.update((a.start, b.start))
         sentence.owners = owners
+
+    def _reports(self, m: Mention, before: str) -> bool:
+        """True for "Theo FPT, ...": a known company the sentence reports, not a research firm."""
+        if not m.known or REPORTED_BEFORE_RE.search(before) is None:
+            return False
+        org = self.table.organisations.get(m.organisation)
+        return org is not None and org.kind in REPORTING_KINDS
 
     def _name_not_place(self, m: Mention, places: list) -> Mention | None:
         """An unknown name without the place it starts with, or None when it is a place."""

@@ -18,13 +18,17 @@ from dataclasses import dataclass
 MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
     "price": {
         "en": (
-            r"per (?:share|gpu[- ]hour|gpu|hour|card|chip|unit|kwh|month|year|token|million tokens)",
+            r"per (?:share|gpu[- ]hour|gpu|hour|card|chip|unit|kwh|kilowatt[- ]hour|kilowatt|megawatt[- ]hour|mwh|month|year|token|million tokens)",
             r"an? (?:share|gpu[- ]hour|hour|kwh)",
-            r"/(?:share|gpu[- ]hour|hour|kwh|month)",
+            r"(?<=/)(?:share|gpu[- ]hour|hour|kwh|month)",  # right after "$2.99/"
             r"share price",
             r"offer price",
             r"priced (?:its|the|at)",
             r"closed at",
+            r"close of",
+            r"closing price",
+            r"(?:price|marketed|indicative) range",
+            r"chang(?:e|es|ed) hands for",
             r"shares? (?:closed|ended|traded|rose|fell|jumped|climbed)",
             r"(?:list|retail|sticker|asking|rental|rent|unit) prices?",
             r"prices? (?:of|at|for|starting)",
@@ -42,9 +46,6 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"~stock",
         ),
         "zh": (
-            r"元/股",
-            r"港元/股",
-            r"美元/股",
             r"每股(?:发售价|發售價|价格|價格)?",
             r"发行价",
             r"發行價",
@@ -78,7 +79,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "vi": (
             r"mỗi (?:giờ|cổ phiếu|gpu|kwh|tháng)",
-            r"/(?:giờ|kwh|cổ phiếu|tháng)",
+            r"(?<=/)(?:giờ|kwh|cổ phiếu|tháng)",
             r"giá (?:thuê|điện|bán|chào bán|cổ phiếu|niêm yết)",
             r"cổ phiếu [A-Z]{3} đóng cửa",
             r"đóng cửa",
@@ -207,7 +208,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"earmark(?:ed)?",
             r"put",
             r"pour(?:s|ed|ing)?",
-            r"~back(?:s|ed|ing)",
+            r"~back(?:s|ed|ing)(?! by)",  # "backed by X" names a backer, not this sum
             r"stake",
             r"build(?:s|ing)?",
             r"construct(?:ion)?",
@@ -226,12 +227,12 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"~approv(?:e|ed|es|al)",
             r"phases?",
             r"facilit(?:y|ies)",
-            r"~data[- ]cent(?:re|er)s?",
+            r"~data[- ]cent(?:re|er)s?(?! (?:unit|segment|business|division|revenue|sales))",
             r"~campus(?:es)?",
         ),
         "zh": (
-            r"投资",
-            r"投資",
+            r"投资(?![方人者机])",  # 投资方, 投资者: the investors, not a sum invested
+            r"投資(?![方人者機])",
             r"投入",
             r"资本开支",
             r"資本開支",
@@ -281,7 +282,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"mua",
             r"góp vốn",
             r"thu hút",
-            r"~trung tâm dữ liệu",
+            r"~(?<!mảng )trung tâm dữ liệu",
             r"khởi công",
             r"khánh thành",
             r"~nhà máy",
@@ -368,6 +369,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"doanh thu",
             r"doanh số",
             r"mang về",
+            r"đóng góp",
         ),
     },
     "profit": {
@@ -459,7 +461,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"thị trường .{0,40}đạt quy mô",
             r"đạt quy mô",
             r"quy mô",
-            r"thị trường[^,.;]{0,50}?(?:đạt|lên|đến|tới|khoảng)",
+            r"(?<!vốn hóa )(?<!vốn hoá )(?<!giá trị )thị trường[^,.;]{0,50}?(?:đạt|lên|đến|tới|khoảng)",
             r"kinh tế số",
             r"giá trị hàng hóa",
             r"gmv",
@@ -639,6 +641,7 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"of it",
             r"of the total",
             r"per ?cent of",
+            r"(?:share )?of (?:\w+ ){0,2}gdp",
             r"% of",
             r"percent of",
             r"occupancy",
@@ -700,6 +703,8 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"vốn",
             r"rẻ hơn",
             r"đắt hơn",
+            r"đóng góp",
+            r"tổng (?:doanh thu|lợi nhuận|vốn|số)",
         ),
     },
 }
@@ -724,8 +729,8 @@ LOSS_RIGHT_BEFORE = {
 # A sentence with one of these, before its number, speaks of the subject of an earlier one.
 ANAPHORA = {
     "en": r"\b(?:it|its|it's|the company|the company's|the firm|the firm's|the group|the group's|the start-?up|the startup's|the chipmaker|the chip ?maker|the chip designer|the designer|the operator|the lender|the unit|the business|the carrier|the maker|the cloud provider|the developer|the manufacturer|the foundry|the supplier|the centre|the center|the facility|the machine|the system|the cluster|the deal|the round|the offering|the listing|the ipo|they|their|he|she|this|the latter)\b",
-    "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的]))",
-    "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn) (?:này|nói trên|trên)\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! [A-ZĐ]))",
+    "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的前上下全第今去当當本营營收净淨利毛综綜总總实實]))",
+    "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn) (?:này|nói trên|trên)\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! (?-i:[A-ZĐ])))",
 }
 
 # Sentence openings that carry the previous subject: a measure or a period, no name.
@@ -751,7 +756,7 @@ MODIFIER_BEFORE = {
 SOURCE_BEFORE = {
     "en": r"(?:according to|data from|figures from|research firm|research group|analysts at|estimates? by|report by|,? said|,? says)\s+(?:the\s+)?$",
     "zh": r"(?:据|據|根据|根據|来源|來源)\s*$",
-    "vi": r"(?:theo|số liệu của|dữ liệu của|báo cáo của)\s+$",
+    "vi": r"(?:theo|số liệu của|(?<!trung tâm )dữ liệu của|báo cáo của)\s+$",
 }
 
 # Names the unknown-name finder must never take for organisations.
