@@ -122,6 +122,22 @@ CASES = [
      "computing_power", "Viettel"),
     ("Theo IDC, doanh thu dịch vụ đám mây tại Việt Nam đạt 1 tỷ USD trong năm 2024.", "1 tỷ USD",
      "revenue", None),
+    # Vietnamese owners: "của X" after the number, a stake's company and an official's agency
+    # own nothing, a leader "dẫn đầu với", a one-word brand with a capital inside
+    ("Khoảng 70% doanh thu quý III của CMC Telecom đến từ khách hàng doanh nghiệp.", "70%",
+     "ratio", "CMC Telecom"),
+    ("Quỹ Mekong Capital dẫn dắt vòng gọi vốn 20 triệu USD của startup MimoSense.",
+     "20 triệu USD", "funding", "MimoSense"),
+    ("Quỹ GIC hiện nắm 15% cổ phần VNG, sau khi chi 200 triệu USD vào năm 2021.", "200 triệu USD",
+     "investment", "GIC"),
+    ("Bà Nguyễn Thị Lan, Phó Cục trưởng Cục Đầu tư nước ngoài, cho biết giá điện tại Bình Dương "
+     "khoảng 0,07 USD/kWh.", "0,07 USD", "price", None),
+    ("VNPT dẫn đầu với 20% thị phần trung tâm dữ liệu, tiếp theo là Viettel IDC (18%).", "20%",
+     "market_share", "VNPT"),
+    ("Cụm máy chủ của MimoCloud tại Đà Nẵng đạt hiệu năng 1,5 exaFLOPS.", "1,5 exaFLOPS",
+     "computing_power", "MimoCloud"),
+    # Chinese: the company a stake is bought in is not the buyer
+    ("联想拟以15亿美元收购浪潮信息20%股权。", "20%", "ratio", "Lenovo"),
 ]  # fmt: skip
 
 
@@ -196,12 +212,17 @@ def test_a_subject_carries_into_the_next_sentence_only_with_an_anaphor_or_a_meas
         ("Viettel khánh thành trung tâm dữ liệu mới. Công ty FPT Smart Cloud có 900 tỷ đồng.",
          "900 tỷ đồng", "FPT Smart Cloud"),
         ("寒武纪发布三季报。公司前三季度实现营业收入46亿元。", "46亿元", "Cambricon"),
+        ("FPT công bố kết quả quý III. Biên lợi nhuận được cải thiện nhờ các hợp đồng lớn. "
+         "Khối công nghệ mang về 9.000 tỷ đồng doanh thu.", "9.000 tỷ đồng", "FPT"),
+        ("CMC ký hợp đồng mới. Doanh thu từ cơ quan nhà nước chiếm 35% tổng doanh thu trong quý.",
+         "35%", "CMC"),
     ],
 )  # fmt: skip
 def test_a_generic_company_word_is_an_anaphor(text: str, number: str, organisation: str) -> None:
     """ "Công ty đặt", "Tập đoàn dành", "公司前三季度": the company of the sentence before.
 
-    "Công ty FPT Smart Cloud" is a name, not an anaphor.
+    "Công ty FPT Smart Cloud" is a name, not an anaphor. A business unit ("Khối công nghệ")
+    is the company's, past a sentence that names no one; "cơ quan nhà nước" is no government.
     """
     assert fact(STORY.format(text), number).organisation == organisation
 

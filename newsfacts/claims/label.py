@@ -154,7 +154,8 @@ AT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:at|in|of|operated by|owned by|位于|位於|tại)\s*(?:the\s+)?$", re.IGNORECASE
 )
 GOVERNMENT_RE = re.compile(
-    r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|chính phủ|nhà nước)(?![\w-])"  # noqa: E501
+    r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|(?<!trình )chính phủ"
+    r"|(?<!cơ quan )(?<!doanh nghiệp )(?<!ngân hàng )(?<!vốn )nhà nước)(?![\w-])"
     r"|(?<![市省区區县縣州])(?:中央)?政府|国务院|國務院",
     re.IGNORECASE,
 )
@@ -190,13 +191,18 @@ TITLE_BEFORE_RE = re.compile(
 # A name right before the number owns it: "Micron at 21%", "Nvidia's 38%", "TSMC with 62%".
 ADJACENT_RE = re.compile(
     r"(?:'s|’s)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only)?\s*"
-    r"|\s*(?:at|with|on|had|has|of|:|với)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only|khoảng)?\s*"  # noqa: E501
+    r"|\s*(?:(?:leads|led|dẫn đầu|đứng đầu)\s+)?(?:at|with|on|had|has|of|:|với)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only|khoảng)?\s*"  # noqa: E501
     r"|\s*[(（]\s*"
     r"|(?:约|約)?(?:为|為|占|佔|达|達)(?:约|約)?"
 )
 # "71% of CoreWeave's revenue": the name after "of" owns a part of its total.
 OF_NAME_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?$")
 OF_ITS_RE = re.compile(r"\s+of\s+(?:its|it|their)\b")
+# "62% doanh thu năm 2024 của VNG", "50 triệu USD của startup AI NeuroViet": X's number.
+VI_OF_AFTER_RE = re.compile(
+    r"(?:\s+(?!cổ\b|vốn\b)[^\s,;.()]+){0,6}?\s+của\s+"
+    r"(?:(?:startup|công ty|tập đoàn|hãng|doanh nghiệp|nhà mạng|ngân hàng)\s+(?:AI\s+)?)?"
+)
 MARKET_SUBJECT_RE = re.compile(
     r"(?<![\w-])(?:market|industry|sector|segment)s?(?![\w-])|市场|市場|行业|行業|thị trường|ngành",
     re.IGNORECASE,
@@ -514,12 +520,15 @@ class _Labeller:
                 prev = self.paragraphs[i - 1]
                 if prev.role in ("body", "title", "heading"):
                     before = self.sentences_of(prev)
-        if not before:
-            return None
-        last = self.ready(before[-1])
-        if last.subject is not None:
-            return last.subject
-        return next((m for m in last.owners if m.start not in last.listed), None)
+        # a sentence naming nobody in between ("Biên lợi nhuận ... được cải thiện") passes
+        # on the subject of the one before it, in the same paragraph or the one before
+        for last in map(self.ready, reversed(before[-2:])):
+            if last.subject is not None:
+                return last.subject
+            first = next((m for m in last.owners if m.start not in last.listed), None)
+            if first is not None or last.mentions:
+                return first
+        return None
 
     def _copy_claim(self, fact: Fact, original: Fact, sentence: _Sentence) -> Fact:
         return replace(
@@ -737,6 +746,10 @@ class _Labeller:
         near = [m for m in sentence.mentions if since <= m.start and m.end <= fact.start]
         if near and ADJACENT_RE.fullmatch(text, near[-1].end, fact.start):
             return near[-1], "the name right before it"
+        if sentence.lang == "vi":
+            after = next((m for m in sentence.owners if m.start >= fact.end), None)
+            if after is not None and VI_OF_AFTER_RE.fullmatch(text, fact.end, after.start):
+                return after, "the name after it ('của')"
         respective = self._respectively(fact, sentence, earlier)
         if respective is not None:
             return respective, "listed names own listed numbers, respectively"
