@@ -136,6 +136,14 @@ CASES = [
      "market_share", "VNPT"),
     ("Cụm máy chủ của MimoCloud tại Đà Nẵng đạt hiệu năng 1,5 exaFLOPS.", "1,5 exaFLOPS",
      "computing_power", "MimoCloud"),
+    # English owners: "reported that X" (no "at" inside "that"), kinds of company, a country's
+    # word, the maker of the chips a machine is built around
+    ("Reuters reported that Anthropic had agreed to spend $30 billion on Azure capacity.",
+     "$30 billion", "investment", "Anthropic"),
+    ("European AI start-ups raised €2 billion in the quarter.", "€2 billion", "funding", None),
+    ("Japan's AI investment rose 12% last year.", "12%", "growth", None),
+    ("The new cluster, built around Huawei's Ascend chips, cost 3 billion yuan.",
+     "3 billion yuan", "investment", None),
     # Chinese: the company a stake is bought in is not the buyer
     ("联想拟以15亿美元收购浪潮信息20%股权。", "20%", "ratio", "Lenovo"),
 ]  # fmt: skip
@@ -225,6 +233,18 @@ def test_a_generic_company_word_is_an_anaphor(text: str, number: str, organisati
     is the company's, past a sentence that names no one; "cơ quan nhà nước" is no government.
     """
     assert fact(STORY.format(text), number).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Horizon Robotics, the Beijing-based chip designer, raised HK$6 billion in a placement.",
+        "地平线在北京宣布配售新股，募资约60亿港元。",
+    ],
+)
+def test_an_amount_in_hong_kong_dollars_is_in_hong_kong(text: str) -> None:
+    facts = labelled(STORY.format(text))
+    assert [f.country for f in facts if f.unit == "HKD"] == ["HK"]
 
 
 def test_a_row_analysts_add_to_the_warehouse_joins_attribution() -> None:

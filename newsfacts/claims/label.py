@@ -46,6 +46,7 @@ from newsfacts.claims.lexicon import (
     MODIFIER_AFTER,
     MODIFIER_BEFORE,
     MONEY_TRIGGERS,
+    NOT_NAMES,
     PERCENT_TRIGGERS,
     SOURCE_BEFORE,
     compile_triggers,
@@ -425,6 +426,8 @@ class _Labeller:
         if place.start <= m.start and rest is not None and rest.end() < m.end:
             name = self.text[rest.end() : m.end]
             canon = self.table.canonical(name)
+            if canon is None and name.casefold() in NOT_NAMES:
+                return None  # "India's AI market": a word, not a name
             return Mention(rest.end(), m.end, name, canon or name, canon is not None)
         return None
 
@@ -912,6 +915,8 @@ class _Labeller:
         self, fact: Fact, sentence: _Sentence, owner: Mention | None
     ) -> tuple[str | None, str | None]:
         places = sentence.places
+        if fact.unit == "HKD":
+            return "HK", "an amount in Hong Kong dollars"  # a Hong Kong listing, not the mainland
         if places:
             near = min(places, key=lambda p: abs(p.start - fact.start))
             return near.country, f"'{near.text}' in the sentence"

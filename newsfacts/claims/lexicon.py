@@ -747,7 +747,7 @@ MODIFIER_AFTER = {
     "vi": r"^(?: hậu thuẫn| rót vốn| dẫn dắt| dẫn đầu)",
 }
 MODIFIER_BEFORE = {
-    "en": r"(?:backed by|led by|co-led by|funded by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
+    "en": r"(?<![\w-])(?:backed by|led by|co-led by|funded by|built around|based on|powered by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
     "zh": r"(?:由|与|與|向|从|從|给|給|对|對|比|如|包括|为|為|替|跟|同|客户|客戶|如同|联合|聯合|创始人|創始人|收购|收購|持有)\s*$",
     "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập|cổ phần(?: của)?|mua lại|được|trình|(?:phó )?(?:cục trưởng|vụ trưởng|viện trưởng|giám đốc|tổng giám đốc|chủ tịch|bộ trưởng|thứ trưởng))\s+$",
 }
@@ -770,7 +770,7 @@ NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     president premier minister chancellor mr ms mrs dr prof sir ceo founder chairman chairwoman
-    new york london beijing shanghai hong kong tokyo seoul taipei singapore hanoi
+    new york london beijing shanghai hong kong tokyo seoul taipei singapore hanoi europe asia africa
     list research researchers rival rivals shares stocks analysts officials executives
     monday tuesday wednesday thursday friday saturday sunday
     ai gpu gpus cpu cpus ipo ceo cfo cto hbm dram nand ram tpu npu llm dc idc it ev eu un us uk
