@@ -122,6 +122,9 @@ CASES = [
      "computing_power", "Viettel"),
     ("Theo IDC, doanh thu dịch vụ đám mây tại Việt Nam đạt 1 tỷ USD trong năm 2024.", "1 tỷ USD",
      "revenue", None),
+    ("Theo Lotus Digital Cloud, cụm GPU mới đạt 0,6 exaFLOPS.", "0,6 exaFLOPS", "computing_power",
+     "Lotus Digital Cloud"),
+    ("Theo Mekong Research Institute, doanh thu đám mây tăng 20%.", "20%", "growth", None),
     # Vietnamese owners: "của X" after the number, a stake's company and an official's agency
     # own nothing, a leader "dẫn đầu với", a one-word brand with a capital inside
     ("Khoảng 70% doanh thu quý III của CMC Telecom đến từ khách hàng doanh nghiệp.", "70%",

@@ -51,7 +51,7 @@ from newsfacts.claims.lexicon import (
     SOURCE_BEFORE,
     compile_triggers,
 )
-from newsfacts.claims.names import Mention, finder_for
+from newsfacts.claims.names import ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
@@ -130,6 +130,9 @@ BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
 # "Theo Viettel, ...", "according to Nvidia, ...": a company reporting its own figures is
 # their owner when the sentence names no one else (a research firm stays a source).
 REPORTED_BEFORE_RE = re.compile(r"(?:(?<![\w-])(?:according to|theo)\s+|(?:据|據)\s*)$", re.I)
+RESEARCH_NAME_RE = re.compile(
+    r"Research|Institute|Insights|Analytics|Intelligence|Partners|Capital|Data"
+)
 REPORTING_KINDS = frozenset(
     {"ai_company", "chip_maker", "cloud", "data_centre_operator", "hardware", "internet",
      "telecom", "supercomputing_centre"}
@@ -411,8 +414,11 @@ class _Labeller:
 
     def _reports(self, m: Mention, before: str) -> bool:
         """True for "Theo FPT, ...": a known company the sentence reports, not a research firm."""
-        if not m.known or REPORTED_BEFORE_RE.search(before) is None:
+        if REPORTED_BEFORE_RE.search(before) is None:
             return False
+        if not m.known:  # a company's form the table lacks: "Theo SaoLa Cloud"
+            suffixed = ORG_SUFFIX_RE.search(" " + m.text) is not None
+            return suffixed and RESEARCH_NAME_RE.search(m.text) is None
         org = self.table.organisations.get(m.organisation)
         return org is not None and org.kind in REPORTING_KINDS
 
