@@ -92,6 +92,63 @@ CASES = [
     ("VNPT chiếm khoảng 25% thị phần trung tâm dữ liệu.", "25%", "market_share", "VNPT"),
     ("Thị trường trung tâm dữ liệu Việt Nam được dự báo đạt 1,5 tỷ USD vào năm 2030.",
      "1,5 tỷ USD", "market_size", None),
+    # prices per unit, growth "by up to" / "an increase of", shares of GDP, "backed by"
+    ("Electricity in northern Sweden costs about $0.04 per kilowatt-hour for large users.",
+     "$0.04", "price", None),
+    ("Vultr rents B200 servers at $5.20/hour on its public cloud.", "$5.20", "price", "Vultr"),
+    ("Arm's stock rose 4% to a close of $41.20 on Tuesday.", "$41.20", "price", "Arm"),
+    ("Oracle cut list prices for its GPU instances by up to 30% in March.", "30%", "growth",
+     "Oracle"),
+    ("Server shipments reached 12 million units, an increase of 18% on the year before.", "18%",
+     "growth", None),
+    ("Vietnam wants its digital economy to reach 20% of GDP by 2025.", "20%", "ratio", None),
+    ("Nokia agreed to buy Infinera, backed by Oaktree, for $2.3 billion.", "$2.3 billion",
+     "deal_value", "Nokia"),
+    ("According to Equinix, the campus will cost about $500 million.", "$500 million",
+     "investment", "Equinix"),
+    # Chinese: 比重 is no comparison, /股 a price, 投资方 the investors
+    ("华为云业务收入同比增长20%，占总收入的比重为15%。", "15%", "ratio", "Huawei Cloud"),
+    ("中芯国际报收于85元/股，总市值约6800亿元。", "85元", "price", "SMIC"),
+    ("智谱完成新一轮融资，金额约30亿元，投资方包括多家国资基金。", "30亿元", "funding", "Zhipu AI"),
+    # Vietnamese: a data centre unit's revenue, market capitalisation, "theo" a company or a firm
+    ("Doanh thu từ mảng trung tâm dữ liệu của Viettel đạt 3.000 tỷ đồng trong năm 2024.",
+     "3.000 tỷ đồng", "revenue", "Viettel"),
+    ("Vốn hóa thị trường của FPT hiện vào khoảng 180.000 tỷ đồng.", "180.000 tỷ đồng",
+     "valuation", "FPT"),
+    ("Giá điện cho các trung tâm dữ liệu ở Đà Nẵng khoảng 2.000 đồng/kWh.", "2.000 đồng", "price",
+     None),
+    ("Mảng viễn thông của VNPT đóng góp 40% tổng doanh thu trong quý.", "40%", "ratio", "VNPT"),
+    ("Theo Viettel, cụm GPU mới tại Hòa Lạc đạt hiệu năng 1,2 exaFLOPS.", "1,2 exaFLOPS",
+     "computing_power", "Viettel"),
+    ("Theo IDC, doanh thu dịch vụ đám mây tại Việt Nam đạt 1 tỷ USD trong năm 2024.", "1 tỷ USD",
+     "revenue", None),
+    ("Theo Lotus Digital Cloud, cụm GPU mới đạt 0,6 exaFLOPS.", "0,6 exaFLOPS", "computing_power",
+     "Lotus Digital Cloud"),
+    ("Theo Mekong Research Institute, doanh thu đám mây tăng 20%.", "20%", "growth", None),
+    # Vietnamese owners: "của X" after the number, a stake's company and an official's agency
+    # own nothing, a leader "dẫn đầu với", a one-word brand with a capital inside
+    ("Khoảng 70% doanh thu quý III của CMC Telecom đến từ khách hàng doanh nghiệp.", "70%",
+     "ratio", "CMC Telecom"),
+    ("Quỹ Mekong Capital dẫn dắt vòng gọi vốn 20 triệu USD của startup MimoSense.",
+     "20 triệu USD", "funding", "MimoSense"),
+    ("Quỹ GIC hiện nắm 15% cổ phần VNG, sau khi chi 200 triệu USD vào năm 2021.", "200 triệu USD",
+     "investment", "GIC"),
+    ("Bà Nguyễn Thị Lan, Phó Cục trưởng Cục Đầu tư nước ngoài, cho biết giá điện tại Bình Dương "
+     "khoảng 0,07 USD/kWh.", "0,07 USD", "price", None),
+    ("VNPT dẫn đầu với 20% thị phần trung tâm dữ liệu, tiếp theo là Viettel IDC (18%).", "20%",
+     "market_share", "VNPT"),
+    ("Cụm máy chủ của MimoCloud tại Đà Nẵng đạt hiệu năng 1,5 exaFLOPS.", "1,5 exaFLOPS",
+     "computing_power", "MimoCloud"),
+    # English owners: "reported that X" (no "at" inside "that"), kinds of company, a country's
+    # word, the maker of the chips a machine is built around
+    ("Reuters reported that Anthropic had agreed to spend $30 billion on Azure capacity.",
+     "$30 billion", "investment", "Anthropic"),
+    ("European AI start-ups raised €2 billion in the quarter.", "€2 billion", "funding", None),
+    ("Japan's AI investment rose 12% last year.", "12%", "growth", None),
+    ("The new cluster, built around Huawei's Ascend chips, cost 3 billion yuan.",
+     "3 billion yuan", "investment", None),
+    # Chinese: the company a stake is bought in is not the buyer
+    ("联想拟以15亿美元收购浪潮信息20%股权。", "20%", "ratio", "Lenovo"),
 ]  # fmt: skip
 
 
@@ -154,6 +211,43 @@ def test_a_subject_carries_into_the_next_sentence_only_with_an_anaphor_or_a_meas
     facts = {f.text: f for f in labelled(text)}
     assert facts["9 billion yuan"].organisation == "Hygon"
     assert facts["20%"].organisation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "organisation"),
+    [
+        ("VNG báo lãi quý I. Công ty đặt mục tiêu doanh thu 12.000 tỷ đồng trong năm 2025.",
+         "12.000 tỷ đồng", "VNG"),
+        ("Viettel khánh thành trung tâm dữ liệu mới. Tập đoàn dành 3% doanh thu cho nghiên cứu.",
+         "3%", "Viettel"),
+        ("Viettel khánh thành trung tâm dữ liệu mới. Công ty FPT Smart Cloud có 900 tỷ đồng.",
+         "900 tỷ đồng", "FPT Smart Cloud"),
+        ("寒武纪发布三季报。公司前三季度实现营业收入46亿元。", "46亿元", "Cambricon"),
+        ("FPT công bố kết quả quý III. Biên lợi nhuận được cải thiện nhờ các hợp đồng lớn. "
+         "Khối công nghệ mang về 9.000 tỷ đồng doanh thu.", "9.000 tỷ đồng", "FPT"),
+        ("CMC ký hợp đồng mới. Doanh thu từ cơ quan nhà nước chiếm 35% tổng doanh thu trong quý.",
+         "35%", "CMC"),
+    ],
+)  # fmt: skip
+def test_a_generic_company_word_is_an_anaphor(text: str, number: str, organisation: str) -> None:
+    """ "Công ty đặt", "Tập đoàn dành", "公司前三季度": the company of the sentence before.
+
+    "Công ty FPT Smart Cloud" is a name, not an anaphor. A business unit ("Khối công nghệ")
+    is the company's, past a sentence that names no one; "cơ quan nhà nước" is no government.
+    """
+    assert fact(STORY.format(text), number).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Horizon Robotics, the Beijing-based chip designer, raised HK$6 billion in a placement.",
+        "地平线在北京宣布配售新股，募资约60亿港元。",
+    ],
+)
+def test_an_amount_in_hong_kong_dollars_is_in_hong_kong(text: str) -> None:
+    facts = labelled(STORY.format(text))
+    assert [f.country for f in facts if f.unit == "HKD"] == ["HK"]
 
 
 def test_a_row_analysts_add_to_the_warehouse_joins_attribution() -> None:

@@ -48,13 +48,14 @@ from newsfacts.claims.lexicon import (
     MODIFIER_AFTER,
     MODIFIER_BEFORE,
     MONEY_TRIGGERS,
+    NOT_NAMES,
     PERCENT_TRIGGERS,
     SOURCE_BEFORE,
     TriggerTable,
     compile_triggers,
 )
 from newsfacts.claims.literals import latin_words
-from newsfacts.claims.names import Mention, finder_for
+from newsfacts.claims.names import ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
@@ -86,7 +87,7 @@ MAX_TRIGGER_DISTANCE = 160
 WEAK_COST = 20  # a weak trigger ("took", "worth") counts as 20 characters further
 # A number right after these is a level, not a rate of change: "climbed to 90%", "from 77%".
 LEVEL_BEFORE_RE = re.compile(
-    r"(?:(?<![\w-])(?:to|from|at|of|compared (?:with|to)|versus|vs\.?|against|lên|xuống|ở mức|từ)"
+    r"(?:(?<![\w-])(?:(?<!up )to|from|at|of|compared (?:with|to)|versus|vs\.?|against|lên|xuống|ở mức|từ)"  # noqa: E501
     r"\s+(?:about|around|roughly|nearly|almost|an estimated|just|some|khoảng|gần|mức)?\s*"
     r"|(?<![\w-])(?:mức|so với mức)\s+(?:khoảng|gần)?\s*"
     r"|(?:至|到|为|為|从|從|由)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約|近)?)$",
@@ -95,13 +96,15 @@ LEVEL_BEFORE_RE = re.compile(
 COMPARED_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:compared (?:with|to)|versus|vs\.?|against|from|so với|từ)\s+"
     r"(?:about|around|roughly|nearly|just|chỉ|mức|khoảng)?\s*$"
-    r"|(?:较|較|比|相比|对比|對比)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約)?$",
+    r"|(?:较|較|比(?![重例率])|相比|对比|對比)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約)?$",
     re.IGNORECASE,
 )
 OR_BEFORE_RE = re.compile(r",?\s*(?:or|hay|tức)\s+$|[，,]\s*(?:或|即)\s*$", re.IGNORECASE)
 # Growth words that are a rate even after "to"/"of": "a compound annual growth rate of 21%".
 STRONG_GROWTH_RE = re.compile(
-    r"compound annual|cagr|growth rate|tăng trưởng kép|tăng trưởng bình quân|复合|複合|年均",
+    r"compound annual|cagr|growth rate|tăng trưởng kép|tăng trưởng bình quân|复合|複合|年均"
+    r"|(?:increase|reduction|decline|drop|fall|rise|gain|jump|cut)s? of\s+"
+    r"(?:about |around |roughly |nearly |up to |some )?$",
     re.IGNORECASE,
 )
 AND_RE = re.compile(r"(?<![\w-])(?:and|và|cùng)(?![\w-])|[和及与與、]")
@@ -128,6 +131,16 @@ BUILT_BY_AFTER_RE = re.compile(
     r"^\s*(?:投资建设|投資建設|建设|建設|运营|運營|打造|牵头建设|牽頭建設|出资建设|出資建設)"
 )
 BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
+# "Theo Viettel, ...", "according to Nvidia, ...": a company reporting its own figures is
+# their owner when the sentence names no one else (a research firm stays a source).
+REPORTED_BEFORE_RE = re.compile(r"(?:(?<![\w-])(?:according to|theo)\s+|(?:据|據)\s*)$", re.I)
+RESEARCH_NAME_RE = re.compile(
+    r"Research|Institute|Insights|Analytics|Intelligence|Partners|Capital|Data"
+)
+REPORTING_KINDS = frozenset(
+    {"ai_company", "chip_maker", "cloud", "data_centre_operator", "hardware", "internet",
+     "telecom", "supercomputing_centre"}
+)  # fmt: skip
 # "其他国产厂商合计约15%", "others": the number belongs to the rest, not to one name.
 OTHERS_RE = re.compile(
     r"(?<![\w-])(?:others|other (?:vendors|companies|players|makers|firms|suppliers)|the rest|"
@@ -149,7 +162,8 @@ AT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:at|in|of|operated by|owned by|位于|位於|tại)\s*(?:the\s+)?$", re.IGNORECASE
 )
 GOVERNMENT_RE = re.compile(
-    r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|chính phủ|nhà nước)(?![\w-])"  # noqa: E501
+    r"(?<![\w-])(?:the (?:central |federal |national )?government|the cabinet|(?<!trình )chính phủ"
+    r"|(?<!cơ quan )(?<!doanh nghiệp )(?<!ngân hàng )(?<!vốn )nhà nước)(?![\w-])"
     r"|(?<![市省区區县縣州])(?:中央)?政府|国务院|國務院",
     re.IGNORECASE,
 )
@@ -185,13 +199,18 @@ TITLE_BEFORE_RE = re.compile(
 # A name right before the number owns it: "Micron at 21%", "Nvidia's 38%", "TSMC with 62%".
 ADJACENT_RE = re.compile(
     r"(?:'s|’s)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only)?\s*"
-    r"|\s*(?:at|with|on|had|has|of|:|với)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only|khoảng)?\s*"  # noqa: E501
+    r"|\s*(?:(?:leads|led|dẫn đầu|đứng đầu)\s+)?(?:at|with|on|had|has|of|:|với)\s*(?:about|around|roughly|nearly|almost|some|an estimated|just|only|khoảng)?\s*"  # noqa: E501
     r"|\s*[(（]\s*"
     r"|(?:约|約)?(?:为|為|占|佔|达|達)(?:约|約)?"
 )
 # "71% of CoreWeave's revenue": the name after "of" owns a part of its total.
 OF_NAME_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?$")
 OF_ITS_RE = re.compile(r"\s+of\s+(?:its|it|their)\b")
+# "62% doanh thu năm 2024 của VNG", "50 triệu USD của startup AI NeuroViet": X's number.
+VI_OF_AFTER_RE = re.compile(
+    r"(?:\s+(?!cổ\b|vốn\b)[^\s,;.()]+){0,6}?\s+của\s+"
+    r"(?:(?:startup|công ty|tập đoàn|hãng|doanh nghiệp|nhà mạng|ngân hàng)\s+(?:AI\s+)?)?"
+)
 MARKET_SUBJECT_RE = re.compile(
     r"(?<![\w-])(?:market|industry|sector|segment)s?(?![\w-])|市场|市場|行业|行業|thị trường|ngành",
     re.IGNORECASE,
@@ -403,6 +422,11 @@ class _Labeller:
                 or STRICT_SOURCE_AFTER_RE.match(after) is not None
                 or (modifier is not None and LISTED_AFTER_RE.match(text, modifier.end, m.start))
             )
+            if is_modifier and self._reports(m, before):
+                owners.append(m)
+                sentence.sources.add(m.start)
+                modifier = None
+                continue
             if is_modifier:
                 modifier = m
                 continue
@@ -418,6 +442,16 @@ class _Labeller:
                 sentence.listed.update((a.start, b.start))
         sentence.owners = owners
 
+    def _reports(self, m: Mention, before: str) -> bool:
+        """True for "Theo FPT, ...": a known company the sentence reports, not a research firm."""
+        if REPORTED_BEFORE_RE.search(before) is None:
+            return False
+        if not m.known:  # a company's form the table lacks: "Theo SaoLa Cloud"
+            suffixed = ORG_SUFFIX_RE.search(" " + m.text) is not None
+            return suffixed and RESEARCH_NAME_RE.search(m.text) is None
+        org = self.table.organisations.get(m.organisation)
+        return org is not None and org.kind in REPORTING_KINDS
+
     def _name_not_place(self, m: Mention, places: list) -> Mention | None:
         """An unknown name without the place it starts with, or None when it is a place."""
         over = [p for p in places if p.start < m.end and m.start < p.end]
@@ -428,6 +462,8 @@ class _Labeller:
         if place.start <= m.start and rest is not None and rest.end() < m.end:
             name = self.text[rest.end() : m.end]
             canon = self.table.canonical(name)
+            if canon is None and name.casefold() in NOT_NAMES:
+                return None  # "India's AI market": a word, not a name
             return Mention(rest.end(), m.end, name, canon or name, canon is not None)
         return None
 
@@ -523,12 +559,15 @@ class _Labeller:
                 prev = self.paragraphs[i - 1]
                 if prev.role in ("body", "title", "heading"):
                     before = self.sentences_of(prev)
-        if not before:
-            return None
-        last = self.ready(before[-1])
-        if last.subject is not None:
-            return last.subject
-        return next((m for m in last.owners if m.start not in last.listed), None)
+        # a sentence naming nobody in between ("Biên lợi nhuận ... được cải thiện") passes
+        # on the subject of the one before it, in the same paragraph or the one before
+        for last in map(self.ready, reversed(before[-2:])):
+            if last.subject is not None:
+                return last.subject
+            first = next((m for m in last.owners if m.start not in last.listed), None)
+            if first is not None or last.mentions:
+                return first
+        return None
 
     def _copy_claim(self, fact: Fact, original: Fact, sentence: _Sentence) -> Fact:
         return _replace(
@@ -769,6 +808,10 @@ class _Labeller:
         near = [m for m in sentence.mentions if since <= m.start and m.end <= fact.start]
         if near and ADJACENT_RE.fullmatch(text, near[-1].end, fact.start):
             return near[-1], "the name right before it"
+        if sentence.lang == "vi":
+            after = next((m for m in sentence.owners if m.start >= fact.end), None)
+            if after is not None and VI_OF_AFTER_RE.fullmatch(text, fact.end, after.start):
+                return after, "the name after it ('của')"
         respective = self._respectively(fact, sentence, earlier)
         if respective is not None:
             return respective, "listed names own listed numbers, respectively"
@@ -931,6 +974,8 @@ class _Labeller:
         self, fact: Fact, sentence: _Sentence, owner: Mention | None
     ) -> tuple[str | None, str | None]:
         places = sentence.places
+        if fact.unit == "HKD":
+            return "HK", "an amount in Hong Kong dollars"  # a Hong Kong listing, not the mainland
         if places:
             near = min(places, key=lambda p: abs(p.start - fact.start))
             return near.country, f"'{near.text}' in the sentence"

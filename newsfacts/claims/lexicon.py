@@ -19,13 +19,17 @@ from newsfacts.claims.literals import PhraseIndex, expand
 MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
     "price": {
         "en": (
-            r"per (?:share|gpu[- ]hour|gpu|hour|card|chip|unit|kwh|month|year|token|million tokens)",
+            r"per (?:share|gpu[- ]hour|gpu|hour|card|chip|unit|kwh|kilowatt[- ]hour|kilowatt|megawatt[- ]hour|mwh|month|year|token|million tokens)",
             r"an? (?:share|gpu[- ]hour|hour|kwh)",
-            r"/(?:share|gpu[- ]hour|hour|kwh|month)",
+            r"(?<=/)(?:share|gpu[- ]hour|hour|kwh|month)",  # right after "$2.99/"
             r"share price",
             r"offer price",
             r"priced (?:its|the|at)",
             r"closed at",
+            r"close of",
+            r"closing price",
+            r"(?:price|marketed|indicative) range",
+            r"chang(?:e|es|ed) hands for",
             r"shares? (?:closed|ended|traded|rose|fell|jumped|climbed)",
             r"(?:list|retail|sticker|asking|rental|rent|unit) prices?",
             r"prices? (?:of|at|for|starting)",
@@ -43,9 +47,6 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"~stock",
         ),
         "zh": (
-            r"元/股",
-            r"港元/股",
-            r"美元/股",
             r"每股(?:发售价|發售價|价格|價格)?",
             r"发行价",
             r"發行價",
@@ -79,7 +80,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "vi": (
             r"mỗi (?:giờ|cổ phiếu|gpu|kwh|tháng)",
-            r"/(?:giờ|kwh|cổ phiếu|tháng)",
+            r"(?<=/)(?:giờ|kwh|cổ phiếu|tháng)",
             r"giá (?:thuê|điện|bán|chào bán|cổ phiếu|niêm yết)",
             r"cổ phiếu [A-Z]{3} đóng cửa",
             r"đóng cửa",
@@ -208,7 +209,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"earmark(?:ed)?",
             r"put",
             r"pour(?:s|ed|ing)?",
-            r"~back(?:s|ed|ing)",
+            r"~back(?:s|ed|ing)(?! by)",  # "backed by X" names a backer, not this sum
             r"stake",
             r"build(?:s|ing)?",
             r"construct(?:ion)?",
@@ -227,12 +228,12 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"~approv(?:e|ed|es|al)",
             r"phases?",
             r"facilit(?:y|ies)",
-            r"~data[- ]cent(?:re|er)s?",
+            r"~data[- ]cent(?:re|er)s?(?! (?:unit|segment|business|division|revenue|sales))",
             r"~campus(?:es)?",
         ),
         "zh": (
-            r"投资",
-            r"投資",
+            r"投资(?![方人者机])",  # 投资方, 投资者: the investors, not a sum invested
+            r"投資(?![方人者機])",
             r"投入",
             r"资本开支",
             r"資本開支",
@@ -282,7 +283,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"mua",
             r"góp vốn",
             r"thu hút",
-            r"~trung tâm dữ liệu",
+            r"~(?<!mảng )trung tâm dữ liệu",
             r"khởi công",
             r"khánh thành",
             r"~nhà máy",
@@ -369,6 +370,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"doanh thu",
             r"doanh số",
             r"mang về",
+            r"đóng góp",
         ),
     },
     "profit": {
@@ -460,7 +462,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"thị trường .{0,40}đạt quy mô",
             r"đạt quy mô",
             r"quy mô",
-            r"thị trường[^,.;]{0,50}?(?:đạt|lên|đến|tới|khoảng)",
+            r"(?<!vốn hóa )(?<!vốn hoá )(?<!giá trị )thị trường[^,.;]{0,50}?(?:đạt|lên|đến|tới|khoảng)",
             r"kinh tế số",
             r"giá trị hàng hóa",
             r"gmv",
@@ -640,6 +642,7 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"of it",
             r"of the total",
             r"per ?cent of",
+            r"(?:share )?of (?:\w+ ){0,2}gdp",
             r"% of",
             r"percent of",
             r"occupancy",
@@ -701,6 +704,8 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"vốn",
             r"rẻ hơn",
             r"đắt hơn",
+            r"đóng góp",
+            r"tổng (?:doanh thu|lợi nhuận|vốn|số)",
         ),
     },
 }
@@ -725,15 +730,15 @@ LOSS_RIGHT_BEFORE = {
 # A sentence with one of these, before its number, speaks of the subject of an earlier one.
 ANAPHORA = {
     "en": r"\b(?:it|its|it's|the company|the company's|the firm|the firm's|the group|the group's|the start-?up|the startup's|the chipmaker|the chip ?maker|the chip designer|the designer|the operator|the lender|the unit|the business|the carrier|the maker|the cloud provider|the developer|the manufacturer|the foundry|the supplier|the centre|the center|the facility|the machine|the system|the cluster|the deal|the round|the offering|the listing|the ipo|they|their|he|she|this|the latter)\b",
-    "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的]))",
-    "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn) (?:này|nói trên|trên)\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! [A-ZĐ]))",
+    "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的前上下全第今去当當本营營收净淨利毛综綜总總实實]))",
+    "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn) (?:này|nói trên|trên)\b|ban lãnh đạo\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! (?-i:[A-ZĐ])))",
 }
 
 # Sentence openings that carry the previous subject: a measure or a period, no name.
 CARRY_OPENINGS = {
     "en": r"^\W*(?:(?:[\w-]+\s+){0,3}(?:revenue|revenues|sales|income|profit|margin|earnings|loss|losses|capex|spending|expenditure|utili[sz]ation|backlog|bookings|guidance|shares|stock|valuation|orders)\b|among them|of which|in particular|in the (?:first|second|third|fourth|same) (?:quarter|half)|in the quarter|for the (?:first|full|whole|quarter|year|same|second|third|fourth|nine|six)|for 20\d\d|in 20\d\d|over the|during the|the first (?:three|nine|six|two)|research and development|r&d|phase|the first phase|the second phase|a second phase|its|it)\b",
     "zh": r"^\W*(?:所得款项|所得款項|募集资金|募集資金|本次|此次|营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
-    "vi": r"^\W*(?:doanh thu|lợi nhuận|biên lợi nhuận|vốn hóa|cổ phiếu|riêng|trong (?:quý|năm|nửa|6|9)|quý|năm 20\d\d|6 tháng|9 tháng|lũy kế|giai đoạn|theo thiết kế|như vậy|ngoài ra|bên cạnh đó)",
+    "vi": r"^\W*(?:doanh thu|lợi nhuận|biên lợi nhuận|vốn hóa|cổ phiếu|riêng|khối|mảng|bộ phận|giá thuê|trong (?:quý|năm|nửa|6|9)|quý|năm 20\d\d|6 tháng|9 tháng|lũy kế|giai đoạn|theo thiết kế|như vậy|ngoài ra|bên cạnh đó)",
 }
 
 # Patterns around a name that make it not the number's owner ("Nvidia-backed X", "led by Y").
@@ -743,16 +748,16 @@ MODIFIER_AFTER = {
     "vi": r"^(?: hậu thuẫn| rót vốn| dẫn dắt| dẫn đầu)",
 }
 MODIFIER_BEFORE = {
-    "en": r"(?:backed by|led by|co-led by|funded by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
-    "zh": r"(?:由|与|與|向|从|從|给|給|对|對|比|如|包括|为|為|替|跟|同|客户|客戶|如同|联合|聯合|创始人|創始人)\s*$",
-    "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập)\s+$",
+    "en": r"(?<![\w-])(?:backed by|led by|co-led by|funded by|built around|based on|powered by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
+    "zh": r"(?:由|与|與|向|从|從|给|給|对|對|比|如|包括|为|為|替|跟|同|客户|客戶|如同|联合|聯合|创始人|創始人|收购|收購|持有)\s*$",
+    "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập|cổ phần(?: của)?|mua lại|được|trình|(?:phó )?(?:cục trưởng|vụ trưởng|viện trưởng|giám đốc|tổng giám đốc|chủ tịch|bộ trưởng|thứ trưởng))\s+$",
 }
 
 # "according to X", "theo X", "据X": a source, not an owner.
 SOURCE_BEFORE = {
     "en": r"(?:according to|data from|figures from|research firm|research group|analysts at|estimates? by|report by|,? said|,? says)\s+(?:the\s+)?$",
     "zh": r"(?:据|據|根据|根據|来源|來源)\s*$",
-    "vi": r"(?:theo|số liệu của|dữ liệu của|báo cáo của)\s+$",
+    "vi": r"(?:theo|số liệu của|(?<!trung tâm )dữ liệu của|báo cáo của)\s+$",
 }
 
 # Names the unknown-name finder must never take for organisations.
@@ -766,7 +771,7 @@ NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     president premier minister chancellor mr ms mrs dr prof sir ceo founder chairman chairwoman
-    new york london beijing shanghai hong kong tokyo seoul taipei singapore hanoi
+    new york london beijing shanghai hong kong tokyo seoul taipei singapore hanoi europe asia africa
     list research researchers rival rivals shares stocks analysts officials executives
     monday tuesday wednesday thursday friday saturday sunday
     ai gpu gpus cpu cpus ipo ceo cfo cto hbm dram nand ram tpu npu llm dc idc it ev eu un us uk

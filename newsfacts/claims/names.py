@@ -69,6 +69,11 @@ VI_LEGAL_RE = re.compile(
     r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần)|Công ty|Tập đoàn)\s+"
     r"((?:[A-Z0-9][\w&.-]*)(?:\s+[A-Z0-9][\w&.-]*){0,5})"
 )
+GENERIC_AFTER_RE = re.compile(
+    r"\s+(?:companies|firms|start-?ups|makers|players|providers|vendors|operators|investors)\b"
+)
+# "GreenNode", "NeuroViet": one word with a capital inside is a brand's name wherever it stands.
+CAMEL_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+")
 HYPHENED_MODIFIER_RE = re.compile(
     r"\S+-(?:backed|based|led|owned|controlled|listed|funded|supported|born|headquartered)\s+"
 )
@@ -229,10 +234,14 @@ class NameFinder:
             if not _plausible(name):
                 continue
             canon = self.canonical(name)
+            if canon is None and GENERIC_AFTER_RE.match(text, e):
+                continue  # "European AI companies": a kind of company, not one
             if canon is not None:
                 found.append(Mention(s, e, name, canon, True))
                 continue
-            if len(name.split()) < 2 or ORG_SUFFIX_RE.search(" " + name) is None:
+            if CAMEL_RE.fullmatch(name) is None and (
+                len(name.split()) < 2 or ORG_SUFFIX_RE.search(" " + name) is None
+            ):
                 after = text[e : e + 40]
                 before = text[max(0, s - 30) : s]
                 if not (AFTER_NAME_RE.match(after) or BEFORE_NAME_RE.search(before)):
