@@ -74,8 +74,8 @@ class PhraseIndex(Generic[T]):
 
         # a word's or character's phrases by length (longest first), so a candidate costs
         # one slice per length, after a test of what all of them start with
-        self._by_word = {word: _bucket(t) for word, t in by_word.items()}
-        self._by_char = {ch: _bucket(t) for ch, t in by_char.items()}
+        self._by_word = {word: _Bucket(t, word) for word, t in by_word.items()}
+        self._by_char = {ch: _Bucket(t, ch) for ch, t in by_char.items()}
         self._others = others
         self._word_res: dict[str, re.Pattern[str]] = {}
         self._first_chars = (
@@ -105,16 +105,24 @@ class PhraseIndex(Generic[T]):
             if words is None:
                 words = latin_words(text, start, end)
             for word in self._by_word.keys() & words:
-                lengths = self._by_word[word]
+                bucket = self._by_word[word]
                 for m in self._word_re(word).finditer(text, start, end):
                     at, after = m.span()
-                    if (at == 0 or not is_latin_word_char(text[at - 1])) and (
-                        after < end or after >= len(text) or not is_latin_word_char(text[after])
-                    ):  # (the expression sees ``end`` as the text's end)
-                        _collect(text, at, end, lengths, hits)
+                    if (
+                        (at == 0 or not is_latin_word_char(text[at - 1]))
+                        # (the expression sees ``end`` as the text's end)
+                        and (
+                            after < end or after >= len(text) or not is_latin_word_char(text[after])
+                        )
+                        and bucket.holds(text, at)
+                    ):
+                        _collect(text, at, end, bucket, hits)
         if self._first_chars is not None:
             for m in self._first_chars.finditer(text, start, end):
-                _collect(text, m.start(), end, self._by_char[m.group(0)], hits)
+                bucket = self._by_char[m.group(0)]
+                at = m.start()
+                if bucket.holds(text, at):
+                    _collect(text, at, end, bucket, hits)
         for phrase, payload in self._others:
             at = text.find(phrase, start, end)
             while at != -1:
@@ -128,16 +136,26 @@ class PhraseIndex(Generic[T]):
 class _Bucket(Generic[T]):
     """The phrases that start with one word or character."""
 
-    __slots__ = ("lengths", "prefix", "starts")
+    __slots__ = ("lengths", "prefix", "starts", "window")
 
-    def __init__(self, table: dict[int, dict[str, list[T]]]) -> None:
+    def __init__(self, table: dict[int, dict[str, list[T]]], key: str) -> None:
         self.lengths = sorted(table.items(), reverse=True)
         phrases = [p for by_length in table.values() for p in by_length]
         self.prefix = _common_prefix(phrases)
-        # two characters, for Chinese phrases under a common first character (算力 is not 算能)
+        # what all the phrases start with, one or two characters past their word or first
+        # character: "a s" for "a share", 算能 for 算能科技 (算力 is not a candidate)
+        self.window = min(min(map(len, phrases)), len(key) + 2)
         self.starts = (
-            frozenset(p[:2] for p in phrases) if all(len(p) > 1 for p in phrases) else None
+            frozenset(p[: self.window] for p in phrases)
+            if self.window > max(len(key), len(self.prefix))
+            else None
         )
+
+    def holds(self, text: str, at: int) -> bool:
+        """True when a phrase of the bucket can start at ``text[at]``."""
+        if not text.startswith(self.prefix, at):
+            return False
+        return self.starts is None or text[at : at + self.window] in self.starts
 
 
 def _common_prefix(phrases: list[str]) -> str:
@@ -148,10 +166,6 @@ def _common_prefix(phrases: list[str]) -> str:
     return first[:size]
 
 
-def _bucket(table: dict[int, dict[str, list[T]]]) -> _Bucket[T]:
-    return _Bucket(table)
-
-
 def _collect(
     text: str,
     at: int,
@@ -159,10 +173,6 @@ def _collect(
     bucket: _Bucket[T],
     hits: list[tuple[int, int, T]],
 ) -> None:
-    if not text.startswith(bucket.prefix, at):
-        return
-    if bucket.starts is not None and text[at : at + 2] not in bucket.starts:
-        return
     for size, phrases in bucket.lengths:
         stop = at + size
         if stop <= end:
