@@ -54,7 +54,7 @@ from newsfacts.claims.lexicon import (
     TriggerTable,
     compile_triggers,
 )
-from newsfacts.claims.literals import latin_words
+from newsfacts.claims.literals import Words
 from newsfacts.claims.names import ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import find_places
@@ -681,16 +681,14 @@ class _Labeller:
         key = (id(table), start, end)
         found = self._found.get(key)
         if found is None:
-            # a sentence's own words: a table is read only in the sentences that need it
-            words = latin_words(self.folded, start, end) if self.folded is not None else None
-            found = self._found[key] = table.find(self.text, self.folded, start, end, words)
+            found = self._found[key] = table.find(self.text, self.folded, start, end, self._words())
         return found
 
     # the article scanned once for its words, names and places
 
-    def _words(self) -> set[str] | None:
+    def _words(self) -> Words | None:
         if "words" not in self._scans:
-            self._scans["words"] = latin_words(self.folded) if self.folded is not None else None
+            self._scans["words"] = Words(self.folded) if self.folded is not None else None
         return self._scans["words"]
 
     def _known(self) -> list[Mention]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.claims.literals import PhraseIndex, expand
+from newsfacts.claims.literals import PhraseIndex, Words, expand
 
 # ---------------------------------------------------------------- measure triggers
 # measure -> language -> alternatives. Order does not matter: nearest wins.
@@ -824,11 +824,11 @@ class TriggerTable:
         folded: str | None,
         start: int,
         end: int,
-        words: set[str] | None = None,
+        words: Words | None = None,
     ) -> list[tuple[int, int, int]]:
         """Each entry's matches in ``text[start:end]``; ``folded`` is ``text.casefold()``
         when that has the same length (else every entry is scanned as an expression),
-        ``words`` the range's ``latin_words`` when the caller has them."""
+        ``words`` the folded text's ``Words`` when the caller has them."""
         if folded is None:
             return [
                 (m.start(), m.end(), rank)

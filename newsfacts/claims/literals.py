@@ -15,6 +15,7 @@ trigger words can be indexed too; patterns it cannot expand stay expressions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import Generic, TypeVar
@@ -30,12 +31,43 @@ CJK_RANGES = "\u2e80-\u9fff\uf900-\ufaff"
 # a word of an alphabetic script: letters and digits, not Chinese characters, not "_"
 LATIN_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
 CJK_CHAR_RE = re.compile(rf"[{CJK_RANGES}]")
-_NOT_WORD_AFTER = rf"(?![^\W_{CJK_RANGES}])"
 
 
-def latin_words(text: str, start: int = 0, end: int | None = None) -> set[str]:
-    """The distinct alphabetic words of ``text[start:end]``, for ``PhraseIndex.find``."""
-    return set(LATIN_WORD_RE.findall(text, start, len(text) if end is None else end))
+class Words:
+    """Where each alphabetic word of a text stands: one pass, shared by every index.
+
+    ``at[word]`` lists the word's start offsets in order. Each ``PhraseIndex``
+    remembers which of its first words the text has (``candidates``), so reading
+    one article against several indexes and in many ranges scans it once.
+    """
+
+    __slots__ = ("_candidates", "at")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        at: dict[str, list[int]] = {}
+        end = len(text) if end is None else end
+        for m in LATIN_WORD_RE.finditer(text, start, end):
+            if (m.start() == start > 0 and is_latin_word_char(text[start - 1])) or (
+                m.end() == end < len(text) and is_latin_word_char(text[end])
+            ):
+                continue  # a word the range cuts is not a word of the text
+            word = m.group(0)
+            found = at.get(word)
+            if found is None:
+                at[word] = [m.start()]
+            else:
+                found.append(m.start())
+        self.at = at
+        self._candidates: dict[int, list] = {}
+
+    def candidates(self, index: PhraseIndex) -> list:
+        """``(offsets, bucket)`` for each of ``index``'s first words in the text."""
+        found = self._candidates.get(id(index))
+        if found is None:
+            by_word = index._by_word
+            found = [(self.at[w], by_word[w]) for w in by_word.keys() & self.at.keys()]
+            self._candidates[id(index)] = found
+        return found
 
 
 def is_latin_word_char(ch: str) -> bool:
@@ -77,7 +109,6 @@ class PhraseIndex(Generic[T]):
         self._by_word = {word: _Bucket(t, word) for word, t in by_word.items()}
         self._by_char = {ch: _Bucket(t, ch) for ch, t in by_char.items()}
         self._others = others
-        self._word_res: dict[str, re.Pattern[str]] = {}
         self._first_chars = (
             re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
             if by_char
@@ -87,35 +118,21 @@ class PhraseIndex(Generic[T]):
     def __len__(self) -> int:
         return self._size
 
-    def _word_re(self, word: str) -> re.Pattern[str]:
-        """``word`` not followed by a letter or digit: a literal first, so ``sre`` finds
-        its occurrences with a fast substring search (a lookbehind first would not)."""
-        found = self._word_res.get(word)
-        if found is None:
-            found = self._word_res[word] = re.compile(re.escape(word) + _NOT_WORD_AFTER)
-        return found
-
     def find(
-        self, text: str, start: int = 0, end: int | None = None, words: set[str] | None = None
+        self, text: str, start: int = 0, end: int | None = None, words: Words | None = None
     ) -> list[tuple[int, int, T]]:
-        """``words``, when given, holds at least ``latin_words(text, start, end)``."""
+        """``words``, when given, is ``Words(text)`` (or of a range holding this one)."""
         end = len(text) if end is None else end
         hits: list[tuple[int, int, T]] = []
         if self._by_word:
             if words is None:
-                words = latin_words(text, start, end)
-            for word in self._by_word.keys() & words:
-                bucket = self._by_word[word]
-                for m in self._word_re(word).finditer(text, start, end):
-                    at, after = m.span()
-                    if (
-                        (at == 0 or not is_latin_word_char(text[at - 1]))
-                        # (the expression sees ``end`` as the text's end)
-                        and (
-                            after < end or after >= len(text) or not is_latin_word_char(text[after])
-                        )
-                        and bucket.holds(text, at)
-                    ):
+                words = Words(text, start, end)
+            for offsets, bucket in words.candidates(self):
+                i = bisect.bisect_left(offsets, start) if start else 0
+                while i < len(offsets) and offsets[i] < end:
+                    at = offsets[i]
+                    i += 1
+                    if bucket.holds(text, at):
                         _collect(text, at, end, bucket, hits)
         if self._first_chars is not None:
             for m in self._first_chars.finditer(text, start, end):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.claims.lexicon import NOT_NAMES
-from newsfacts.claims.literals import PhraseIndex, latin_words
+from newsfacts.claims.literals import PhraseIndex, Words
 from newsfacts.extract.lexicon import trie_alt
 from newsfacts.organisations import OrganisationTable, alias_key
 
@@ -141,16 +141,14 @@ class NameFinder:
         return sorted(known + unknown, key=lambda m: m.start)
 
     def known(
-        self, text: str, folded: str | None = None, words: set[str] | None = None
+        self, text: str, folded: str | None = None, words: Words | None = None
     ) -> list[Mention]:
         """The table's aliases in ``text``, by position; ``folded`` is ``text.casefold()``
-        and ``words`` its ``latin_words``, when the caller has them already."""
+        and ``words`` its ``Words``, when the caller has them already."""
         found = []
         if folded is None:
             folded = text.casefold()
         if len(folded) == len(text):
-            if words is None:
-                words = latin_words(folded)
             hits = [(s, e) for s, e, _ in self._phrases.find(folded, words=words)]
         else:
             if self._re is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsfacts.claims.literals import PhraseIndex
+from newsfacts.claims.literals import PhraseIndex, Words
 
 # code -> spellings; Latin spellings match whole words, case-sensitively (a capital).
 PLACES: dict[str, tuple[str, ...]] = {
@@ -118,12 +118,12 @@ def find_places(
     start: int = 0,
     end: int | None = None,
     folded: str | None = None,
-    words: set[str] | None = None,
+    words: Words | None = None,
 ) -> list[Place]:
     """Every place named in ``text[start:end]``, by position, spans into ``text``.
 
     ``folded`` is ``text.casefold()`` and ``words`` the words of the range
-    (``latin_words``), when the caller has them already. A name of an alphabetic
+    (``Words``), when the caller has them already. A name of an alphabetic
     script stands whole (not after a letter, a digit or "$", not before one);
     a Chinese one anywhere.
     """
