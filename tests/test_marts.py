@@ -602,6 +602,45 @@ def test_fact_agreement_pairs_one_claim_across_sources_and_languages(
     assert stray == (0,)
 
 
+def test_the_bundled_samples_list_one_ipo_agreeing_and_disagreeing_across_languages(
+    tmp_path: Path,
+) -> None:
+    """The claim engine's own labels on the two sample reports of one IPO (English, then
+    Chinese a day later): the half-year revenue agrees, the proceeds do not (gross against
+    net), and each headline figure repeated in its lede is paired once."""
+    settings = Settings(warehouse=str(tmp_path / "ipo.duckdb"))
+    load_paths(sorted(SAMPLES.glob("1[34]_*_moore_threads_ipo.txt")), settings)
+    with open_warehouse(settings.warehouse) as con:
+        pairs = con.execute(
+            """
+            select measure, period, value, other_value, unit, other_unit, relative_difference,
+                   agreement_tolerance, agrees, lang, other_lang, is_cross_language
+            from main.fact_agreement where organisation = 'Moore Threads' order by measure
+            """
+        ).fetchall()
+        count_pairs = con.execute("select count(*) from main.fact_agreement").fetchone()[0]
+    assert count_pairs == len(pairs) == 2
+    by_measure = {p[0]: p[1:] for p in pairs}
+    assert sorted(by_measure) == ["funding", "revenue"]
+    assert by_measure["revenue"][0] == "2025-H1" and by_measure["funding"][0] is None
+    for measure, (
+        _,
+        value,
+        other,
+        unit,
+        other_unit,
+        difference,
+        tolerance,
+        agrees,
+        *langs,
+    ) in by_measure.items():
+        assert unit == other_unit == "CNY", measure
+        assert difference == pytest.approx(abs(value - other) / max(value, other)), measure
+        assert agrees is (difference <= tolerance), measure
+        assert sorted(langs[:2]) == ["en", "zh"] and langs[2] is True
+    assert by_measure["revenue"][7] is True and by_measure["funding"][7] is False
+
+
 def test_the_agreement_tolerance_is_the_one_migrate_was_configured_with(
     warehouse: str, tmp_path: Path
 ) -> None:
