@@ -641,6 +641,61 @@ def test_the_bundled_samples_list_one_ipo_agreeing_and_disagreeing_across_langua
     assert by_measure["revenue"][7] is True and by_measure["funding"][7] is False
 
 
+SHARES = {
+    "Memory shares in English": """Memory shares in English
+By Test Writer | March 4, 2025
+
+Acme held 41% of the DRAM market in 2024. Acme held 12% of the NAND market in 2024.
+Acme held 30% of the AI chip market in 2024.
+""",
+    "Memory shares again": """Memory shares again
+By Other Writer | March 6, 2025
+
+Acme had a 40% share of the DRAM market in 2024. Acme had a 20% share of the NAND market in 2024.
+""",
+    "甲公司份额": """甲公司份额
+2025年3月5日
+
+2024年甲公司在DRAM市场的份额为39%。2024年甲公司在AI芯片市场的份额为31%。
+""",
+}
+ACME = {"measure": "market_share", "organisation": "Acme", "subject": "Acme", "period": "2024"}
+ACME_ZH = {**ACME, "subject": "甲公司"}
+SHARE_LABELS = {
+    "Memory shares in English": {
+        "41%": {**ACME, "market": "DRAM"},
+        "12%": {**ACME, "market": "NAND"},
+        "30%": {**ACME, "market": "AI chip"},
+    },
+    "Memory shares again": {
+        "40%": {**ACME, "market": "DRAM"},
+        "20%": {**ACME, "market": "NAND"},
+    },
+    "甲公司份额": {
+        "39%": {**ACME_ZH, "market": "DRAM"},
+        "31%": {**ACME_ZH, "market": "AI芯片"},
+    },
+}
+
+
+def test_market_shares_pair_within_one_named_market_across_languages(tmp_path: Path) -> None:
+    for i, text in enumerate(SHARES.values()):
+        (tmp_path / f"share_{i}.txt").write_text(text, encoding="utf-8")
+    settings = Settings(warehouse=str(tmp_path / "shares.duckdb"))
+    load_paths([tmp_path], settings, claims_by_text(SHARE_LABELS))
+    with open_warehouse(settings.warehouse) as con:
+        pairs = con.execute(
+            "select least(text, other_text), greatest(text, other_text), agrees"
+            " from main.fact_agreement order by all"
+        ).fetchall()
+    assert pairs == [
+        ("12%", "20%", False),  # NAND, in two English sources
+        ("39%", "40%", True),  # DRAM, in English and in Chinese
+        ("39%", "41%", True),
+        ("40%", "41%", True),
+    ]  # never DRAM against NAND; 'AI chip' and 'AI芯片' are not known to be one market
+
+
 def test_the_agreement_tolerance_is_the_one_migrate_was_configured_with(
     warehouse: str, tmp_path: Path
 ) -> None:
