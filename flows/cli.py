@@ -465,11 +465,23 @@ def eval_(
         list[Path] | None,
         typer.Option("--suite", help="Peer-suite JSONL to score (repeatable)."),
     ] = None,
+    claims: Annotated[
+        bool,
+        typer.Option(
+            "--claims",
+            help="Score the claim labels on samples/claims: measure accuracy, organisation "
+            "P/R/F1, country and period accuracy per language.",
+        ),
+    ] = False,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the scores (and failing cases) here.")
     ] = None,
     min_f1: Annotated[
-        float | None, typer.Option("--min-f1", help="Exit 1 if any overall F1 is below this.")
+        float | None,
+        typer.Option(
+            "--min-f1",
+            help="Exit 1 if any overall F1 (or, with --claims, organisation F1) is below this.",
+        ),
     ] = None,
     errors: Annotated[int, typer.Option(help="Failing cases to list per file.")] = 0,
     predictions: Annotated[
@@ -477,29 +489,45 @@ def eval_(
         typer.Option(help="Folder to write each suite's predictions to (score_suite.py format)."),
     ] = None,
 ) -> None:
-    """Score the extractor: precision/recall/F1 per kind on gold facts or peer suites."""
-    from flows.render import scores_table
-    from newsfacts.evaluate import evaluate_gold, evaluate_suite
+    """Score the extractor: precision/recall/F1 per kind on gold facts or peer suites, and
+    with --claims the claim labels per language."""
+    from flows.render import claim_scores_table, scores_table
+    from newsfacts.evaluate import CLAIM_LANGS, evaluate_claims, evaluate_gold, evaluate_suite
 
-    if not paths and not suite:
-        raise typer.BadParameter("give GOLD.jsonl [DOCS...] or --suite SUITE.jsonl")
+    if not paths and not suite and not claims:
+        raise typer.BadParameter("give GOLD.jsonl [DOCS...], --suite SUITE.jsonl or --claims")
     evaluations = []
     if paths:
         evaluations.append(evaluate_gold(paths[0], paths[1:]))
     for p in suite or []:
         out = predictions / f"{p.stem}.pred.jsonl" if predictions else None
         evaluations.append(evaluate_suite(p, predictions_out=out))
-    Console(width=max(100, Console().width)).print(scores_table(evaluations))
+    claim_scores = [evaluate_claims(lang) for lang in CLAIM_LANGS] if claims else []
+    console = Console(width=max(100, Console().width))
+    if evaluations:
+        console.print(scores_table(evaluations))
+    if claim_scores:
+        console.print(claim_scores_table(claim_scores))
     for ev in evaluations:
         for e in ev.errors[:errors]:
             failing = {"file": ev.name, "id": e.case_id, "missed": e.missed, "spurious": e.spurious}
             typer.echo(json.dumps(failing, ensure_ascii=False), err=True)
+    for scores in claim_scores:
+        for wrong in scores.errors[:errors]:
+            typer.echo(json.dumps({"claims": scores.lang, **wrong}, ensure_ascii=False), err=True)
     if json_out is not None:
+        written = [ev.as_dict() for ev in evaluations]
+        written += [
+            {"name": f"claims/{s.lang}", **s.as_dict(), "errors": s.errors[:errors]}
+            for s in claim_scores
+        ]
         json_out.write_text(
-            json.dumps([ev.as_dict() for ev in evaluations], ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8",
+            json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-    if min_f1 is not None and any(ev.f1 < min_f1 for ev in evaluations):
+    if min_f1 is not None and (
+        any(ev.f1 < min_f1 for ev in evaluations)
+        or any(float(s.as_dict()["organisation_f1"]) < min_f1 for s in claim_scores)
+    ):
         raise typer.Exit(1)
 
 

@@ -19,7 +19,7 @@ from newsfacts.dq_config import STATUS_RANK
 from schemas.dq_results import CheckResult, DQReport
 
 if TYPE_CHECKING:  # the extractor is not loaded to render a data-quality report
-    from newsfacts.evaluate import Evaluation
+    from newsfacts.evaluate import ClaimScores, Evaluation
 
 STATUS_ICON: dict[str, str] = {"pass": "✅", "warn": "⚠️", "error": "❌"}
 
@@ -159,4 +159,23 @@ def scores_table(evaluations: Sequence[Evaluation]) -> Table:
                 f"{c.recall:.3f}",
                 f"{c.f1:.3f}",
             )
+    return table
+
+
+def claim_scores_table(scores: Sequence[ClaimScores]) -> Table:
+    """Claim labels per language, as ``newsfacts eval --claims`` prints them."""
+    from newsfacts.evaluate import CLAIM_METRICS
+
+    table = Table(
+        title="Claim scores (measure and country, period: accuracy; organisation: P/R/F1)"
+    )
+    table.add_column("lang")
+    for column in ("mentions", "matched", "measure", "org P", "org R", "org F1", "country"):
+        table.add_column(column, justify="right")
+    table.add_column("period", justify="right")
+    for s in scores:
+        d = s.as_dict()
+        table.add_row(
+            s.lang, str(d["rows"]), str(d["matched"]), *(f"{d[m]:.3f}" for m in CLAIM_METRICS)
+        )
     return table

@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from newsfacts.claims import label_claims
+from newsfacts.claims.markets import name_markets
 from newsfacts.extract import extract_facts
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
@@ -127,7 +128,7 @@ def process_documents(
         t2 = time.perf_counter()
         extracting += t2 - t1
         try:
-            facts = label_claims(article, facts, organisations)
+            facts = name_markets(label_claims(article, facts, organisations))
         except Exception as exc:  # facts stay, unlabelled, with the error recorded
             batch.errors.append(
                 IngestError(

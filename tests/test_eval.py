@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsfacts.evaluate import (
+    CLAIM_LANGS,
     DEFAULT_FLOORS,
+    evaluate_claims,
     evaluate_gold,
     evaluate_suite,
     floor_of,
@@ -186,3 +188,32 @@ def test_cli_eval_needs_something_to_score() -> None:
     from flows.cli import app
 
     assert CliRunner().invoke(app, ["eval"]).exit_code != 0
+
+
+def test_cli_eval_scores_the_claim_labels_per_language(tmp_path: Path) -> None:
+    """``newsfacts eval --claims`` prints and writes what ``evaluate_claims`` measures."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    out = tmp_path / "claims.json"
+    result = CliRunner().invoke(app, ["eval", "--claims", "--json", str(out), "--errors", "2"])
+    assert result.exit_code == 0, result.output
+    expected = {lang: evaluate_claims(lang) for lang in CLAIM_LANGS}
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert [w["name"] for w in written] == [f"claims/{lang}" for lang in CLAIM_LANGS]
+    for row, scores in zip(written, expected.values(), strict=True):
+        assert row == {
+            "name": f"claims/{scores.lang}",
+            **scores.as_dict(),
+            "errors": scores.errors[:2],
+        }
+    assert "org F1" in result.stdout and "Extraction scores" not in result.stdout
+    for scores in expected.values():
+        f1 = f"{scores.as_dict()['organisation_f1']:.3f}"
+        assert any(scores.lang in line and f1 in line for line in result.stdout.splitlines())
+    lowest = min(float(s.as_dict()["organisation_f1"]) for s in expected.values())
+    passing = CliRunner().invoke(app, ["eval", "--claims", "--min-f1", str(lowest)])
+    assert passing.exit_code == 0, passing.output
+    failing = CliRunner().invoke(app, ["eval", "--claims", "--min-f1", str(lowest + 0.001)])
+    assert failing.exit_code == 1

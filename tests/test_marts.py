@@ -602,6 +602,100 @@ def test_fact_agreement_pairs_one_claim_across_sources_and_languages(
     assert stray == (0,)
 
 
+def test_the_bundled_samples_list_one_ipo_agreeing_and_disagreeing_across_languages(
+    tmp_path: Path,
+) -> None:
+    """The claim engine's own labels on the two sample reports of one IPO (English, then
+    Chinese a day later): the half-year revenue agrees, the proceeds do not (gross against
+    net), and each headline figure repeated in its lede is paired once."""
+    settings = Settings(warehouse=str(tmp_path / "ipo.duckdb"))
+    load_paths(sorted(SAMPLES.glob("1[34]_*_moore_threads_ipo.txt")), settings)
+    with open_warehouse(settings.warehouse) as con:
+        pairs = con.execute(
+            """
+            select measure, period, value, other_value, unit, other_unit, relative_difference,
+                   agreement_tolerance, agrees, lang, other_lang, is_cross_language
+            from main.fact_agreement where organisation = 'Moore Threads' order by measure
+            """
+        ).fetchall()
+        count_pairs = con.execute("select count(*) from main.fact_agreement").fetchone()[0]
+    assert count_pairs == len(pairs) == 2
+    by_measure = {p[0]: p[1:] for p in pairs}
+    assert sorted(by_measure) == ["funding", "revenue"]
+    assert by_measure["revenue"][0] == "2025-H1" and by_measure["funding"][0] is None
+    for measure, (
+        _,
+        value,
+        other,
+        unit,
+        other_unit,
+        difference,
+        tolerance,
+        agrees,
+        *langs,
+    ) in by_measure.items():
+        assert unit == other_unit == "CNY", measure
+        assert difference == pytest.approx(abs(value - other) / max(value, other)), measure
+        assert agrees is (difference <= tolerance), measure
+        assert sorted(langs[:2]) == ["en", "zh"] and langs[2] is True
+    assert by_measure["revenue"][7] is True and by_measure["funding"][7] is False
+
+
+SHARES = {
+    "Memory shares in English": """Memory shares in English
+By Test Writer | March 4, 2025
+
+Acme held 41% of the DRAM market in 2024. Acme held 12% of the NAND market in 2024.
+Acme held 30% of the AI chip market in 2024.
+""",
+    "Memory shares again": """Memory shares again
+By Other Writer | March 6, 2025
+
+Acme had a 40% share of the DRAM market in 2024. Acme had a 20% share of the NAND market in 2024.
+""",
+    "甲公司份额": """甲公司份额
+2025年3月5日
+
+2024年甲公司在DRAM市场的份额为39%。2024年甲公司在AI芯片市场的份额为31%。
+""",
+}
+ACME = {"measure": "market_share", "organisation": "Acme", "subject": "Acme", "period": "2024"}
+ACME_ZH = {**ACME, "subject": "甲公司"}
+SHARE_LABELS = {
+    "Memory shares in English": {
+        "41%": {**ACME, "market": "DRAM"},
+        "12%": {**ACME, "market": "NAND"},
+        "30%": {**ACME, "market": "AI chip"},
+    },
+    "Memory shares again": {
+        "40%": {**ACME, "market": "DRAM"},
+        "20%": {**ACME, "market": "NAND"},
+    },
+    "甲公司份额": {
+        "39%": {**ACME_ZH, "market": "DRAM"},
+        "31%": {**ACME_ZH, "market": "AI芯片"},
+    },
+}
+
+
+def test_market_shares_pair_within_one_named_market_across_languages(tmp_path: Path) -> None:
+    for i, text in enumerate(SHARES.values()):
+        (tmp_path / f"share_{i}.txt").write_text(text, encoding="utf-8")
+    settings = Settings(warehouse=str(tmp_path / "shares.duckdb"))
+    load_paths([tmp_path], settings, claims_by_text(SHARE_LABELS))
+    with open_warehouse(settings.warehouse) as con:
+        pairs = con.execute(
+            "select least(text, other_text), greatest(text, other_text), agrees"
+            " from main.fact_agreement order by all"
+        ).fetchall()
+    assert pairs == [
+        ("12%", "20%", False),  # NAND, in two English sources
+        ("39%", "40%", True),  # DRAM, in English and in Chinese
+        ("39%", "41%", True),
+        ("40%", "41%", True),
+    ]  # never DRAM against NAND; 'AI chip' and 'AI芯片' are not known to be one market
+
+
 def test_the_agreement_tolerance_is_the_one_migrate_was_configured_with(
     warehouse: str, tmp_path: Path
 ) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from flows.cli import app
 from tests.conftest import REPO
 
@@ -43,3 +45,43 @@ def test_every_cli_command_is_documented() -> None:
 
 def test_readme_shows_real_output_not_placeholders() -> None:
     assert "@@" not in README
+
+
+DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+
+
+def written_commands() -> list[tuple[str, str]]:
+    """Every concrete ``newsfacts ...`` command the README and docs/ show (not the templates
+    of the commands table): inline code and ``$ `` lines of examples, joined across ``\\``."""
+    found = []
+    for path in DOCS:
+        text = path.read_text(encoding="utf-8").replace("\\\n", " ")
+        spans = re.findall(r"`((?:uv run )?newsfacts [^`]+)`", text)
+        spans += re.findall(r"^\$ (?:echo .*\| )?((?:uv run )?newsfacts .+)$", text, re.M)
+        for span in spans:
+            command = span.split(" #")[0].strip()
+            if not re.search(r"\[|\.\.\.|\b[A-Z]{3,}\b", command):  # a template's placeholders
+                found.append((path.name, command))
+    return found
+
+
+def test_the_docs_show_commands() -> None:
+    names = {
+        command.split()[1 if command.startswith("newsfacts") else 3]
+        for _, command in written_commands()
+    }
+    assert {"run", "eval", "check", "sql", "search", "serve"} <= names
+
+
+@pytest.mark.parametrize("where, command", written_commands(), ids=lambda v: str(v)[:60])
+def test_every_command_the_docs_show_parses_as_written(where: str, command: str) -> None:
+    """Each command's words are options and arguments the CLI takes (a fresh clone runs it)."""
+    import shlex
+
+    import typer.main
+
+    words = shlex.split(command)
+    words = words[words.index("newsfacts") + 1 :]
+    commands = typer.main.get_command(app).commands
+    assert words[0] in commands, f"{where}: no command {words[0]!r} in {command!r}"
+    commands[words[0]].make_context(words[0], words[1:])  # a usage error raises

@@ -2,7 +2,8 @@
 -- from different stories that state one claim: the same organisation (named, not
 -- 'unattributed'), the same measure, and the same period, or both no period when the two
 -- articles were published at most agreement_window_days apart ([rows] of dq.toml, through
--- staging.stg_dq_rules); a market share also the same market. Only measures an organisation
+-- staging.stg_dq_rules); a market share also the same market when both
+-- name one. Only measures an organisation
 -- states once for a period or an event are paired: funding, deal_value, revenue, profit,
 -- loss, valuation and market_share (investments, prices, growth rates, ratios and compute
 -- are many per organisation: equal labels there are not one claim). Different stories:
@@ -60,7 +61,9 @@ same_claim as (
         on l.organisation = r.organisation
         and l.measure = r.measure
         and l.kind = r.kind
-        and l.market is not distinct from r.market
+        -- a share's market, when both name one, is the same (written alike: 'DRAM' and
+        -- 'DRAM', not 'AI chip' and 'AI芯片', which are left unpaired rather than guessed)
+        and (l.market = r.market or l.market is null or r.market is null)
         and l.fact_id < r.fact_id
         and l.article_id <> r.article_id
         and l.story_id <> r.story_id
@@ -131,7 +134,7 @@ comment on column main.fact_agreement.other_fact_id is 'The other claim of the p
 comment on column main.fact_agreement.organisation is 'The organisation both claims belong to.';
 comment on column main.fact_agreement.measure is 'What both measure: funding, deal_value, revenue, profit, loss, valuation or market_share.';
 comment on column main.fact_agreement.period is 'The period both are for; null when neither states one (then the articles were published at most agreement_window_days apart).';
-comment on column main.fact_agreement.market is 'For market shares: the market both are of, when stated.';
+comment on column main.fact_agreement.market is 'For market shares: the market fact_id is of, when stated (the other''s is the same when it names one).';
 comment on column main.fact_agreement.kind is 'money or percent.';
 comment on column main.fact_agreement.text is 'The mention of fact_id as it stands in its article.';
 comment on column main.fact_agreement.other_text is 'The mention of other_fact_id as it stands in its article.';
