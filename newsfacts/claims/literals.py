@@ -16,7 +16,9 @@ trigger words can be indexed too; patterns it cannot expand stay expressions.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
@@ -30,6 +32,7 @@ T = TypeVar("T")
 CJK_RANGES = "\u2e80-\u9fff\uf900-\ufaff"
 # a word of an alphabetic script: letters and digits, not Chinese characters, not "_"
 LATIN_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
+LATIN_WORD_RE_SPLIT = re.compile(rf"([^\W_{CJK_RANGES}]+)")
 CJK_CHAR_RE = re.compile(rf"[{CJK_RANGES}]")
 
 
@@ -44,20 +47,21 @@ class Words:
     __slots__ = ("_candidates", "at")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
-        at: dict[str, list[int]] = {}
         end = len(text) if end is None else end
-        for m in LATIN_WORD_RE.finditer(text, start, end):
-            if (m.start() == start > 0 and is_latin_word_char(text[start - 1])) or (
-                m.end() == end < len(text) and is_latin_word_char(text[end])
-            ):
-                continue  # a word the range cuts is not a word of the text
-            word = m.group(0)
-            found = at.get(word)
-            if found is None:
-                at[word] = [m.start()]
-            else:
-                found.append(m.start())
-        self.at = at
+        # split keeps the words at odd places; their offsets are the running lengths (C, not
+        # a match object per word)
+        parts = LATIN_WORD_RE_SPLIT.split(text[start:end])
+        offsets = list(itertools.accumulate(map(len, parts), initial=start))
+        at: defaultdict[str, list[int]] = defaultdict(list)
+        for word, offset in zip(parts[1::2], offsets[1:-1:2], strict=True):
+            at[word].append(offset)
+        # a word the range cuts is not a word of the text
+        if len(parts) > 1:
+            if start > 0 and not parts[0] and is_latin_word_char(text[start - 1]):
+                _drop(at, parts[1], start)
+            if end < len(text) and not parts[-1] and is_latin_word_char(text[end]):
+                _drop(at, parts[-2], offsets[-3])
+        self.at = dict(at)
         self._candidates: dict[int, list] = {}
 
     def candidates(self, index: PhraseIndex) -> list:
@@ -68,6 +72,14 @@ class Words:
             found = [(self.at[w], by_word[w]) for w in by_word.keys() & self.at.keys()]
             self._candidates[id(index)] = found
         return found
+
+
+def _drop(at: defaultdict[str, list[int]], word: str, offset: int) -> None:
+    found = at.get(word)
+    if found is not None and offset in found:
+        found.remove(offset)
+        if not found:
+            del at[word]
 
 
 def is_latin_word_char(ch: str) -> bool:
