@@ -149,6 +149,49 @@ CASES = [
      "3 billion yuan", "investment", None),
     # Chinese: the company a stake is bought in is not the buyer
     ("联想拟以15亿美元收购浪潮信息20%股权。", "20%", "ratio", "Lenovo"),
+    # comparisons and passive holders: the name after the number owns it
+    ("Intel's server sales rose 9%, compared with 31% for AMD.", "31%", "growth", "AMD"),
+    ("Broadcom's margin was 64%, against 71% at Nvidia.", "71%", "ratio", "Nvidia"),
+    ("Orbital Grid owns 60% of the venture; the other 40% is held by Tamsin Ventures.",
+     "40%", "ratio", "Tamsin Ventures"),
+    # the company a stake is in owns nothing; "including debt" is an acquisition's value
+    ("Last year the group bought 25% shares of Harbor Peak Cloud.", "25%", "ratio", None),
+    ("Quorra Capital agreed to acquire Lumen Halls for $2.1 billion including debt.",
+     "$2.1 billion", "deal_value", "Quorra Capital"),
+    # a lender lends; the borrower raises the loan
+    ("The Asian Development Bank lent Bintang Compute $90 million.", "$90 million", "funding",
+     "Bintang Compute"),
+    # a unit's or an arm's parent does not own the unit's contract; GPUs' maker owns nothing
+    ("Mitsui's cloud arm won a ¥40 billion order.", "¥40 billion", "deal_value", None),
+    ("The hall holds 8,000 Nvidia Blackwell GPUs rated at 0.5 exaflops.", "0.5 exaflops",
+     "computing_power", None),
+    # a place after "near" is no company; a verb after an unknown name makes it one
+    ("The campus near Lillehammer will cost €300 million.", "€300 million", "investment", None),
+    ("Shares of Corvid Micro fell 14% on Friday.", "14%", "growth", "Corvid Micro"),
+    ("The filing shows Heliotrope already owns a 12% stake in the lab.", "12%", "ratio",
+     "Heliotrope"),
+    # measures: profit after tax, an industry's sales, a stake held by, an acquisition's price
+    ("Profit after tax reached 940 billion VND.", "940 billion VND", "profit", None),
+    ("Global smartphone chip sales reached $41 billion in the quarter.", "$41 billion",
+     "market_size", None),
+    ("Tập đoàn CMC mua lại 51% cổ phần của Công ty TNHH Mạng Bắc Giang với giá 300 tỷ đồng.",
+     "300 tỷ đồng", "deal_value", "CMC"),
+    ("Tập đoàn CMC mua lại 51% cổ phần của Công ty TNHH Mạng Bắc Giang với giá 300 tỷ đồng.",
+     "51%", "ratio", "CMC"),
+    ("UBND TP.HCM dành 800 tỷ đồng cho các phòng thí nghiệm AI.", "800 tỷ đồng", "investment",
+     "Ho Chi Minh City People's Committee"),
+    # Chinese: a province or city setting up a fund is its government; a subsidiary acts
+    ("浙江省设立规模20亿元的算力基金。", "20亿元", "investment", "Zhejiang Provincial Government"),
+    ("江苏省设立规模20亿元的算力基金，首期出资5亿元。", "5亿元", "investment",
+     "Jiangsu Provincial Government"),
+    ("海光信息发布三季报，江苏省设立30亿元专项资金。", "30亿元", "investment",
+     "Jiangsu Provincial Government"),
+    ("中科曙光公告称，其控股子公司曙光数创拟以2亿元收购一家公司。", "2亿元", "deal_value",
+     "Sugon DataEnergy"),
+    ("特區政府撥款20億港元資助人工智能研究。", "20億港元", "investment",
+     "Government of Hong Kong"),
+    ("The Norwegian government set aside NOK 500 million for AI.", "NOK 500 million",
+     "investment", "Government of Norway"),
 ]  # fmt: skip
 
 
@@ -211,6 +254,47 @@ def test_a_subject_carries_into_the_next_sentence_only_with_an_anaphor_or_a_meas
     facts = {f.text: f for f in labelled(text)}
     assert facts["9 billion yuan"].organisation == "Hygon"
     assert facts["20%"].organisation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "organisation"),
+    [
+        # a paragraph continuing the story ("According to the plan", "số vốn mới") takes the
+        # subject of the paragraph before
+        ("Halden Grid plans a $900 million campus.\n\nAccording to the plan, phase 1 will "
+         "cost $300 million. The site will deliver 6 exaflops.", "6 exaflops", "Halden Grid"),
+        ("Halden Grid plans a $900 million campus.\n\nAccording to the plan, phase 1 will "
+         "cost $300 million.", "$300 million", "Halden Grid"),
+        ("Công ty Cổ phần Sao Việt huy động 20 triệu USD.\n\nKhoảng 70% số vốn mới dùng để "
+         "mua GPU.", "70%", "Sao Việt"),
+        # "It cost": the subject of a sentence two back, past one naming nobody
+        ("Fjord Compute opened a hall in Bergen. The operator expects a second in 2027. "
+         "It cost €200 million.", "€200 million", "Fjord Compute"),
+        # a paragraph of market figures does not continue the company's story
+        ("Halden Grid plans a $900 million campus.\n\nThe data-centre market grew 20%. "
+         "In particular, deals above $1 billion made up 15% of the total.", "15%", None),
+        # the parent, unnamed, owns its own revenue, not the unit's
+        ("Fjord Compute's revenue rose to NOK 3 billion, while the parent reported revenue "
+         "of NOK 40 billion.", "NOK 40 billion", None),
+        # "Con số này": the number before's owner
+        ("CMC báo doanh thu quý đạt 2.000 tỷ đồng. Con số này hoàn thành 70% kế hoạch năm.",
+         "70%", "CMC"),
+        # a short form of a longer name is that name
+        ("Brightwater Data Centres was sold last year. Brightwater runs 200 MW and reported "
+         "a margin of 41%.", "41%", "Brightwater Data Centres"),
+        # a Chinese name glossed once is that name wherever it stands again
+        ("本地服务商星启云（StarLaunch Cloud）今日招股。\n\n星启云2024年收入为5亿元。",
+         "5亿元", "StarLaunch Cloud"),
+        # "The US has ... of its total": the place's, not the subject before's
+        ("Microsoft built a new machine.\n\nThe United States has 170 systems and about 48% "
+         "of its total performance.", "48%", None),
+    ],
+)  # fmt: skip
+def test_a_subject_carries_across_sentences_and_paragraphs_that_continue_its_story(
+    text: str, number: str, organisation: str | None
+) -> None:
+    f = fact(STORY.format(text), number)
+    assert f.organisation == organisation, (f.organisation_evidence, f.subject_text)
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ from newsfacts.claims.lexicon import (
     compile_triggers,
 )
 from newsfacts.claims.literals import Words
-from newsfacts.claims.names import ORG_SUFFIX_RE, Mention, finder_for
+from newsfacts.claims.names import CJK_GLOSS_RE, ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
@@ -151,8 +151,8 @@ OTHERS_RE = re.compile(
 RESPECTIVELY_RE = re.compile(r"分别|分別|respectively|lần lượt|依次", re.IGNORECASE)
 # "Shares of CoreWeave", "List prices on CoreWeave's website": the name owns what is named.
 OWNER_OF_RE = re.compile(
-    r"(?<![\w-])(?:shares|stock|revenue|sales|profit|income|valuation|capacity|market value|"
-    r"earnings|results|capex|spending|backlog) of\s+(?:the\s+)?$",
+    r"(?<![\w-])(?:(?<!% )(?<!%)shares|stock|revenue|sales|profit|income|valuation|capacity|"
+    r"market value|earnings|results|capex|spending|backlog) of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 PREPOSITION_RE = re.compile(
@@ -205,7 +205,10 @@ ADJACENT_RE = re.compile(
 )
 # "71% of CoreWeave's revenue": the name after "of" owns a part of its total.
 OF_NAME_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?$")
-OF_ITS_RE = re.compile(r"\s+of\s+(?:its|it|their)\b")
+OF_ITS_RE = re.compile(
+    r"\s+(?:of\s+(?:its|it|their)\b|of the (?:proceeds|new capital|money raised)\b"
+    r"|số vốn (?:mới|huy động|này)\b)"
+)
 # "62% doanh thu năm 2024 của VNG", "50 triệu USD của startup AI NeuroViet": X's number.
 VI_OF_AFTER_RE = re.compile(
     r"(?:\s+(?!cổ\b|vốn\b)[^\s,;.()]+){0,6}?\s+của\s+"
@@ -219,14 +222,31 @@ LOCAL_GOVERNMENT_SUFFIXES = ("政府", "人民政府", "省政府", "市政府",
 LOCAL_ACTION_RE = re.compile(
     r"\s*(?:将|將|拟|擬|计划|計劃|设立|設立|出资|出資|拨款|撥款|发放|發放|给予|給予|对|對|投入|安排|提供|统筹|統籌)"
 )
+LOCAL_EVIDENCE = "a province or city funds it"
 GROUP_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:'s|’s)\s+(?:government|cabinet)|\s+(?:to|will|plans|planned|approved|has|had|is)\b)",
     re.IGNORECASE,
 )
 
+# "35% shares of Saigon Edge Cloud", "a 20% stake in X": the company held owns nothing.
+STAKE_GAP_RE = re.compile(r"\s*(?:shares?|stakes?|equity|interest)\s+(?:of|in)\s+", re.IGNORECASE)
+# "compared with 66% for Nvidia", "the remaining 30% is held by PensionDanmark": the name
+# after the number owns it, not the subject before.
+COMPARED_GAP_RE = re.compile(r"\s+(?:for|at|of)\s+(?:the\s+)?", re.IGNORECASE)
+HELD_BY_AFTER_RE = re.compile(
+    r"\s+(?:is|are|was|were)\s+(?:held|owned|controlled)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?",
+    re.IGNORECASE,
+)
+# "while the parent reported ...": a parent the table cannot name; not the subject before.
+PARENT_RE = re.compile(r"(?<![\w-])(?:the|its) parent(?: company| group)?(?![\w-])", re.IGNORECASE)
+# "the campus near Stavanger": a capitalised word after these is a place.
+PLACE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:near|outside|(?:north|south|east|west) of)\s+$", re.IGNORECASE
+)
+
 # Between a number and a name after it that owns it: "a $2 billion round for Mistral".
 AFTER_GAP_RE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,4}?(?:for|by|at|of|from|in)\s+(?:the\s+)?|\s*(?:的|由)?"
+    r"\s*(?:[\w-]+\s+){0,4}?(?:for|by|at|of|from|in)\s+(?:the\s+)?|\s*(?:的|由)|"
 )
 OWNER_AFTER_RE = re.compile(r"(?:for|by|at|of)\s+(?:the\s+)?$")
 LIST_GAP_RE = re.compile(
@@ -383,6 +403,8 @@ class _Labeller:
         """
         rules = rules_for(sentence.lang)
         text = self.text
+        if sentence.lang == "zh":
+            self._add_glossed(sentence)
         places = _in_range(self._places(), sentence.start, sentence.end)
         sentence.places = places
         mentions = []
@@ -442,6 +464,60 @@ class _Labeller:
                 sentence.listed.update((a.start, b.start))
         sentence.owners = owners
 
+    def _add_glossed(self, sentence: _Sentence) -> None:
+        """A Chinese name glossed once ("雲啟智能（CloudLaunch AI）") is that name wherever
+        the article writes it again without the gloss."""
+        if "glossed" not in self._scans:
+            glossed: dict[str, str] = {}
+            for g in CJK_GLOSS_RE.finditer(self.text):
+                english = g.group(2).strip()
+                canon = self.finder.canonical(english) or self.finder.canonical(g.group(1))
+                if canon is None and ORG_SUFFIX_RE.search(" " + english) is None:
+                    continue  # "夸娥（KUAE）": a product's name, not a company's
+                run = g.group(1)  # "服务商星启云（StarLaunch Cloud）" ... "星启云2024年"
+                name = next(
+                    (
+                        run[k:]
+                        for k in range(len(run) - 1)
+                        if self.text.count(run[k:]) > self.text.count(g.group(0))
+                    ),
+                    run,
+                )
+                glossed.setdefault(name, canon or english)
+            self._scans["glossed"] = glossed
+        glossed = self._scans["glossed"]
+        if not glossed:
+            return
+        added = []
+        for name, organisation in glossed.items():
+            at = self.text.find(name, sentence.start, sentence.end)
+            while at >= 0:
+                end = at + len(name)
+                if not any(m.start < end and at < m.end for m in sentence.mentions + added):
+                    added.append(Mention(at, end, name, organisation, True))
+                at = self.text.find(name, end, sentence.end)
+        if added:
+            sentence.mentions = sorted(sentence.mentions + added, key=lambda m: m.start)
+
+    def _full_name(self, owner: Mention) -> Mention:
+        """ "Kestrel" after "Kestrel Data Centres": a short form of the article's longer name."""
+        names = self._scans.setdefault("full", {})
+        if owner.text not in names:
+            shortest = (
+                None  # "Brightline Capital", not a heading's "Brightline Capital Swallows ..."
+            )
+            pattern = rf"(?<![\w-]){re.escape(owner.text)}(?: [A-Z][\w&-]*)+"
+            for m in re.finditer(pattern, self.text):
+                if ORG_SUFFIX_RE.search(" " + m.group(0)) and (
+                    shortest is None or len(m.group(0)) < len(shortest)
+                ):
+                    shortest = m.group(0)
+            names[owner.text] = shortest
+        full = names[owner.text]
+        if full is None:
+            return owner
+        return Mention(owner.start, owner.end, owner.text, full, False)
+
     def _reports(self, m: Mention, before: str) -> bool:
         """True for "Theo FPT, ...": a known company the sentence reports, not a research firm."""
         if REPORTED_BEFORE_RE.search(before) is None:
@@ -473,13 +549,16 @@ class _Labeller:
             return True
         if TITLE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 25), m.start):
             return True
+        if PLACE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 20), m.start):
+            return True  # "the campus near Stavanger": a place
         if len(words) == 1 and not self.text[sentence.start : m.start].strip(" \"“‘'(*•■-"):
             word = m.text
             seen = self._capitalised.get(word)
             if seen is None:
                 seen = bool(re.search(rf"(?<=[a-z0-9,;:] ){re.escape(word)}\b", self.text))
                 self._capitalised[word] = seen
-            return not seen
+            # "Brightwater runs ..." after "Brightwater Data Centres": a short form, not a word
+            return not seen and self._full_name(m) is m
         return False
 
     def paragraph_of(self, fact: Fact) -> Paragraph | None:
@@ -553,20 +632,28 @@ class _Labeller:
         """
         paragraph = sentence.paragraph
         before = [s for s in self.sentences_of(paragraph) if s.end <= sentence.start]
-        if not before:
-            i = self.paragraphs.index(paragraph)
-            if i > 0 and self.paragraphs[i - 1].section == paragraph.section:
-                prev = self.paragraphs[i - 1]
-                if prev.role in ("body", "title", "heading"):
-                    before = self.sentences_of(prev)
+        previous: list[_Sentence] = []
+        i = self.paragraphs.index(paragraph)
+        if i > 0 and self.paragraphs[i - 1].section == paragraph.section:
+            prev = self.paragraphs[i - 1]
+            if prev.role in ("body", "title", "heading"):
+                previous = self.sentences_of(prev)
         # a sentence naming nobody in between ("Biên lợi nhuận ... được cải thiện") passes
-        # on the subject of the one before it, in the same paragraph or the one before
-        for last in map(self.ready, reversed(before[-2:])):
-            if last.subject is not None:
-                return last.subject
-            first = next((m for m in last.owners if m.start not in last.listed), None)
-            if first is not None or last.mentions:
-                return first
+        # on the subject of the one before it, in the same paragraph or the one before; a
+        # paragraph that names nobody before the sentence continues the one before it
+        rules = rules_for(sentence.lang)
+        continued = len(before) <= 2 and all(
+            rules.carry_opening.search(self.text, s.start, s.end)
+            or rules.anaphora.search(self.text, s.start, s.end)
+            for s in before
+        )
+        for group in (before, previous) if continued else (before,):
+            for last in map(self.ready, reversed(group[-2:])):
+                if last.subject is not None:
+                    return last.subject
+                first = next((m for m in last.owners if m.start not in last.listed), None)
+                if first is not None or last.mentions:
+                    return first
         return None
 
     def _copy_claim(self, fact: Fact, original: Fact, sentence: _Sentence) -> Fact:
@@ -600,6 +687,8 @@ class _Labeller:
     ) -> Fact:
         measure, measure_evidence = self._measure(fact, sentence, siblings, earlier)
         owner, owner_evidence = self._owner(fact, measure, sentence, earlier, carried)
+        if owner is not None and not owner.known and " " not in owner.text:
+            owner = self._full_name(owner)
         country, country_evidence = self._country(fact, sentence, owner)
         period, period_evidence = self._period(fact, sentence)
         return _replace(
@@ -806,6 +895,16 @@ class _Labeller:
         near = [m for m in sentence.mentions if since <= m.start and m.end <= fact.start]
         if near and ADJACENT_RE.fullmatch(text, near[-1].end, fact.start):
             return near[-1], "the name right before it"
+        # "compared with 66% for Nvidia", "30% is held by PensionDanmark": the name after
+        follows = next((m for m in sentence.mentions if m.start >= fact.end), None)
+        if follows is not None and (
+            HELD_BY_AFTER_RE.fullmatch(text, fact.end, follows.start)
+            or (
+                COMPARED_BEFORE_RE.search(text, max(since, fact.start - 30), fact.start)
+                and COMPARED_GAP_RE.fullmatch(text, fact.end, follows.start)
+            )
+        ):
+            return follows, "the name after it owns the number compared or held"
         if sentence.lang == "vi":
             after = next((m for m in sentence.owners if m.start >= fact.end), None)
             if after is not None and VI_OF_AFTER_RE.fullmatch(text, fact.end, after.start):
@@ -821,7 +920,18 @@ class _Labeller:
                 and (text.startswith(("'s", "’s"), after[0].end))
             ):
                 return after[0], "a part of the total of the name after it"
-            if carried is not None and OF_ITS_RE.match(text, fact.end):
+            if (
+                carried is not None
+                and OF_ITS_RE.match(text, fact.end)
+                and not (  # "The United States has ... 48.4% of its total": the place's
+                    sentence.places
+                    and not self.text[sentence.start : sentence.places[0].start]
+                    .strip(' "“')
+                    .casefold()
+                    .removeprefix("the")
+                    .strip()
+                )
+            ):
                 return carried, "a part of the total of the subject before"
         stretch = [m for m in sentence.owners if since <= m.start and m.end <= fact.start]
         if not stretch and OTHERS_RE.search(text, since, fact.start):
@@ -834,6 +944,13 @@ class _Labeller:
             and MARKET_SUBJECT_RE.search(text, since, fact.start)
         ):
             return None, "a market's growth belongs to no organisation"
+        if not stretch and PARENT_RE.search(text, since, fact.start):
+            return None, "a parent the sentence does not name"
+        if measure in ("investment", "funding", "ratio"):
+            # "海光信息发布三季报，江苏省设立30亿元基金": the province after the names
+            local = self._local_government(fact, sentence, max([since] + [m.end for m in stretch]))
+            if local is not None:
+                return local, LOCAL_EVIDENCE
         if stretch:
             pick = stretch[0] if measure in SUBJECT_MEASURES else stretch[-1]
             if pick.start in sentence.listed:
@@ -845,6 +962,14 @@ class _Labeller:
             if prior.subject_start is None:
                 return None, prior.organisation_evidence
             owner = next((m for m in sentence.mentions if m.start == prior.subject_start), None)
+            if owner is None and prior.organisation_evidence == LOCAL_EVIDENCE:
+                owner = Mention(
+                    prior.subject_start,
+                    prior.subject_end or prior.subject_start,
+                    prior.subject_text or "",
+                    prior.organisation or "",
+                    True,
+                )
             if owner is not None:
                 return owner, "the owner of the number before it in the sentence"
         before = [m for m in sentence.owners if m.end <= fact.start]
@@ -860,6 +985,7 @@ class _Labeller:
             gap = text[fact.end : first.start]
             if (
                 AFTER_GAP_RE.fullmatch(gap)
+                and STAKE_GAP_RE.match(gap) is None
                 and first.start not in sentence.listed
                 and (first in sentence.owners or OWNER_AFTER_RE.search(gap))
             ):
@@ -927,6 +1053,21 @@ class _Labeller:
         if name is None:
             return None
         return Mention(place.start, place.end, place.text, name, True)
+
+    def _local_government(self, fact: Fact, sentence: _Sentence, since: int) -> Mention | None:
+        """ "江苏省设立规模50亿元的基金": a province or city setting up, funding or granting
+        between the number before and this one is its government."""
+        for place in sentence.places:
+            if place.start < since or place.end > fact.start:
+                continue
+            end = place.end + (self.text[place.end : place.end + 1] in ("省", "市"))
+            if not LOCAL_ACTION_RE.match(self.text, end):
+                continue
+            for suffix in LOCAL_GOVERNMENT_SUFFIXES:
+                local = self.table.canonical(place.text + suffix)
+                if local is not None:
+                    return Mention(place.start, end, self.text[place.start : end], local, True)
+        return None
 
     def _main_country(self) -> str | None:
         """The country the article names most, or None when it names none."""

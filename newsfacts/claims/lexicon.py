@@ -132,6 +132,9 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"proceeds",
             r"borrow(?:s|ed|ing)?",
             r"loans?",
+            r"lent",
+            r"lends?",
+            r"loaned",
             r"credit facility",
             r"bonds?",
             r"debt",
@@ -272,6 +275,8 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"rót",
             r"chi",
             r"chi tiêu",
+            r"dành",
+            r"kinh phí",
             r"ngân sách",
             r"xây(?: dựng)?",
             r"dự án",
@@ -293,6 +298,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"acqui(?:re|res|red|ring|sition)",
             r"takeover",
+            r"including (?:net )?debt",  # an acquisition's value, not a loan
             r"merger",
             r"merge",
             r"deal",
@@ -336,6 +342,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
         "vi": (
             r"thương vụ",
             r"mua lại",
+            r"mua lại [^,.;]{0,80}?với giá",  # the price of an acquisition, not of a unit
             r"sáp nhập",
             r"hợp đồng",
             r"đơn hàng",
@@ -376,6 +383,8 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
     "profit": {
         "en": (
             r"profits?",
+            r"profits? (?:after|before) tax",  # not the 'tax' of "profit after tax"
+            r"(?:after|pre)-tax (?:net )?profits?",
             r"net income",
             r"earnings",
             r"operating income",
@@ -441,6 +450,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"market (?:grew|grows|expand\w*|rose|reached|reach|to grow|to reach|to expand)",
             r"size of",
             r"(?:worldwide|global) spending",
+            r"(?:worldwide|global|industry|industry-wide) (?:[\w-]+ ){0,2}sales",
             r"spending worldwide",
             r"digital economy",
             r"gross merchandise value",
@@ -634,6 +644,7 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"margins?",
             r"utili[sz]ation",
             r"stake",
+            r"(?:is|are|was|were) (?:held|owned) by",  # "the remaining 30% is held by X": a stake
             r"of (?:its|the|their) (?:total|revenue|sales)",
             r"accounted for",
             r"account for",
@@ -729,28 +740,28 @@ LOSS_RIGHT_BEFORE = {
 
 # A sentence with one of these, before its number, speaks of the subject of an earlier one.
 ANAPHORA = {
-    "en": r"\b(?:it|its|it's|the company|the company's|the firm|the firm's|the group|the group's|the start-?up|the startup's|the chipmaker|the chip ?maker|the chip designer|the designer|the operator|the lender|the unit|the business|the carrier|the maker|the cloud provider|the developer|the manufacturer|the foundry|the supplier|the centre|the center|the facility|the machine|the system|the cluster|the deal|the round|the offering|the listing|the ipo|they|their|he|she|this|the latter)\b",
-    "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的前上下全第今去当當本营營收净淨利毛综綜总總实實]))",
-    "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn) (?:này|nói trên|trên)\b|ban lãnh đạo\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! (?-i:[A-ZĐ])))",
+    "en": r"\b(?:it|its|it's|the company|the company's|the firm|the firm's|the group|the group's|the start-?up|the startup's|the chipmaker|the chip ?maker|the chip designer|the designer|the operator|the lender|the unit|the business|the carrier|the maker|the cloud provider|the developer|the manufacturer|the foundry|the supplier|the centre|the center|the facility|the campus|the site|the plant|the machine|the system|the cluster|the deal|the round|the offering|the listing|the ipo|they|their|he|she|this|the latter)\b",
+    "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的前上下全第今去当當本营營收净淨利毛综綜总總实實市估]))",
+    "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn|con số|số vốn) (?:này|nói trên|trên)\b|số vốn (?:mới|huy động)\b|ban lãnh đạo\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! (?-i:[A-ZĐ])))",
 }
 
 # Sentence openings that carry the previous subject: a measure or a period, no name.
 CARRY_OPENINGS = {
-    "en": r"^\W*(?:(?:[\w-]+\s+){0,3}(?:revenue|revenues|sales|income|profit|margin|earnings|loss|losses|capex|spending|expenditure|utili[sz]ation|backlog|bookings|guidance|shares|stock|valuation|orders)\b|among them|of which|in particular|in the (?:first|second|third|fourth|same) (?:quarter|half)|in the quarter|for the (?:first|full|whole|quarter|year|same|second|third|fourth|nine|six)|for 20\d\d|in 20\d\d|over the|during the|the first (?:three|nine|six|two)|research and development|r&d|phase|the first phase|the second phase|a second phase|its|it)\b",
-    "zh": r"^\W*(?:所得款项|所得款項|募集资金|募集資金|本次|此次|营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
-    "vi": r"^\W*(?:doanh thu|lợi nhuận|biên lợi nhuận|vốn hóa|cổ phiếu|riêng|khối|mảng|bộ phận|giá thuê|trong (?:quý|năm|nửa|6|9)|quý|năm 20\d\d|6 tháng|9 tháng|lũy kế|giai đoạn|theo thiết kế|như vậy|ngoài ra|bên cạnh đó)",
+    "en": r"^\W*(?:(?:[\w-]+\s+){0,3}(?:revenue|revenues|sales|income|profit|margin|earnings|loss|losses|capex|spending|expenditure|utili[sz]ation|backlog|bookings|guidance|shares|stock|valuation|orders)\b|among them|of which|in particular|in the (?:first|second|third|fourth|same) (?:quarter|half)|in the quarter|for the (?:first|full|whole|quarter|year|same|second|third|fourth|nine|six)|for 20\d\d|in 20\d\d|over the|during the|the first (?:three|nine|six|two)|research and development|r&d|according to (?:the|its|this) plan|phase|the first phase|the second phase|a second phase|its|it)\b",
+    "zh": r"^\W*(?:所得款项|所得款項|集资所得|集資所得|今年|去年|募集资金|募集資金|本次|此次|营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
+    "vi": r"^\W*(?:doanh thu|lợi nhuận|biên lợi nhuận|vốn hóa|cổ phiếu|riêng|khối|mảng|bộ phận|giá thuê|trong (?:quý|năm|nửa|6|9)|quý|năm 20\d\d|6 tháng|9 tháng|lũy kế|giai đoạn|theo thiết kế|như vậy|ngoài ra|bên cạnh đó|trong đó|theo kế hoạch|khi (?:hoàn thành|hoàn tất|đi vào hoạt động|vận hành))",
 }
 
 # Patterns around a name that make it not the number's owner ("Nvidia-backed X", "led by Y").
 MODIFIER_AFTER = {
-    "en": r"^(?:-backed|-based|-led|-owned|-controlled|-listed|-linked|-supported|-designed|-made|-built|-powered|-style|-class|-compatible|-funded| backed| based| designed| made| chips?\b| gpus?\b| accelerators?\b| servers?\b| processors?\b| h\d+| a\d+| b\d+)",
-    "zh": r"^(?:支持|投资的|投資的|领投|領投|跟投|旗下|入股|背景|系|芯片|GPU|的芯片|的GPU|加速卡)",
+    "en": r"^(?:-backed|-based|-led|-owned|-controlled|-listed|-linked|-supported|-designed|-made|-built|-powered|-style|-class|-compatible|-funded| backed| based| designed| made| chips?\b| gpus?\b| accelerators?\b| servers?\b| processors?\b| h\d+| a\d+| b\d+|(?: (?-i:[A-Z][\w-]*)){1,2} (?:chips?|gpus?|accelerators?|processors?)\b|(?:'s|’s) (?:[\w-]+ )?(?:arm|unit|subsidiary|division)\b| lent\b| lends\b| loaned\b)",
+    "zh": r"^(?:(?:公告称|公告稱|表示|宣布)?[，,]\s*其(?:控股|全资|全資)?子公司|支持|投资的|投資的|领投|領投|跟投|旗下|入股|背景|系|芯片|GPU|的芯片|的GPU|加速卡)",
     "vi": r"^(?: hậu thuẫn| rót vốn| dẫn dắt| dẫn đầu)",
 }
 MODIFIER_BEFORE = {
-    "en": r"(?<![\w-])(?:backed by|led by|co-led by|funded by|built around|based on|powered by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
+    "en": r"(?<![\w-])(?:backed by|led by|co-led by|funded by|built around|based on|powered by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|(?:stakes?|shares|interest|equity) in|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
     "zh": r"(?:由|与|與|向|从|從|给|給|对|對|比|如|包括|为|為|替|跟|同|客户|客戶|如同|联合|聯合|创始人|創始人|收购|收購|持有)\s*$",
-    "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập|cổ phần(?: của)?|mua lại|được|trình|(?:phó )?(?:cục trưởng|vụ trưởng|viện trưởng|giám đốc|tổng giám đốc|chủ tịch|bộ trưởng|thứ trưởng))\s+$",
+    "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập|cổ phần(?: của)?(?: công ty(?: cổ phần| tnhh)?)?|mua lại|được|trình|(?:phó )?(?:cục trưởng|vụ trưởng|viện trưởng|giám đốc|tổng giám đốc|chủ tịch|bộ trưởng|thứ trưởng))\s+$",
 }
 
 # "according to X", "theo X", "据X": a source, not an owner.

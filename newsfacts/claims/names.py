@@ -39,7 +39,7 @@ def _is_cjk(ch: str) -> bool:
 ORG_SUFFIX_RE = re.compile(
     r"(?:\s(?:Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SE|SA|NV|JSC|PJSC|"
     r"Group|Holdings?|Technologies|Technology|Tech|Systems|Labs?|AI|Capital|Partners|Ventures|"
-    r"Semiconductors?|Computing|Cloud|Networks?|Robotics|Intelligence|Bank|Fund|Investments?|"
+    r"Semiconductors?|Compute|Computing|Micro|Securities|Cloud|Networks?|Robotics|Intelligence|Bank|Fund|Investments?|"
     r"Energy|Power|Electronics|Electric|Software|Solutions|Data|Digital|Telecom|Communications|"
     r"Microelectronics|Devices|Industries|Dynamics|Research|Institute|University|Foundation|"
     r"Authority|Agency|Council|Commission|Ministry|Department|Committee|Centre|Center|"
@@ -53,16 +53,21 @@ CAPITALISED_RE = re.compile(
 )
 # In a company's place: the phrase is followed by a verb of owning or doing, or an appositive.
 AFTER_NAME_RE = re.compile(
-    r"^(?:'s|’s|,\s+(?:a|an|the|which|whose|who|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một)\b|\s+(?:raised|raises|closed|closes|said|says|"  # noqa: E501
+    r"^(?:'s|’s|,\s+(?:a|an|the|which|whose|who|đơn vị|công ty|startup|nhà|hãng|tập đoàn|một)\b|"
+    r"(?:\s+(?:already|also|now|still|recently|previously|currently|then|later))?"
+    r"\s+(?:raised|raises|closed|closes|said|says|"
     r"reported|reports|posted|posts|agreed|agrees|plans|planned|will|would|is|was|has|had|"
     r"expects|announced|announces|secured|secures|landed|won|signed|invested|invests|spent|"
     r"spends|bought|buys|acquired|acquires|took|takes|holds|held|controls|earned|earns|lost|"
-    r"booked|books|priced|prices|vừa|đã|sẽ|đạt|ghi nhận|công bố|cho biết|gọi|huy động|"
+    r"booked|books|priced|prices|runs|operates|owns|fell|rose|jumped|slid|dropped|gained|climbed|"
+    r"surged|plunged|tumbled|delivers|builds|sells|employs|cut|cuts|"
+    r"vừa|đã|sẽ|đạt|ghi nhận|công bố|cho biết|gọi|huy động|"
     r"được|chi|đầu tư|nâng|mua|ký|(?:\([^)]{2,30}\))))"
 )
 BEFORE_NAME_RE = re.compile(
     r"(?:start-?up|startup|company|firm|maker|designer|provider|operator|platform|developer|"
-    r"lab|rival|unit|subsidiary|investor|fund|nền tảng|công ty|doanh nghiệp|hãng|tập đoàn|"
+    r"lab|rival|unit|subsidiary|investor|fund|shares of|stock of|"
+    r"nền tảng|công ty|doanh nghiệp|hãng|tập đoàn|"
     r"quỹ|startup|nhà cung cấp|nhà phát triển|đơn vị)\s+$",
     re.IGNORECASE,
 )
