@@ -163,6 +163,15 @@ CASES = [
      "Bintang Compute"),
     # a unit's or an arm's parent does not own the unit's contract; GPUs' maker owns nothing
     ("Mitsui's cloud arm won a ¥40 billion order.", "¥40 billion", "deal_value", None),
+    # a parent's unit named after its descriptor is the one acting, however long the descriptor
+    ("Baidu's intelligent electric vehicle arm JIDU raised $400 million in a Series A.",
+     "$400 million", "funding", "Jidu"),
+    ("Tencent's cloud unit Tencent Cloud plans to invest $1 billion in Saudi Arabia.",
+     "$1 billion", "investment", "Tencent Cloud"),
+    ("Nordvik Energy's fast-growing data centre subsidiary Nordvik Compute raised €80 million.",
+     "€80 million", "funding", "Nordvik Compute"),
+    ("Samsung's memory chip division reported revenue of $20 billion.", "$20 billion",
+     "revenue", None),
     ("The hall holds 8,000 Nvidia Blackwell GPUs rated at 0.5 exaflops.", "0.5 exaflops",
      "computing_power", None),
     # a place after "near" is no company; a verb after an unknown name makes it one

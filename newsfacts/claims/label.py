@@ -420,7 +420,7 @@ class _Labeller:
         modifier: Mention | None = None
         previous: Mention | None = None
         for m in mentions:
-            after = text[m.end : min(sentence.end, m.end + 30)]
+            after = text[m.end : min(sentence.end, m.end + 60)]
             before = text[max(sentence.start, m.start - 60) : m.start]
             owned = (
                 OWNER_OF_RE.search(before) is not None

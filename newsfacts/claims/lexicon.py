@@ -754,7 +754,7 @@ CARRY_OPENINGS = {
 
 # Patterns around a name that make it not the number's owner ("Nvidia-backed X", "led by Y").
 MODIFIER_AFTER = {
-    "en": r"^(?:-backed|-based|-led|-owned|-controlled|-listed|-linked|-supported|-designed|-made|-built|-powered|-style|-class|-compatible|-funded| backed| based| designed| made| chips?\b| gpus?\b| accelerators?\b| servers?\b| processors?\b| h\d+| a\d+| b\d+|(?: (?-i:[A-Z][\w-]*)){1,2} (?:chips?|gpus?|accelerators?|processors?)\b|(?:'s|’s) (?:[\w-]+ )?(?:arm|unit|subsidiary|division)\b| lent\b| lends\b| loaned\b)",
+    "en": r"^(?:-backed|-based|-led|-owned|-controlled|-listed|-linked|-supported|-designed|-made|-built|-powered|-style|-class|-compatible|-funded| backed| based| designed| made| chips?\b| gpus?\b| accelerators?\b| servers?\b| processors?\b| h\d+| a\d+| b\d+|(?: (?-i:[A-Z][\w-]*)){1,2} (?:chips?|gpus?|accelerators?|processors?)\b|(?:'s|’s) (?:[\w-]+ ){0,4}?(?:arm|unit|subsidiary|division|business)\b| lent\b| lends\b| loaned\b)",
     "zh": r"^(?:(?:公告称|公告稱|表示|宣布)?[，,]\s*其(?:控股|全资|全資)?子公司|支持|投资的|投資的|领投|領投|跟投|旗下|入股|背景|系|芯片|GPU|的芯片|的GPU|加速卡)",
     "vi": r"^(?: hậu thuẫn| rót vốn| dẫn dắt| dẫn đầu)",
 }
