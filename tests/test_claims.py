@@ -172,6 +172,15 @@ CASES = [
      "€80 million", "funding", "Nordvik Compute"),
     ("Samsung's memory chip division reported revenue of $20 billion.", "$20 billion",
      "revenue", None),
+    # a market's scale or size reaching an amount is the market's size, not the story's money
+    ("The market for China's IDC services will grow 28% a year, and the scale will reach "
+     "320 billion yuan in 2022.", "320 billion yuan", "market_size", None),
+    ("Liquid cooling is booming, with its size expected to top $8 billion.", "$8 billion",
+     "market_size", None),
+    ("Demand for AI servers keeps rising; the size could hit $150 billion by 2027.",
+     "$150 billion", "market_size", None),
+    ("Under the plan the investment scale will reach 100 billion yuan.", "100 billion yuan",
+     "investment", None),
     ("The hall holds 8,000 Nvidia Blackwell GPUs rated at 0.5 exaflops.", "0.5 exaflops",
      "computing_power", None),
     # a place after "near" is no company; a verb after an unknown name makes it one

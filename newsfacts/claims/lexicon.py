@@ -455,6 +455,10 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"digital economy",
             r"gross merchandise value",
             r"gmv",
+            # "the market for X will grow ..., and the scale will reach": its size
+            r"~(?:its |the )?(?:scale|size) (?:(?:will|would|could|(?:is )?expected to|"
+            r"(?:is )?set to|is forecast to) )?"
+            r"(?:reach|hit|top|exceed)(?:es|ed|ing|s)?",
         ),
         "zh": (
             r"市场规模",
