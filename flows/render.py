@@ -167,12 +167,21 @@ def claim_scores_table(scores: Sequence[ClaimScores]) -> Table:
     from newsfacts.evaluate import CLAIM_METRICS
 
     table = Table(
-        title="Claim scores (measure and country, period: accuracy; organisation: P/R/F1)"
+        title="Claim scores (accuracy; organisation: P/R/F1; both: measure and organisation right)"
     )
     table.add_column("lang")
-    for column in ("mentions", "matched", "measure", "org P", "org R", "org F1", "country"):
+    for column in (
+        "mentions",
+        "matched",
+        "measure",
+        "org P",
+        "org R",
+        "org F1",
+        "country",
+        "period",
+        "both",
+    ):
         table.add_column(column, justify="right")
-    table.add_column("period", justify="right")
     for s in scores:
         d = s.as_dict()
         table.add_row(

@@ -370,6 +370,8 @@ class ClaimScores:
     A gold row is matched to the fact with its text at the same occurrence in its
     document; measure, country and period accuracy are over matched rows; an
     organisation prediction is a non-null organisation, right when it equals the gold's.
+    ``claim_accuracy`` counts the rows whose measure and organisation (null included)
+    are both right: what a number is and whose it is, the analysts' whole question.
     """
 
     lang: str
@@ -381,6 +383,7 @@ class ClaimScores:
     org_predicted: int = 0
     org_expected: int = 0
     org_right: int = 0
+    claim_right: int = 0
     errors: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, float | int | str]:
@@ -400,6 +403,7 @@ class ClaimScores:
             "organisation_f1": f1,
             "country_accuracy": ratio(self.country_right, self.matched),
             "period_accuracy": ratio(self.period_right, self.matched),
+            "claim_accuracy": ratio(self.claim_right, self.matched),
         }
 
 
@@ -439,6 +443,10 @@ def evaluate_claims(
         scores.period_right += got.period == row["period"]
         scores.org_predicted += got.organisation is not None
         scores.org_right += got.organisation is not None and got.organisation == row["organisation"]
+        scores.claim_right += (got.measure, got.organisation) == (
+            row["measure"],
+            row["organisation"],
+        )
         for label in ("measure", "organisation", "country", "period"):
             if getattr(got, label) != row[label]:
                 scores.errors.append(
@@ -539,6 +547,7 @@ CLAIM_METRICS: tuple[str, ...] = (
     "organisation_f1",
     "country_accuracy",
     "period_accuracy",
+    "claim_accuracy",
 )
 
 
