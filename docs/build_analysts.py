@@ -1,6 +1,7 @@
 """Build docs/analysts.md: the claim columns, and twelve questions answered in SQL.
 
-    uv run python docs/build_analysts.py
+    uv run python docs/build_analysts.py            # write the page
+    uv run python docs/build_analysts.py --check    # exit 1 when the page is out of date
 
 runs ``newsfacts run`` on the bundled sample corpus into a temporary warehouse,
 then each question's SQL through ``newsfacts sql --mode markdown``, and writes
@@ -32,7 +33,7 @@ QUESTIONS: list[tuple[str, str, str]] = [
        round(sum(exaflops), 2) as total_exaflops, round(max(exaflops), 2) as largest_exaflops
 from compute_capacity
 group by organisation
-order by total_exaflops desc;""",
+order by total_exaflops desc, organisation;""",
     ),
     (
         "What are the five largest compute claims, and where were they made?",
@@ -41,7 +42,7 @@ order by total_exaflops desc;""",
         """select text, round(exaflops, 2) as exaflops, organisation, publisher,
        cast(published_at as date) as published
 from compute_capacity
-order by flops desc
+order by flops desc, published, text
 limit 5;""",
     ),
     (
@@ -56,7 +57,7 @@ limit 5;""",
        count(*) filter (where amount_usd is null) as without_ecb_rate
 from investments
 group by organisation
-order by total_usd_billions desc nulls last;""",
+order by total_usd_billions desc nulls last, organisation;""",
     ),
     (
         "Which rate converted each non-dollar amount?",
@@ -67,7 +68,7 @@ order by total_usd_billions desc nulls last;""",
        round(amount_usd / 1e6, 1) as usd_millions
 from investments
 where currency <> 'USD'
-order by amount_usd desc nulls last
+order by amount_usd desc nulls last, text
 limit 8;""",
     ),
     (
@@ -77,7 +78,7 @@ limit 8;""",
         """select original_text, conversion_text, rate_date,
        round(100 * relative_deviation, 2) as deviation_percent, conversion_status, note
 from fact_conversions
-order by abs(relative_deviation) desc nulls last;""",
+order by abs(relative_deviation) desc nulls last, original_text;""",
     ),
     (
         "Which market shares are stated, and for whom?",
@@ -86,7 +87,7 @@ order by abs(relative_deviation) desc nulls last;""",
         """select organisation, market, text, share_percent, share_percent_high,
        left(article_title, 40) as article
 from market_shares
-order by share_percent desc;""",
+order by share_percent desc, organisation, text;""",
     ),
     (
         "What revenue, profit, loss and valuation does each company report, and for when?",
@@ -97,7 +98,7 @@ order by share_percent desc;""",
         """select organisation, measure, period, text, round(amount_usd / 1e6, 1) as usd_millions,
        left(sentence, 60) as sentence
 from company_financials
-order by organisation, measure, period nulls last, usd_millions desc;""",
+order by organisation, measure, period nulls last, usd_millions desc, text;""",
     ),
     (
         "How many facts of each kind were published each month?",
@@ -156,7 +157,7 @@ union all
 select 'check ' || status, check_name, message
 from dq_latest
 where status <> 'pass'
-order by what desc, item;""",
+order by what desc, item, detail;""",
     ),
 ]
 
@@ -255,11 +256,20 @@ def build(warehouse: Path) -> str:
     return "".join(parts)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Write the page; with ``--check``, only say whether the page is what it builds."""
+    check = "--check" in (sys.argv[1:] if argv is None else argv)
     with tempfile.TemporaryDirectory(prefix="newsfacts-docs-") as tmp:
         warehouse = Path(tmp) / "samples.duckdb"
         run([sys.executable, "-m", "flows.cli", "run", "samples/articles", "-w", str(warehouse)])
-        PAGE.write_text(build(warehouse), encoding="utf-8")
+        page = build(warehouse)
+    if check:
+        if PAGE.read_text(encoding="utf-8") != page:
+            print(f"{PAGE} is out of date: run uv run python docs/build_analysts.py")
+            return 1
+        print(f"{PAGE} is up to date")
+        return 0
+    PAGE.write_text(page, encoding="utf-8")
     print(f"wrote {PAGE}")
     return 0
 

@@ -85,3 +85,19 @@ def test_every_command_the_docs_show_parses_as_written(where: str, command: str)
     commands = typer.main.get_command(app).commands
     assert words[0] in commands, f"{where}: no command {words[0]!r} in {command!r}"
     commands[words[0]].make_context(words[0], words[1:])  # a usage error raises
+
+
+@pytest.mark.slow
+def test_the_analysts_guide_is_what_its_builder_writes() -> None:
+    """docs/analysts.md is rebuilt from the samples: every output table is reproducible."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "docs/build_analysts.py", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
