@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from newsfacts.settings import DEFAULT_WAREHOUSE, SAMPLE_CORPUS, Settings
 
@@ -108,18 +109,25 @@ def run(
     _quiet_prefect()
     from flows.etl import resolve_sources
     from flows.etl import run_etl as etl
+    from newsfacts.settings import SettingsError
     from newsfacts.sources import SourcesError
 
-    settings = Settings.from_env(
-        warehouse=warehouse,
-        batch_size=batch_size,
-        sources_file=str(sources_file) if sources_file else None,
-        full_refresh=full_refresh or None,
-        task_runner=task_runner,
-        dask_address=dask_address,
-        workers=workers,
-    )
+    try:
+        settings = Settings.from_env(
+            warehouse=warehouse,
+            batch_size=batch_size,
+            sources_file=str(sources_file) if sources_file else None,
+            full_refresh=full_refresh or None,
+            task_runner=task_runner,
+            dask_address=dask_address,
+            workers=workers,
+        )
+    except SettingsError as exc:
+        raise typer.BadParameter(str(exc)) from exc
     runner = _task_runner(settings)
+    for path in paths or ():
+        if not path.exists() and not path.is_symlink():  # a dangling link is the run's to record
+            raise typer.BadParameter(f"{path} does not exist", param_hint="PATHS")
     if paths:
         sources = [str(p) for p in paths]
     else:
@@ -310,9 +318,10 @@ def search(
     out = Console()
     for hit in hits:
         when = hit.published_at.date().isoformat() if hit.published_at else "undated"
-        out.print(f"[bold]{hit.title or '(untitled)'}[/]  [dim]{hit.publisher or ''} {when}[/]")
+        title, publisher = escape(hit.title or "(untitled)"), escape(hit.publisher or "")
+        out.print(f"[bold]{title}[/]  [dim]{publisher} {when}[/]")
         out.print(f"  {hit.score:.3f} {hit.matched_by}  {hit.article_id}")
-        out.print(f"  …{hit.snippet}…", highlight=False)
+        out.print(f"  …{hit.snippet}…", highlight=False, markup=False)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -436,16 +445,33 @@ def serve(
     Point PREFECT_API_URL at a `prefect server start` to see runs in the Prefect UI.
     """
     from flows.serve import serve_etl
+    from newsfacts.settings import SettingsError
 
     if (cron is None) == (interval is None):
         raise typer.BadParameter("give exactly one of --cron or --interval")
-    settings = Settings.from_env(
-        warehouse=warehouse,
-        sources_file=str(sources_file.resolve()) if sources_file else None,
-        task_runner=task_runner,
-        dask_address=dask_address,
-        workers=workers,
-    )
+    if cron is not None:
+        from prefect.client.schemas.schedules import CronSchedule
+        from pydantic import ValidationError
+
+        try:
+            CronSchedule(cron=cron)
+        except ValidationError:
+            raise typer.BadParameter(
+                f"{cron!r} is not a cron expression (five fields, e.g. \"0 */6 * * *\")",
+                param_hint="--cron",
+            ) from None
+    if interval is not None and interval <= 0:
+        raise typer.BadParameter("must be more than 0 seconds", param_hint="--interval")
+    try:
+        settings = Settings.from_env(
+            warehouse=warehouse,
+            sources_file=str(sources_file.resolve()) if sources_file else None,
+            task_runner=task_runner,
+            dask_address=dask_address,
+            workers=workers,
+        )
+    except SettingsError as exc:
+        raise typer.BadParameter(str(exc)) from exc
     runner = _task_runner(settings)
     sources = [str(p.resolve()) for p in paths or []]
     if not sources and not settings.sources_file:

@@ -21,6 +21,10 @@ SAMPLE_CORPUS = PROJECT_ROOT / "samples" / "articles"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "newsfacts.duckdb"
 
 
+class SettingsError(ValueError):
+    """A setting that cannot be used: the message names it and what it must be."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything a run needs to know that is not its input."""
@@ -118,6 +122,12 @@ class Settings:
         )
         return _organisation_table(versions, self.organisation_rows)
 
+    def __post_init__(self) -> None:
+        for name in ("batch_size", "workers"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise SettingsError(f"{name.replace('_', ' ')} must be at least 1, not {value!r}")
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Settings from ``NEWSFACTS_*`` environment variables, then ``overrides``."""
@@ -125,7 +135,13 @@ class Settings:
         if "NEWSFACTS_WAREHOUSE" in os.environ:
             env["warehouse"] = os.environ["NEWSFACTS_WAREHOUSE"]
         if "NEWSFACTS_BATCH_SIZE" in os.environ:
-            env["batch_size"] = int(os.environ["NEWSFACTS_BATCH_SIZE"])
+            try:
+                env["batch_size"] = int(os.environ["NEWSFACTS_BATCH_SIZE"])
+            except ValueError:
+                raise SettingsError(
+                    f"NEWSFACTS_BATCH_SIZE must be a whole number, not "
+                    f"{os.environ['NEWSFACTS_BATCH_SIZE']!r}"
+                ) from None
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
         if "NEWSFACTS_ORGANISATIONS" in os.environ:

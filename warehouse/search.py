@@ -48,6 +48,30 @@ hits as (
     select article_id, score, 'bm25' as matched_by, 0 as match_rank from bm25_hits
     union all
     select article_id, score, 'substring' as matched_by, 1 as match_rank from substring_hits
+),
+starts as (
+    select
+        a.article_id,
+        greatest(
+            1,
+            coalesce(nullif(strpos(lower(a.text), lower(split_part(trim(q), ' ', 1))), 0), 1)
+                - 60
+        ) as start
+    from raw.articles as a
+    where a.article_id in (select article_id from hits)
+),
+windows as (
+    select
+        s.article_id,
+        s.start + 180 as stop,
+        case
+            when s.start > 1
+                and regexp_matches(substring(a.text, s.start - 1, 1), '[\p{{Latin}}\p{{N}}]')
+            then regexp_replace(substring(a.text, s.start, 180), '^[\p{{Latin}}\p{{N}}]+', '')
+            else substring(a.text, s.start, 180)
+        end as window
+    from starts as s
+    join raw.articles as a using (article_id)
 )
 select
     a.article_id,
@@ -58,16 +82,14 @@ select
     h.matched_by,
     trim(
         regexp_replace(
-            substring(
-                a.text,
-                greatest(
-                    1,
-                    coalesce(
-                        nullif(strpos(lower(a.text), lower(split_part(trim(q), ' ', 1))), 0), 1
-                    ) - 60
-                ),
-                180
-            ),
+            -- a word cut at either end of the window is left out: the snippet starts and
+            -- ends at word boundaries (Chinese and Japanese, without spaces, at characters)
+            case
+                when w.stop <= length(a.text)
+                    and regexp_matches(substring(a.text, w.stop, 1), '[\p{{Latin}}\p{{N}}]')
+                then regexp_replace(w.window, '[\p{{Latin}}\p{{N}}]+$', '')
+                else w.window
+            end,
             '\s+',
             ' ',
             'g'
@@ -75,6 +97,7 @@ select
     ) as snippet
 from hits as h
 join raw.articles as a using (article_id)
+join windows as w using (article_id)
 order by h.match_rank, h.score desc, a.article_id
 """
 
