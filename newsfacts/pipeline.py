@@ -21,7 +21,7 @@ from newsfacts.extract import extract_facts
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
-from newsfacts.read import ReadError, read_file
+from newsfacts.read import ReadError, entry_uri, read_file
 from newsfacts.settings import Settings
 
 # Roles whose numbers are not facts of the story.
@@ -66,7 +66,7 @@ def read_files(
         try:
             raws.append(read_file(document, settings.max_document_bytes))
         except ReadError as exc:
-            errors.append(IngestError(document.resolve().as_uri(), "read", str(exc)))
+            errors.append(IngestError(entry_uri(document), "read", str(exc)))
     return raws, errors
 
 
