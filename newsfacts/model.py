@@ -76,6 +76,7 @@ class Article:
     warnings: tuple[str, ...] = field(default=())
     published_at_source: str | None = None  # the text ``published_at`` was read from
     duplicate_of: str | None = None  # article_id of the near-duplicate this one repeats
+    revision_of: str | None = None  # article_id of the story this near-duplicate corrects
 
 
 @dataclass(frozen=True, slots=True)
