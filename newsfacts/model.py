@@ -119,6 +119,7 @@ class Fact:
     sentence_start: int | None = None
     sentence_end: int | None = None
     repeat_of: int | None = None  # ``start`` of an earlier fact stating the same claim
+    part_of: int | None = None  # ``start`` of an earlier amount this one is a part of
 
     def shifted(self, offset: int) -> Fact:
         """The same fact with spans moved by ``offset`` characters."""
@@ -136,4 +137,5 @@ class Fact:
             sentence_start=move(self.sentence_start),
             sentence_end=move(self.sentence_end),
             repeat_of=move(self.repeat_of),
+            part_of=move(self.part_of),
         )

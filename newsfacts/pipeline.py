@@ -23,6 +23,7 @@ from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
 from newsfacts.read import ReadError, entry_uri, read_file
 from newsfacts.settings import Settings
+from newsfacts.totals import mark_restatements
 
 # Roles whose numbers are not facts of the story.
 NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
@@ -127,7 +128,7 @@ def process_documents(
         t2 = time.perf_counter()
         extracting += t2 - t1
         try:
-            facts = label_claims(article, facts, organisations)
+            facts = mark_restatements(article.text, label_claims(article, facts, organisations))
         except Exception as exc:  # facts stay, unlabelled, with the error recorded
             batch.errors.append(
                 IngestError(

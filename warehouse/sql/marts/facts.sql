@@ -6,6 +6,8 @@
 -- Each fact carries its claim (measure, organisation, country, period, sentence, ...).
 -- A conversion (is_conversion) restates another fact and a repeat (is_repeat) states an
 -- earlier fact's claim again: leave both out of any sum, as the marts built on this do.
+-- A part (is_part) is an amount stated as a part of an earlier one ("of that total"):
+-- left out of sums too.
 -- A superseded fact (is_superseded) is of an article a later revision of its story
 -- replaces (main.revisions): the marts built on main.claims show the latest version's.
 create or replace view main.facts as
@@ -58,6 +60,8 @@ select
     d.conversion_of_fact_id is not null as is_conversion,
     d.repeat_of_fact_id,
     d.repeat_of_fact_id is not null as is_repeat,
+    d.part_of_fact_id,
+    d.part_of_fact_id is not null as is_part,
     coalesce(not v.is_latest, false) as is_superseded,
     d.measure,
     d.measure_evidence,
@@ -95,6 +99,7 @@ comment on column main.facts.usd_rate_date is 'The ECB day the rate is from: the
 comment on column main.facts.usd_rate_basis is 'Which date chose the rate: published_at, or run_started_at when published_at is null; null when there is no rate within conversion_max_gap_days of it.';
 comment on column main.facts.is_conversion is 'True when the fact restates another fact in a different unit (conversion_of_fact_id is set): leave it out of sums.';
 comment on column main.facts.is_repeat is 'True when the fact states again a claim made earlier in its article (repeat_of_fact_id is set), as a headline figure repeated in the lede: leave it out of sums.';
+comment on column main.facts.is_part is 'True when the fact is an amount stated as a part of one its article stated before (part_of_fact_id is set), as in "Of that total, 200 billion yuan ...": leave it out of sums.';
 comment on column main.facts.is_superseded is 'True when a later revision of the fact''s story replaces its article (main.revisions): the marts built on main.claims leave it out and show the latest version''s figures.';
 comment on column main.facts.article_title is 'Title of the fact''s article.';
 comment on column main.facts.publisher is 'Site or outlet name of the fact''s article.';
