@@ -202,8 +202,13 @@ CLAIMS_NOTE = (
     "Each fact carries its claim: what the number measures, whose it is, where and when, "
     "and the sentence it stands in, each label with the evidence that gave it. `measure` is "
     "one of {measures}. A headline figure repeated in the lede is one claim (`is_repeat` on "
-    "the second), and a bracketed conversion restates its original (`is_conversion`): "
-    "`claims` and every mart that sums leave both out."
+    "the second), and so is an amount stated again later; a bracketed conversion restates "
+    "its original (`is_conversion`), and an amount stated as a part of one before it (\"Of "
+    "that total, ...\") is `is_part`: `claims` and every mart that sums leave them out. A "
+    "corrected copy of an article (a near-duplicate stating a figure the first lacks) is a "
+    "revision (`articles.revision_of`): its facts are kept, `revisions` numbers each "
+    "story's versions, `fact_changes` lists the figures that changed, and the marts built "
+    "on `claims` show the latest version's (`facts.is_superseded` marks the older ones)."
 )
 
 CLAIM_COLUMNS_SQL = """select column_name, comment

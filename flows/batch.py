@@ -28,7 +28,7 @@ from newsfacts.pipeline import (
 )
 from newsfacts.settings import Settings
 from schemas.batch import ValidatedBatch, validate_batch
-from warehouse.load import LoadCounts, load_batch
+from warehouse.load import LoadCounts, known_fact_keys, load_batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def settle(
     originals: NearDuplicateIndex | None = None,
     timer: StageTimer | None = None,
 ) -> Settled:
-    """Link near-duplicates, validate and load a transformed batch (the serial part).
+    """Link near-duplicates and revisions, validate and load a transformed batch (serially).
 
     The row rules are those of the dq.toml ``settings`` carry (read once a run).
 
@@ -57,7 +57,7 @@ def settle(
     """
     started = time.perf_counter()
     index = originals if originals is not None else NearDuplicateIndex()
-    linked = link_near_duplicates(batch, index)
+    linked = link_near_duplicates(batch, index, lambda ids: known_fact_keys(con, ids))
     linking = time.perf_counter()
     rules = settings.with_dq().quality.rows
     validated = validate_batch(linked, settings.extractor_version, rules)

@@ -11,6 +11,7 @@ never a crash that loses the other sources.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,7 +25,7 @@ from prefect.states import State
 from newsfacts.fetch import Fetcher, FetchError
 from newsfacts.model import IngestError, RawDocument
 from newsfacts.pipeline import read_files
-from newsfacts.read import iter_source_files
+from newsfacts.read import entry_uri, iter_source_files
 from newsfacts.settings import Settings
 from newsfacts.sources import (
     FeedSource,
@@ -106,8 +107,8 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
 
 
 def _folder_batches(source: FolderSource, settings: Settings) -> Iterator[SourceBatch]:
-    if not source.path.exists():
-        error = IngestError(source.path.resolve().as_uri(), "source", "path does not exist")
+    if not os.path.lexists(source.path):  # a symlink loop or a dangling link is read's to explain
+        error = IngestError(entry_uri(source.path), "source", "path does not exist")
         yield SourceBatch(errors=[error])
         return
     files = list(iter_source_files([source.path]))
@@ -162,7 +163,7 @@ def _warc_batches(source: WarcSource, settings: Settings) -> Iterator[SourceBatc
     for path in source.paths:
         if not path.is_file():
             yield SourceBatch(
-                errors=[IngestError(path.resolve().as_uri(), "source", "WARC file not found")]
+                errors=[IngestError(entry_uri(path), "source", "WARC file not found")]
             )
             continue
         offset: int | None = 0

@@ -76,6 +76,7 @@ class Article:
     warnings: tuple[str, ...] = field(default=())
     published_at_source: str | None = None  # the text ``published_at`` was read from
     duplicate_of: str | None = None  # article_id of the near-duplicate this one repeats
+    revision_of: str | None = None  # article_id of the story this near-duplicate corrects
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ class Fact:
     sentence_start: int | None = None
     sentence_end: int | None = None
     repeat_of: int | None = None  # ``start`` of an earlier fact stating the same claim
+    part_of: int | None = None  # ``start`` of an earlier amount this one is a part of
 
     def shifted(self, offset: int) -> Fact:
         """The same fact with spans moved by ``offset`` characters."""
@@ -135,4 +137,5 @@ class Fact:
             sentence_start=move(self.sentence_start),
             sentence_end=move(self.sentence_end),
             repeat_of=move(self.repeat_of),
+            part_of=move(self.part_of),
         )

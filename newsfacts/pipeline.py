@@ -2,8 +2,8 @@
 
 ``read_files`` reads the files it is given; everything else here is pure
 (``process_documents`` normalises and extracts, ``link_near_duplicates`` drops
-the facts of articles already seen), so the Prefect tasks that call it stay thin
-and the logic is testable directly. A document that fails becomes an
+the facts of articles already seen, unless they are revisions), so the Prefect
+tasks that call it stay thin and the logic is testable directly. A document that fails becomes an
 ``IngestError`` row, never an exception that loses the batch.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
@@ -22,8 +22,9 @@ from newsfacts.extract import extract_facts
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
-from newsfacts.read import ReadError, read_file
+from newsfacts.read import ReadError, entry_uri, read_file
 from newsfacts.settings import Settings
+from newsfacts.totals import mark_restatements
 
 # Roles whose numbers are not facts of the story.
 NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
@@ -67,7 +68,7 @@ def read_files(
         try:
             raws.append(read_file(document, settings.max_document_bytes))
         except ReadError as exc:
-            errors.append(IngestError(document.resolve().as_uri(), "read", str(exc)))
+            errors.append(IngestError(entry_uri(document), "read", str(exc)))
     return raws, errors
 
 
@@ -128,7 +129,8 @@ def process_documents(
         t2 = time.perf_counter()
         extracting += t2 - t1
         try:
-            facts = name_markets(label_claims(article, facts, organisations))
+            labelled = name_markets(label_claims(article, facts, organisations))
+            facts = mark_restatements(article.text, labelled)
         except Exception as exc:  # facts stay, unlabelled, with the error recorded
             batch.errors.append(
                 IngestError(
@@ -148,18 +150,50 @@ def process_documents(
     return batch
 
 
+FactKey = tuple[str, float | None, float | None, str | None]
+"""What a figure states, to compare two versions of a story: kind, value, value_high, unit."""
+
+KnownFacts = Callable[[list[str]], Mapping[str, Iterable[FactKey]]]
+"""Given the ids of articles loaded earlier, the ``FactKey``s of their valid facts."""
+
+
+def fact_keys(facts: Iterable[Fact]) -> frozenset[FactKey]:
+    """The figures ``facts`` state (valid facts with a value)."""
+    return frozenset(
+        (f.kind, f.value, f.value_high, f.unit)
+        for f in facts
+        if f.status == "valid" and f.value is not None
+    )
+
+
 def link_near_duplicates(
-    batch: Batch, known_fingerprints: Mapping[str, str | None] | NearDuplicateIndex
+    batch: Batch,
+    known_fingerprints: Mapping[str, str | None] | NearDuplicateIndex,
+    known_facts: KnownFacts | None = None,
 ) -> Batch:
-    """The batch with near-duplicate articles linked and their facts not loaded twice.
+    """The batch with near-duplicates and revisions linked, duplicates' facts not loaded twice.
 
     ``known_fingerprints`` is the run's ``NearDuplicateIndex`` of the articles already
     loaded, or maps them to their fingerprints. A near-duplicate of one of them, or of
-    an earlier article in the batch, keeps its article row with ``duplicate_of`` set;
-    its facts are the original's, so they go. The index is not changed: see
-    ``remember_originals``.
+    an earlier article in the batch, keeps its article row linked to it. When it
+    states a figure that article does not (a corrected copy: ¥1.5 trillion where the
+    first said ¥1.2 trillion), it is a revision: ``revision_of`` is set and its facts
+    stay. Otherwise it is a duplicate: ``duplicate_of`` is set and its facts, the
+    original's, go. ``known_facts`` gives the figures of originals loaded earlier;
+    without it (or for an original it does not know) a near-duplicate of one is a
+    duplicate. The index is not changed: see ``remember_originals``.
     """
-    articles = mark_near_duplicates(batch.articles, known_fingerprints)
+    marked = mark_near_duplicates(batch.articles, known_fingerprints)
+    figures = {a.article_id: fact_keys(batch.facts.get(a.article_id, [])) for a in marked}
+    earlier = sorted({a.duplicate_of for a in marked if a.duplicate_of} - figures.keys())
+    if earlier and known_facts is not None:
+        figures.update({k: frozenset(v) for k, v in known_facts(earlier).items()})
+    articles = []
+    for a in marked:
+        original = a.duplicate_of
+        if original in figures and figures[a.article_id] - figures[original]:
+            a = replace(a, duplicate_of=None, revision_of=original)
+        articles.append(a)
     facts = {
         a.article_id: [] if a.duplicate_of else batch.facts.get(a.article_id, []) for a in articles
     }
@@ -169,11 +203,14 @@ def link_near_duplicates(
 def remember_originals(index: NearDuplicateIndex, articles: pl.DataFrame) -> NearDuplicateIndex:
     """``index`` with the originals of a loaded ``articles`` frame added (in place).
 
-    Originals are the rows with a fingerprint that are not themselves duplicates:
-    the rows ``warehouse.load.known_fingerprints`` would read back.
+    Originals are the rows with a fingerprint that are neither duplicates nor revisions
+    (a story's later versions link to its first): the rows
+    ``warehouse.load.known_fingerprints`` would read back.
     """
     originals = articles.filter(
-        pl.col("duplicate_of").is_null() & pl.col("fingerprint").is_not_null()
+        pl.col("duplicate_of").is_null()
+        & pl.col("revision_of").is_null()
+        & pl.col("fingerprint").is_not_null()
     )
     index.update(dict(zip(originals["article_id"], originals["fingerprint"], strict=True)))
     return index

@@ -7,6 +7,8 @@ so normalisation stays testable offline.
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -24,15 +26,99 @@ class ReadError(Exception):
     """A document that cannot be read; the batch records it and goes on."""
 
 
+def entry_uri(path: Path) -> str:
+    """``file://`` URI of ``path`` itself: its folders resolved, not a symlink it may be.
+
+    A symlink loop cannot be resolved, and a dangling or looping link is best named
+    where it stands, not by the target it fails to reach.
+    """
+    absolute = path.absolute()
+    try:
+        return (absolute.parent.resolve() / absolute.name).as_uri()
+    except (OSError, RuntimeError):
+        return absolute.as_uri()
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Article files under ``folder`` in path order, and every entry that cannot be walked.
+
+    Those (a folder that cannot be listed, a symlink loop or a dangling symlink, a FIFO,
+    socket or device, a symlink to a folder, which is not followed) are yielded too, so
+    that ``read_file`` refuses each with its reason and the batch records a row: no entry
+    is skipped without a trace. Files of other suffixes are not articles and are passed over.
+    """
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            mode = os.stat(entry.path).st_mode  # through a symlink
+            is_link = entry.is_symlink()
+        except OSError:  # a symlink loop, a dangling symlink, an entry gone meanwhile
+            yield path
+            continue
+        if stat.S_ISDIR(mode) and not is_link:
+            yield from _walk(path)
+        elif stat.S_ISDIR(mode) or not stat.S_ISREG(mode) or path.suffix.lower() in MEDIA_TYPES:
+            yield path
+
+
 def iter_source_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every readable article file under ``paths`` (files or folders), sorted."""
+    """Every article file under ``paths`` (files or folders), sorted, and what cannot be read.
+
+    A path that is not a folder is yielded as it is; inside a folder, every entry that
+    cannot be walked is yielded too (see ``_walk``): ``read_file`` turns each into a
+    ``ReadError`` with its reason. Symlinks to files are followed, symlinks to folders not.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in MEDIA_TYPES
-            )
+            yield from _walk(path)
         else:
             yield path
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def _directory_reason(path: Path) -> str:
+    """Why a folder met as a document cannot be read as one."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if Path(os.path.realpath(path.parent)).is_relative_to(target):
+            return f"symlink loop: a link to {target}, a folder holding it"
+        return f"symlink to the folder {target}: not followed (list it as a source to read it)"
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return f"cannot list the folder: {exc.strerror or type(exc).__name__}"
+    return "path is a directory"
+
+
+def _stat_reason(path: Path, exc: OSError) -> str:
+    """Why ``path`` could not be stat-ed: a symlink loop, a dangling symlink, or gone."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop: the link never reaches a file"
+    if path.is_symlink():
+        return f"dangling symlink to {os.readlink(path)}: its target does not exist"
+    if isinstance(exc, FileNotFoundError):
+        return f"file vanished before it could be read: {exc.filename}"
+    if isinstance(exc, PermissionError):
+        return f"permission denied: {exc.filename}"
+    return f"cannot read the file: {type(exc).__name__}: {exc}"
 
 
 def media_type_for(path: Path, content: bytes) -> str:
@@ -96,11 +182,16 @@ def read_file(path: Path, max_bytes: int | None = None) -> RawDocument:
     """The file's bytes as a ``RawDocument``; raises ``ReadError`` with a reason."""
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadError("not a regular file" if not path.is_dir() else "path is a directory")
-        size = info.st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ReadError(f"file is {size} bytes, over the {max_bytes}-byte limit")
+    except OSError as exc:
+        raise ReadError(_stat_reason(path, exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError(_directory_reason(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(f"not a regular file: {_file_kind(info.st_mode)}")
+    size = info.st_size
+    if max_bytes is not None and size > max_bytes:
+        raise ReadError(f"file is {size} bytes, over the {max_bytes}-byte limit")
+    try:
         content = path.read_bytes()
     except FileNotFoundError as exc:
         raise ReadError(f"file vanished before it could be read: {exc.filename}") from exc

@@ -70,7 +70,15 @@ class ArticleSchema(pa.DataFrameModel):
     duplicate_of: str = pa.Field(
         nullable=True,
         description="For a near-duplicate of an article loaded earlier (same story, another"
-        " site): that article's article_id; its facts are not loaded twice. Null for an original.",
+        " site) stating no figure it lacks: that article's article_id; its facts are not loaded"
+        " twice. Null for an original or a revision.",
+    )
+    revision_of: str = pa.Field(
+        nullable=True,
+        description="For a revision (a near-duplicate of an article loaded earlier stating a"
+        " figure that one does not: a correction, an update): that article's article_id, the"
+        " story's first version; its facts are loaded, and the marts show the latest version's"
+        " (main.revisions, main.fact_changes). Null for an original or a duplicate.",
     )
     warnings: pl.List(pl.String) = pa.Field(
         nullable=True,

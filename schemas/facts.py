@@ -45,9 +45,11 @@ _PERIOD_POINT = r"\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(-\d{2})?))?"
 PERIOD_PATTERN = rf"^{_PERIOD_POINT}(/{_PERIOD_POINT})?$"
 
 # The columns that state a fact's claim (newsfacts.model.Fact's claim fields, with
-# repeat_of resolved to a fact id): what it measures, whose it is, where, when, its sentence.
+# repeat_of and part_of resolved to fact ids): what it measures, whose it is, where, when,
+# its sentence.
 CLAIM_COLUMNS: tuple[str, ...] = (
     "repeat_of_fact_id",
+    "part_of_fact_id",
     "measure",
     "measure_evidence",
     "organisation",
@@ -168,6 +170,14 @@ class FactSchema(pa.DataFrameModel):
         description=(
             "For a claim stated again in the same article (a headline figure repeated in the"
             " lede): the fact_id of its first statement; null for a first statement."
+        ),
+    )
+    part_of_fact_id: str = pa.Field(
+        nullable=True,
+        description=(
+            "For an amount the article states as a part of one stated before (\"Of that total,"
+            " 200 billion yuan ...\"): the fact_id of that total (newsfacts.totals); null"
+            " otherwise."
         ),
     )
     measure: str = pa.Field(
@@ -470,6 +480,7 @@ class _Placed:
     paragraph: Paragraph | None
     converted: Fact | None  # the fact this one restates in another unit
     repeated: Fact | None  # the earlier fact stating the same claim
+    whole: Fact | None  # the earlier amount this one is a part of
 
 
 def _paragraph_at(article: Article, offset: int) -> Paragraph | None:
@@ -488,7 +499,7 @@ def facts_frame(
 ) -> pl.DataFrame:
     """One ``facts`` row per fact of each article, with its paragraph's context.
 
-    A fact's ``conversion_of`` and ``repeat_of`` (the ``start`` of another fact of the
+    A fact's ``conversion_of``, ``repeat_of`` and ``part_of`` (the ``start`` of another fact of the
     same article) become that fact's id; an offset no fact starts at becomes null.
     """
     placed = []
@@ -498,7 +509,8 @@ def facts_frame(
         for f in found:
             converted = by_start.get(f.conversion_of) if f.conversion_of is not None else None
             repeated = by_start.get(f.repeat_of) if f.repeat_of is not None else None
-            placed.append(_Placed(a, f, _paragraph_at(a, f.start), converted, repeated))
+            whole = by_start.get(f.part_of) if f.part_of is not None else None
+            placed.append(_Placed(a, f, _paragraph_at(a, f.start), converted, repeated, whole))
     return frame_of(
         FACTS,
         placed,
@@ -509,6 +521,7 @@ def facts_frame(
                 _fact_id(p.article, p.converted) if p.converted else None
             ),
             "repeat_of_fact_id": lambda p: _fact_id(p.article, p.repeated) if p.repeated else None,
+            "part_of_fact_id": lambda p: _fact_id(p.article, p.whole) if p.whole else None,
             "paragraph_index": lambda p: p.paragraph.index if p.paragraph else None,
             "paragraph_role": lambda p: p.paragraph.role if p.paragraph else None,
             "section": lambda p: p.paragraph.section if p.paragraph else None,

@@ -8,6 +8,7 @@ vanishes between listing and reading.
 from __future__ import annotations
 
 import io
+import os
 import random
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from flows.batch import settle
-from newsfacts.pipeline import process_documents
+from newsfacts.pipeline import process_documents, read_files
 from newsfacts.read import ReadError, binary_reason, iter_source_files, read_file
 from newsfacts.settings import Settings
 from newsfacts.warc import read_warc
@@ -140,6 +141,71 @@ def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
         read_file(tmp_path)
 
 
+def odd_entries(folder: Path) -> dict[str, str]:
+    """Entries a folder walk cannot read, made in ``folder``: name -> a fragment of the reason."""
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "sub" / "up").symlink_to(folder)  # a folder link back to its own ancestor
+    (folder.parent / "other").mkdir()
+    (folder / "elsewhere").symlink_to(folder.parent / "other")  # not followed, but noted
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(folder / "pipe")  # no article suffix: a FIFO is never an article, but noted
+    return {
+        "loop_a.txt": "symlink loop",
+        "loop_b.txt": "symlink loop",
+        "dangling.txt": "dangling symlink",
+        "up": "symlink loop",
+        "elsewhere": "not followed",
+        "pipe.txt": "FIFO",
+        "pipe": "FIFO",
+    }
+
+
+def test_odd_folder_entries_become_rows_and_the_rest_is_read(tmp_path: Path) -> None:
+    """Symlink loops, dangling symlinks and FIFOs inside a folder each leave a read row."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    expected = odd_entries(folder)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    raws, errors = read_files(list(iter_source_files([folder])), Settings())
+    assert sorted(raw.source_uri.rsplit("/", 1)[-1] for raw in raws) == ["good.txt", "inner.txt"]
+    by_name = {e.source_uri.rsplit("/", 1)[-1]: e for e in errors}
+    assert sorted(by_name) == sorted(expected)
+    for name, fragment in expected.items():
+        assert by_name[name].stage == "read", name
+        assert fragment in by_name[name].error, (name, by_name[name].error)
+
+
+def test_a_symlink_loop_given_as_a_path_is_a_row_not_a_crash(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    raws, errors = read_files(list(iter_source_files([loop, good])), Settings())
+    assert [raw.source_uri for raw in raws] == [good.resolve().as_uri()]
+    assert [(e.source_uri.rsplit("/", 1)[-1], e.stage) for e in errors] == [("loop", "read")]
+    assert "symlink loop" in errors[0].error
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can list any folder")
+def test_an_unreadable_subfolder_is_a_row(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        raws, errors = read_files(list(iter_source_files([folder])), Settings())
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert len(raws) == 1
+    assert [(e.source_uri.rsplit("/", 1)[-1], e.stage) for e in errors] == [("locked", "read")]
+    assert "cannot list the folder" in errors[0].error
+
+
 def test_every_bad_document_becomes_a_row_and_the_batch_loads(corpus: Path, tmp_path: Path) -> None:
     settings = Settings(warehouse=str(tmp_path / "bad.duckdb"), batch_size=100)
     files = list(iter_source_files([corpus]))
@@ -177,26 +243,61 @@ def test_every_bad_document_becomes_a_row_and_the_batch_loads(corpus: Path, tmp_
     assert counts.articles == 5  # good.txt, good.html, unclosed.html, invalid_utf8.txt, WARC one
 
 
+def write_good_files(folder: Path) -> None:
+    """Enough good documents that the quality gate's ingest-error share (25%) is not crossed."""
+    for i in range(30):
+        (folder / f"ok_{i:02d}.txt").write_text(
+            f"Site {i} opens\n\nThe operator said site {i} delivers {i + 1} petaflops.\n",
+            encoding="utf-8",
+        )
+
+
+def errors_by_name(settings: Settings, column: str) -> dict[str, str]:
+    """``{file name: stage or error}`` of the warehouse's ingest_errors rows."""
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        sql = f"select regexp_extract(source_uri, '[^/]+$'), {column} from main.ingest_errors"
+        return dict(con.execute(sql).fetchall())
+
+
+def count_rows(settings: Settings, relation: str) -> int:
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        return con.execute(f"select count(*) from {relation}").fetchone()[0]
+
+
 @pytest.mark.slow
 def test_the_flow_completes_over_a_bad_corpus(prefect_harness, corpus: Path, tmp_path) -> None:
     from flows.etl import etl
 
     (corpus / "vanishing.txt").unlink()
-    # enough good documents that the quality gate's ingest-error share (25%) is not crossed
-    for i in range(30):
-        (corpus / f"ok_{i:02d}.txt").write_text(
-            f"Site {i} opens\n\nThe operator said site {i} delivers {i + 1} petaflops.\n",
-            encoding="utf-8",
-        )
+    write_good_files(corpus)
     settings = Settings(warehouse=str(tmp_path / "flow.duckdb"), batch_size=25)
     summary = etl([str(corpus)], settings)
     assert summary.status == "completed"
-    with duckdb.connect(settings.warehouse, read_only=True) as con:
-        stages = dict(
-            con.execute(
-                "select regexp_extract(source_uri, '[^/]+$'), stage from main.ingest_errors"
-            ).fetchall()
-        )
-        articles = con.execute("select count(*) from main.articles").fetchone()[0]
+    stages = errors_by_name(settings, "stage")
+    articles = count_rows(settings, "main.articles")
     assert stages == {name: stage for name, (_, stage, _) in bad_files().items()}
     assert articles == 4 + 30
+
+
+@pytest.mark.slow
+def test_the_flow_records_odd_entries_and_a_looping_path(prefect_harness, tmp_path) -> None:
+    """A symlink loop on the command line and odd entries in a folder: rows, and the run goes on."""
+    from flows.etl import etl
+
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    expected = odd_entries(folder)
+    write_good_files(folder)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    settings = Settings(warehouse=str(tmp_path / "flow.duckdb"), batch_size=25)
+    summary = etl([str(loop), str(folder)], settings)
+    assert summary.status == "completed"
+    errors = errors_by_name(settings, "error")
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        count_errors = con.execute("select count_errors from main.runs").fetchone()[0]
+    articles = count_rows(settings, "main.articles")
+    assert sorted(errors) == sorted([*expected, "loop"])
+    assert "symlink loop" in errors["loop"]
+    assert count_errors == len(errors)
+    assert articles == 30 + 1  # the good files and sub/inner.txt

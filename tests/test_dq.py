@@ -21,6 +21,7 @@ from newsfacts.dq_config import (
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
 from tests.conftest import REPO, SAMPLES, SEEDS, skip_without_shared
+from tests.loading import load_paths
 from warehouse.db import RAW_KEYS, open_warehouse
 from warehouse.dq import CHECK_KINDS, open_for_checks, record_results, run_checks
 from warehouse.load import finish_run, start_run
@@ -283,3 +284,22 @@ def test_renderings(bad_warehouse: Settings) -> None:
     annotations = github_annotations(report)
     assert sum(a.startswith("::error ") for a in annotations) == len(failed)
     assert all("\n" not in a for a in annotations)
+
+
+def test_syndicated_copies_leave_the_facts_share_alone(settings: Settings, tmp_path: Path) -> None:
+    """Near-copies of a story get no facts by design: they are not in the share's denominator."""
+    load_corpus([SAMPLES], settings)
+    before = check(settings).result("articles_with_facts_share")
+    wire = (SAMPLES / "10_wire_softbank_japan_ai_datacenters.txt").read_text(encoding="utf-8")
+    author = wire.splitlines()[1].split("|")[0].removeprefix("By ").strip()
+    copies = tmp_path / "syndicated"
+    copies.mkdir()
+    for i in range(60):
+        (copies / f"copy_{i:02d}.txt").write_text(
+            wire.replace(author, f"Desk Editor {chr(65 + i % 26)}{i}"), encoding="utf-8"
+        )
+    load_paths([copies], settings)  # compared with the articles already loaded
+    assert query(settings, "select count(*) from main.articles where is_duplicate") == [(61,)]
+    after = check(settings, NOW + timedelta(hours=1)).result("articles_with_facts_share")
+    assert (after.metric, after.status) == (before.metric, before.status)
+    assert after.status != "error"

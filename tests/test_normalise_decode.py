@@ -129,3 +129,48 @@ ARTICLE_TEXT = st.text(
 def test_normalise_text_is_idempotent_on_article_text(text: str) -> None:
     once = normalise_text(text)
     assert normalise_text(once) == once
+
+
+# Written for this test: mostly ASCII, with a few multi-byte characters (¥, €) in the figures.
+FEW_SYMBOLS = (
+    "Kitsune Cloud will invest ¥1.5 trillion in AI data centres, the company said.\n\n"
+    "The first campus reaches 10 exaflops by 2027; a second adds €2 billion of capacity.\n\n"
+    "Analysts expect the market to grow 35% a year.\n"
+)
+
+
+@pytest.mark.parametrize("bad", [b"\xff", b"\x8f", b"\x81", b"\xa0", b"\xe9"])
+def test_utf8_with_a_few_bad_bytes_stays_utf8(bad: bytes, tmp_path) -> None:
+    """Three invalid bytes in UTF-8 with fewer multi-byte characters than that: still UTF-8.
+
+    The figures (¥, €) survive, and the article carries a warning that becomes a
+    ``decode`` ingest_errors row.
+    """
+    from newsfacts.pipeline import process_documents
+    from newsfacts.settings import Settings
+
+    content = FEW_SYMBOLS.encode()
+    for word in (b"invest", b"campus", b"Analysts"):
+        content = content.replace(word, word + bad, 1)
+    decoded = decode_document(content)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.count("\ufffd") == 3
+    assert "¥1.5 trillion" in decoded.text and "€2 billion" in decoded.text
+    assert decoded.repairs == ("undecodable bytes replaced: 3 invalid UTF-8",)
+
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(content)
+    batch = process_documents([path], Settings(warehouse=str(tmp_path / "w.duckdb")))
+    texts = {f.text for facts in batch.facts.values() for f in facts}
+    assert {"¥1.5 trillion", "€2 billion", "10 exaflops"} <= texts
+    assert [(e.stage, e.error.split(";")[0]) for e in batch.errors] == [
+        ("decode", "warning: undecodable bytes replaced: 3 invalid UTF-8")
+    ]
+
+
+def test_cp1252_with_accents_is_not_taken_for_damaged_utf8() -> None:
+    """A cp1252 text with many accented letters is not taken for damaged UTF-8."""
+    text = "Le café de René à Orléans coûte 5 €, dit Hélène. Ça a été très cher. " * 3
+    decoded = decode_document(text.encode("cp1252"))
+    assert decoded.encoding == "cp1252"
+    assert decoded.text == text

@@ -201,9 +201,11 @@ def test_the_claim_columns_are_declared_on_facts_and_their_quarantine() -> None:
 
     from newsfacts.model import Fact
 
-    # every claim field of Fact has its column (repeat_of as a fact id, as conversion_of)
+    # every claim field of Fact has its column (repeat_of and part_of as fact ids, as
+    # conversion_of)
     names = [f.name for f in fields(Fact)]
-    expected = [c for c in CLAIM_COLUMNS if c != "repeat_of_fact_id"] + ["repeat_of"]
+    links = ["repeat_of_fact_id", "part_of_fact_id"]
+    expected = [c for c in CLAIM_COLUMNS if c not in links] + ["repeat_of", "part_of"]
     assert names[names.index("measure") :] == expected
     for name in ("facts", "quarantined_facts"):
         assert set(CLAIM_COLUMNS) <= set(TABLES[name].column_names), name

@@ -203,9 +203,31 @@ def finish_run(
 
 
 def known_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
-    """Fingerprints of loaded articles that are originals (not themselves duplicates)."""
+    """Fingerprints of loaded articles that are originals (neither duplicates nor revisions)."""
     rows = con.execute(
         "select article_id, fingerprint from raw.articles"
-        " where duplicate_of is null and fingerprint is not null"
+        " where duplicate_of is null and revision_of is null and fingerprint is not null"
     ).fetchall()
     return dict(rows)
+
+
+def known_fact_keys(
+    con: duckdb.DuckDBPyConnection, article_ids: list[str]
+) -> dict[str, list[tuple[str, float | None, float | None, str | None]]]:
+    """The figures (kind, value, value_high, unit) of the loaded articles ``article_ids``.
+
+    Every article asked for is in the answer, with no figures when it has no facts.
+    """
+    found: dict[str, list[tuple[str, float | None, float | None, str | None]]] = {
+        article_id: [] for article_id in article_ids
+    }
+    if not article_ids:
+        return found
+    with registered(con, "__articles", pa.table({"article_id": article_ids})):
+        rows = con.execute(
+            "select article_id, kind, value, value_high, unit"
+            " from raw.facts semi join __articles using (article_id)"
+        ).fetchall()
+    for article_id, *key in rows:
+        found[article_id].append(tuple(key))
+    return found

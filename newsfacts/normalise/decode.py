@@ -58,6 +58,10 @@ _LATIN_SINGLE_BYTE = {
     "mac_turkish",
 }
 
+# Up to this many broken sequences beside valid multi-byte characters is damaged UTF-8,
+# however few the multi-byte characters (see ``_damaged_utf8``).
+FEW_BROKEN_SEQUENCES = 5
+
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\u2061-\u2064\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
@@ -129,13 +133,18 @@ def _strict(content: bytes, encoding: str) -> str | None:
 def _damaged_utf8(content: bytes) -> Decoded | None:
     """UTF-8 with a few broken sequences: decoded with U+FFFD, and a warning saying so.
 
-    Valid multi-byte characters must outnumber the broken sequences, so a Latin-1
-    or cp1252 file (no valid multi-byte sequences) still goes to charset detection.
+    Valid multi-byte characters must outnumber the broken sequences, or there must be
+    some and at most ``FEW_BROKEN_SEQUENCES`` broken ones (a mostly ASCII article with a
+    ``¥`` and three bad bytes): a Latin-1 or cp1252 file (its accented letters are
+    single bytes, never valid multi-byte sequences) still goes to charset detection.
     """
     text = content.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
+    if not broken:
+        return None
     multibyte = sum(1 for ch in text if ch > "\x7f") - broken
-    if broken and multibyte >= broken and broken <= 0.01 * len(text):
+    few = broken <= FEW_BROKEN_SEQUENCES
+    if (multibyte >= broken or (few and multibyte >= 1)) and (few or broken <= 0.01 * len(text)):
         return Decoded(text, "utf-8", (f"undecodable bytes replaced: {broken} invalid UTF-8",))
     return None
 

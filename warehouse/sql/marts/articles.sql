@@ -22,6 +22,8 @@ select
     a.media_type,
     a.is_duplicate,
     a.duplicate_of,
+    a.is_revision,
+    a.revision_of,
     a.source_uri,
     coalesce(fc.count_facts, 0) as count_facts,
     coalesce(qc.count_quarantined_facts, 0) as count_quarantined_facts,

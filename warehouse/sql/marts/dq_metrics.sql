@@ -11,10 +11,13 @@ article_counts as (
     select
         (select count(*) from staging.stg_articles) as count_articles,
         (select count(*) from staging.stg_quarantined_articles) as count_quarantined,
+        -- near-duplicates (syndicated copies) get no facts by design: originals only
+        (select count(*) from staging.stg_articles where not is_duplicate) as count_originals,
         (
             select count(*)
             from staging.stg_articles as a
-            where exists (select 1 from staging.stg_facts as f where f.article_id = a.article_id)
+            where not a.is_duplicate
+                and exists (select 1 from staging.stg_facts as f where f.article_id = a.article_id)
         ) as count_with_facts,
         (select count(published_at) from staging.stg_articles) as count_dated,
         (select max(published_at) from staging.stg_articles) as newest_published_at
@@ -114,9 +117,9 @@ metrics as (
     select
         'articles_with_facts_share',
         'completeness',
-        count_with_facts / nullif(count_articles, 0),
+        count_with_facts / nullif(count_originals, 0),
         count_with_facts,
-        count_articles,
+        count_originals,
         null
     from article_counts
     union all

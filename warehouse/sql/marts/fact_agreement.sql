@@ -16,7 +16,7 @@ with comparable as (
     select
         c.fact_id,
         c.article_id,
-        coalesce(a.duplicate_of, a.article_id) as story_id,
+        coalesce(a.duplicate_of, a.revision_of, a.article_id) as story_id,
         a.published_on,
         c.organisation,
         c.measure,

@@ -6,6 +6,10 @@
 -- Each fact carries its claim (measure, organisation, country, period, sentence, ...).
 -- A conversion (is_conversion) restates another fact and a repeat (is_repeat) states an
 -- earlier fact's claim again: leave both out of any sum, as the marts built on this do.
+-- A part (is_part) is an amount stated as a part of an earlier one ("of that total"):
+-- left out of sums too.
+-- A superseded fact (is_superseded) is of an article a later revision of its story
+-- replaces (main.revisions): the marts built on main.claims show the latest version's.
 create or replace view main.facts as
 with dated_facts as (
     select
@@ -56,6 +60,9 @@ select
     d.conversion_of_fact_id is not null as is_conversion,
     d.repeat_of_fact_id,
     d.repeat_of_fact_id is not null as is_repeat,
+    d.part_of_fact_id,
+    d.part_of_fact_id is not null as is_part,
+    coalesce(not v.is_latest, false) as is_superseded,
     d.measure,
     d.measure_evidence,
     d.organisation,
@@ -81,7 +88,8 @@ select
     d.extractor_version,
     d.loaded_run_id
 from dated_facts as d
-left join rates as rate using (fact_id);
+left join rates as rate using (fact_id)
+left join main.revisions as v using (article_id);
 
 comment on view main.facts is 'One row per valid fact mention (grain: fact_id), with its article''s context and, for money, its value in US dollars at the ECB reference rate of the publication date.';
 comment on column main.facts.value_usd is 'Money only: value in US dollars at usd_rate; null for other kinds, for currencies the ECB does not publish (e.g. VND, TWD) and when it published no rate in the conversion_max_gap_days before usd_rate_basis''s date.';
@@ -91,6 +99,8 @@ comment on column main.facts.usd_rate_date is 'The ECB day the rate is from: the
 comment on column main.facts.usd_rate_basis is 'Which date chose the rate: published_at, or run_started_at when published_at is null; null when there is no rate within conversion_max_gap_days of it.';
 comment on column main.facts.is_conversion is 'True when the fact restates another fact in a different unit (conversion_of_fact_id is set): leave it out of sums.';
 comment on column main.facts.is_repeat is 'True when the fact states again a claim made earlier in its article (repeat_of_fact_id is set), as a headline figure repeated in the lede: leave it out of sums.';
+comment on column main.facts.is_part is 'True when the fact is an amount stated as a part of one its article stated before (part_of_fact_id is set), as in "Of that total, 200 billion yuan ...": leave it out of sums.';
+comment on column main.facts.is_superseded is 'True when a later revision of the fact''s story replaces its article (main.revisions): the marts built on main.claims leave it out and show the latest version''s figures.';
 comment on column main.facts.article_title is 'Title of the fact''s article.';
 comment on column main.facts.publisher is 'Site or outlet name of the fact''s article.';
 comment on column main.facts.published_at is 'Publication timestamp of the fact''s article.';

@@ -18,6 +18,8 @@ select
     fingerprint,
     duplicate_of,
     duplicate_of is not null as is_duplicate,
+    revision_of,
+    revision_of is not null as is_revision,
     warnings,
     text,
     length(text) as count_characters,
@@ -29,3 +31,4 @@ comment on view staging.stg_articles is 'One row per article (grain: article_id)
 comment on column staging.stg_articles.published_on is 'Publication date (published_at cast to date).';
 comment on column staging.stg_articles.count_characters is 'Length of the normalised article text in characters.';
 comment on column staging.stg_articles.is_duplicate is 'True for a near-duplicate of an earlier article (its facts are not loaded twice).';
+comment on column staging.stg_articles.is_revision is 'True for a revision of an earlier article (a near-duplicate stating a figure it does not): its facts are loaded.';
