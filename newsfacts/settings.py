@@ -50,6 +50,9 @@ class Settings:
     # analysts read this snapshot, republished atomically after each run; None:
     # ``<warehouse folder>/published/<warehouse file>``; "" turns publishing off
     publish_path: str | None = None
+    # how long a writer (a run, a check) waits for another to finish with the warehouse
+    # file, or for an analyst's shell on it to close, before it gives up in one line
+    lock_wait_seconds: float = 120.0
     # users' organisation files (newsfacts.organisations), read after the packaged csv:
     # NEWSFACTS_ORGANISATIONS (os.pathsep-separated), then the sources file's [organisations]
     organisation_files: tuple[str, ...] = ()
@@ -126,6 +129,8 @@ class Settings:
             env["warehouse"] = os.environ["NEWSFACTS_WAREHOUSE"]
         if "NEWSFACTS_BATCH_SIZE" in os.environ:
             env["batch_size"] = int(os.environ["NEWSFACTS_BATCH_SIZE"])
+        if "NEWSFACTS_LOCK_WAIT" in os.environ:
+            env["lock_wait_seconds"] = float(os.environ["NEWSFACTS_LOCK_WAIT"])
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
         if "NEWSFACTS_ORGANISATIONS" in os.environ:
