@@ -553,7 +553,7 @@ def run_direct(paths: Sequence[Path], settings: Settings) -> None:
         counts = counts + validate_and_load.fn(batch, settings, run_id, originals)
     index_articles.fn(settings)
     with open_warehouse(settings.warehouse) as con:
-        finish_run(con, run_id, "completed", len(paths), counts)
+        finish_run(con, run_id, "completed", len(paths))
     check_quality.fn(settings, run_id)
 
 

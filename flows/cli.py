@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -144,13 +146,23 @@ def run(
         raise typer.BadParameter(str(exc), param_hint="organisation files") from exc
     from flows.progress import progress_listener
     from flows.quality import DataQualityError
+    from warehouse.db import WarehouseLockedError
+    from warehouse.publish import PublishError
 
     try:
-        with _run_progress() as listener, progress_listener(listener):
+        # one writer: wait (bounded) for another run or check before Prefect starts
+        with (
+            _writing(settings, "newsfacts run"),
+            _run_progress() as listener,
+            progress_listener(listener),
+        ):
             summary = etl(sources, settings, resolved, runner)
     except DataQualityError as exc:
         err.print(f"[red]{exc}[/]: see `newsfacts check --warehouse {settings.warehouse}`")
         raise typer.Exit(2) from exc
+    except (WarehouseLockedError, PublishError) as exc:
+        _say(f"the run did not complete: {exc}", "red")
+        raise typer.Exit(1) from exc
     c = summary.counts
     err.print(
         f"[bold]run {summary.run_id}[/] {summary.status}: {summary.count_documents} documents "
@@ -160,6 +172,37 @@ def run(
     )
     if summary.status != "completed":
         raise typer.Exit(1)
+
+
+def _say(line: str, style: str = "yellow") -> None:
+    """One line on stderr, never wrapped (a scheduler's log keeps it whole)."""
+    err.print(line, style=style, markup=False, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _writing(settings: Settings, holder: str) -> Iterator[None]:
+    """Hold the warehouse's writer lock, waiting for another writer and for any process
+    with the file open (an analyst's duckdb shell) up to ``settings.lock_wait_seconds``.
+
+    Either that cannot have is one line and exit 1, before anything has started.
+    """
+    from warehouse.db import WarehouseLockedError, connect, is_ducklake
+    from warehouse.lock import writer_lock
+
+    try:
+        with ExitStack() as stack:
+            stack.enter_context(
+                writer_lock(settings.warehouse, settings.lock_wait_seconds, holder, _say)
+            )
+            if not is_ducklake(settings.warehouse):
+                wait = settings.lock_wait_seconds
+                connect(settings.warehouse, wait_seconds=wait, on_wait=_say).close()
+            held = stack.pop_all()
+    except WarehouseLockedError as exc:
+        _say(str(exc), "red")
+        raise typer.Exit(1) from exc
+    with held:
+        yield
 
 
 @contextmanager
@@ -278,12 +321,38 @@ WorkingOption = Annotated[
 ]
 
 
-def _analyst_warehouse(warehouse: str | None, working: bool) -> tuple[str, bool]:
-    """What analysts read: the published snapshot when there is one, else the warehouse."""
-    snapshot = None if working else Settings.from_env(warehouse=warehouse).published_warehouse
+@contextmanager
+def _analyst_warehouse(warehouse: str | None, working: bool) -> Iterator[tuple[str, bool]]:
+    """What analysts read, and whether it is the published snapshot: the snapshot when
+    there is one, else (or with ``--working``) a private copy of the working warehouse.
+
+    Neither is the working file, which only runs and checks open: a reader never
+    makes a run wait or fail. The copy is taken between runs (waiting for one that
+    is writing), migrated and indexed, and deleted when the block ends.
+    """
+    from warehouse.db import WarehouseLockedError
+    from warehouse.publish import snapshot_run, working_copy
+    from warehouse.shell import prepare_warehouse
+
+    settings = Settings.from_env(warehouse=warehouse)
+    snapshot = None if working else settings.published_warehouse
     if snapshot is not None and snapshot.exists():
-        return str(snapshot), True
-    return _existing_warehouse(warehouse), False
+        published = snapshot_run(snapshot)
+        if published and published[1] != "completed":
+            _say(
+                f"the published snapshot {snapshot}: run {published[0]} failed its quality"
+                " gate, so this data is unchecked (see `uv run newsfacts check`)"
+            )
+        yield str(snapshot), True
+        return
+    path = _existing_warehouse(warehouse)
+    try:
+        with working_copy(path, settings.lock_wait_seconds, _say) as copy:
+            prepare_warehouse(copy)
+            yield str(copy), False
+    except WarehouseLockedError as exc:
+        _say(f"cannot read the working warehouse: {exc}", "red")
+        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -297,16 +366,13 @@ def search(
     """Full-text search over the loaded articles (BM25; substring for Chinese/Japanese)."""
     from warehouse.db import connect
     from warehouse.search import search_articles
-    from warehouse.shell import prepare_warehouse
 
-    path, is_snapshot = _analyst_warehouse(warehouse, working)
-    if not is_snapshot:
-        prepare_warehouse(path)
-    con = connect(path, read_only=True)
-    try:
-        hits = search_articles(con, query, limit)
-    finally:
-        con.close()
+    with _analyst_warehouse(warehouse, working) as (path, _):
+        con = connect(path, read_only=True)
+        try:
+            hits = search_articles(con, query, limit)
+        finally:
+            con.close()
     if as_json:
         for hit in hits:
             row = {f: getattr(hit, f) for f in hit.__dataclass_fields__}
@@ -337,19 +403,28 @@ def sql(
     ] = None,
     working: WorkingOption = False,
 ) -> None:
-    """Open the real duckdb shell, read-only, on the published snapshot (or the warehouse)."""
-    from warehouse.shell import install_extensions, prepare_warehouse, shell_argv
+    """Open the real duckdb shell, read-only, on the published snapshot; with --working
+    (or before any run has published) on a private copy of the working warehouse."""
+    from warehouse.shell import install_extensions, shell_argv
 
-    path, is_snapshot = _analyst_warehouse(warehouse, working)
-    if is_snapshot:
-        err.print(f"[dim]the published snapshot {path} (as of the last run)[/]")
-    elif not prepare_warehouse(path):
-        err.print("[yellow]the warehouse is busy (a run is writing): opening it read-only[/]")
-    install_extensions()
-    argv = shell_argv(path, command, mode, banner=sys.stdin.isatty()) + list(ctx.args)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os.execv(argv[0], argv)
+    with _analyst_warehouse(warehouse, working) as (path, is_snapshot):
+        if is_snapshot:
+            _say(f"the published snapshot {path} (as of the last run)", "dim")
+        else:
+            _say(f"a private copy of the working warehouse, as of now: {path}", "dim")
+        install_extensions()
+        argv = shell_argv(path, command, mode, banner=sys.stdin.isatty()) + list(ctx.args)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        if is_snapshot:
+            os.execv(argv[0], argv)
+        # the copy is deleted once the shell exits: wait for it, Ctrl-C being the shell's
+        previous = signal.signal(signal.SIGINT, lambda *_: None)
+        try:
+            code = subprocess.call(argv)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -374,6 +449,8 @@ def check(
     from newsfacts.dq_config import DQConfigError
     from warehouse.db import WarehouseLockedError
     from warehouse.dq import open_for_checks, record_results, run_checks
+    from warehouse.load import abandon_dead_runs
+    from warehouse.lock import writer_lock
 
     settings = Settings.from_env(warehouse=warehouse, dq_config=str(config) if config else None)
     is_lake = settings.warehouse.startswith("ducklake:")
@@ -382,7 +459,16 @@ def check(
         raise typer.Exit(2)
     try:
         dq_config = settings.with_dq().quality
-        with open_for_checks(settings.warehouse, dq_config.rows) as (con, schema_problems):
+        wait = settings.lock_wait_seconds
+        # a writer: it waits for a run to finish rather than break it
+        with (
+            writer_lock(settings.warehouse, wait, "newsfacts check", _say),
+            open_for_checks(settings.warehouse, dq_config.rows, wait_seconds=wait) as (
+                con,
+                schema_problems,
+            ),
+        ):
+            abandon_dead_runs(con)  # no run is alive while we hold the lock
             report = run_checks(con, dq_config, "cli", schema_problems=schema_problems)
             record_results(con, report)
     except (DQConfigError, WarehouseLockedError) as exc:
@@ -413,8 +499,8 @@ def report(
     """Write the quality page: one self-contained HTML page with charts (works offline)."""
     from flows.quality_page import write_quality_page
 
-    path, _ = _analyst_warehouse(warehouse, working)
-    data = write_quality_page(path, html)
+    with _analyst_warehouse(warehouse, working) as (path, _):
+        data = write_quality_page(path, html)
     t = data.totals
     err.print(
         f"wrote {html}: {int(t['articles'])} articles, {int(t['valid facts'])} facts, "

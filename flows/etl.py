@@ -3,12 +3,14 @@
     organisation table (files + manual rows) → sources (folders, URLs, feeds,
       sitemaps, WARC) → skip known content hashes
       → normalise and extract (task runner: threads or Dask) → validate → load
-      → search index → run log → quality gate → publish the analysts' snapshot
+      → search index → quality gate → run log → publish the analysts' snapshot
 
 Tasks are thin: each calls one pure function (``newsfacts``, ``schemas``) or one
 I/O function (``warehouse``). Only disk and network tasks retry; the ``download``
 task (``flows.sources``) is the only retrying network task. Loading stays in the
-flow's process whatever the task runner: the warehouse has one writer. Batches
+flow's process whatever the task runner: the warehouse has one writer, and the
+flow holds the warehouse's writer lock (``warehouse.lock``) from before it logs the
+run until it has published, so a second run or a check waits for it. Batches
 go to the flow-process tasks ``quote``-d, or Prefect would walk every article and
 fact of a batch looking for futures at each call.
 """
@@ -18,10 +20,12 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 
+from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.context import get_run_context
@@ -31,7 +35,7 @@ from prefect.utilities.annotations import quote
 
 from flows.batch import settle
 from flows.progress import notify_progress
-from flows.quality import quality_gate
+from flows.quality import DataQualityError, quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
 from newsfacts.model import RawDocument
@@ -47,10 +51,12 @@ from warehouse.load import (
     known_content_hashes,
     known_fingerprints,
     read_raw_documents,
+    record_counts,
     start_run,
 )
+from warehouse.lock import writer_lock
 from warehouse.organisations import manual_organisation_rows, replace_organisation_seed
-from warehouse.publish import publish_snapshot
+from warehouse.publish import PublishError, is_due, publish_snapshot
 from warehouse.search import ensure_search_index
 
 
@@ -68,10 +74,22 @@ class RunSummary:
 __all__ = ["RunSummary", "etl", "read_batch", "run_etl"]
 
 
+def _open(
+    settings: Settings, migrate_first: bool = False
+) -> AbstractContextManager[DuckDBPyConnection]:
+    """The warehouse for one task; another process on the file makes it wait (bounded)."""
+    return open_warehouse(
+        settings.warehouse,
+        migrate_first=migrate_first,
+        rules=settings.quality.rows if settings.dq is not None else None,
+        wait_seconds=settings.lock_wait_seconds,
+    )
+
+
 @task(cache_policy=NONE)
 def drop_known(raws: list[RawDocument], settings: Settings) -> list[RawDocument]:
     """The documents whose content hash is not loaded yet: incremental runs skip the rest."""
-    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+    with _open(settings) as con:
         known = known_content_hashes(con, [r.content_hash for r in raws])
     return [r for r in raws if r.content_hash not in known]
 
@@ -79,22 +97,53 @@ def drop_known(raws: list[RawDocument], settings: Settings) -> list[RawDocument]
 @task(retries=2, retry_delay_seconds=1, cache_policy=NONE)
 def read_stored(settings: Settings, after: str | None) -> list[RawDocument]:
     """A batch of stored raw documents, for a full refresh (retries: disk I/O)."""
-    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+    with _open(settings) as con:
         return read_raw_documents(con, after, settings.batch_size)
 
 
 @task(cache_policy=NONE)
 def clear_derived_rows(settings: Settings) -> dict[str, int]:
     """Delete every derived row before a full refresh rebuilds them from raw documents."""
-    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+    with _open(settings) as con:
         return clear_derived(con)
 
 
-@task(retries=2, retry_delay_seconds=1, cache_policy=NONE)
-def publish(settings: Settings) -> Path | None:
-    """Atomically replace the analysts' read-only snapshot with this run's warehouse."""
+PUBLISH_RETRIES = 2
+
+
+@task(retries=PUBLISH_RETRIES, retry_delay_seconds=1, cache_policy=NONE)
+def publish(settings: Settings, checked: bool) -> str | None:
+    """Atomically replace the analysts' read-only snapshot with this run's warehouse;
+    None, or why it could not once the retries are spent.
+
+    A run that failed its gate (``checked`` false) publishes only while no checked
+    snapshot exists, so readers have the first runs' data, marked unchecked.
+    The last attempt returns its error instead of raising it: the run records and
+    reports it in one line, not as a failed task's traceback.
+    """
     target = settings.published_warehouse
-    return publish_snapshot(settings.warehouse, target) if target else None
+    if target is None or not is_due(target, checked):
+        return None
+    try:
+        publish_snapshot(settings.warehouse, target, settings.lock_wait_seconds)
+    except PublishError as exc:
+        if get_run_context().task_run.run_count <= PUBLISH_RETRIES:
+            raise
+        return str(exc)
+    return None
+
+
+@task(cache_policy=NONE)
+def log_counts(settings: Settings, run_id: str, count_documents: int) -> None:
+    """Record what the run loaded before its gate, which measures the run by it."""
+    with _open(settings) as con:
+        record_counts(con, run_id, count_documents)
+
+
+def close_run(settings: Settings, run_id: str, status: str, count_documents: int) -> None:
+    """Log the run's outcome and what it loaded."""
+    with _open(settings) as con:
+        finish_run(con, run_id, status, count_documents)
 
 
 @task(cache_policy=NONE)
@@ -104,7 +153,7 @@ def seed_organisations(settings: Settings) -> Settings:
     Read from the packaged csv, the organisation files and the rows analysts added
     to ``raw.organisations`` (kept); the rows from files are replaced with it.
     """
-    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+    with _open(settings) as con:
         carried = settings.with_organisations(manual_organisation_rows(con))
         replace_organisation_seed(con, carried.organisation_table)
     return carried
@@ -122,7 +171,7 @@ def read_fingerprints(settings: Settings) -> NearDuplicateIndex:
 
     Read once per run; the run adds each batch it loads (``remember_originals``).
     """
-    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+    with _open(settings) as con:
         return NearDuplicateIndex(known_fingerprints(con))
 
 
@@ -131,7 +180,7 @@ def validate_and_load(
     batch: Batch, settings: Settings, run_id: str, originals: NearDuplicateIndex
 ) -> LoadCounts:
     """Link near-duplicates, validate, and load the batch in one transaction."""
-    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+    with _open(settings) as con:
         return settle(batch, settings, con, run_id, originals).counts
 
 
@@ -140,7 +189,7 @@ def index_articles(settings: Settings) -> bool:
     """Rebuild the full-text search index when loads changed the articles."""
     if is_ducklake(settings.warehouse):
         return False  # fts indexes live in DuckDB files; DuckLake cannot store them
-    with open_warehouse(settings.warehouse, migrate_first=False) as con:
+    with _open(settings) as con:
         return ensure_search_index(con)
 
 
@@ -232,27 +281,41 @@ def etl(
     """Run the pipeline over ``paths`` and the sources file named in ``settings``.
 
     organisations → sources → skip known content hashes → extract (task runner)
-    → validate → load → search index → run log → quality gate → publish the
-    analysts' snapshot.
+    → validate → load → search index → quality gate → run log → publish the
+    analysts' snapshot, all under the warehouse's writer lock.
     Incremental by default; ``settings.full_refresh`` first rebuilds every derived
     row from the stored raw documents, without fetching them again. ``sources`` is
     the run's sources when the caller has already read them (``run_etl``); otherwise
     the flow reads the sources file itself (a scheduled run).
     """
     settings = (settings or Settings()).with_dq()  # dq.toml, read once a run
-    logger = get_run_logger()
-    run_id = uuid.uuid4().hex[:16]
-    flow_run = get_run_context().flow_run
     if not isinstance(sources, SourcesFile):
         sources = resolve_sources(paths, settings)
     settings = settings.with_organisation_files(sources.organisation_files)
-    rules = settings.quality.rows  # the views apply them too
-    with open_warehouse(settings.warehouse, rules=rules) as con:  # the run's one migration
+    # one writer: a second run, or a check, waits until this one has published
+    with writer_lock(settings.warehouse, settings.lock_wait_seconds, "newsfacts run"):
+        return _run(settings, sources)
+
+
+def _run(settings: Settings, sources: SourcesFile) -> RunSummary:
+    """The flow's body, under the writer's lock.
+
+    ``raw.runs`` tells what happened: ``completed`` only when the run loaded, passed
+    its gate and published; ``failed`` when any of them did not; the counts are the
+    rows it loaded, however far it got. A run that dies without closing itself is
+    closed as ``abandoned`` by the next writer.
+    """
+    logger = get_run_logger()
+    run_id = uuid.uuid4().hex[:16]
+    flow_run = get_run_context().flow_run
+    with _open(settings, migrate_first=True) as con:  # the run's one migration
         start_run(con, run_id, sources.describe(), settings.extractor_version, str(flow_run.id))
 
     counts = LoadCounts()
     tally = _Tally()
     status = "failed"
+    closed: str | None = None  # the status raw.runs holds for this run once closed
+    gate_error: DataQualityError | None = None
     try:
         settings = seed_organisations(settings)  # the table the claims are attributed with
         batches: Iterator[SourceBatch] = source_batches(sources, settings)
@@ -262,11 +325,32 @@ def etl(
         run = _Run(run_id, settings, read_fingerprints(settings))
         counts = extract_and_load(batches, run, tally)
         index_articles(settings)
-        status = "completed"
+        log_counts(settings, run_id, tally.documents)
+        _log_summary(run_id, tally, counts)
+        # dataset-level checks: history, artifacts; an error-severity failure fails the run
+        try:
+            quality_gate(settings, run_id)
+        except DataQualityError as exc:
+            gate_error = exc
+        status = "completed" if gate_error is None else "failed"
+        # closed before publishing, so the snapshot carries the run's outcome
+        close_run(settings, run_id, status, tally.documents)
+        closed = status
+        # a passed gate replaces what analysts read; a failed one only while nothing checked is
+        unpublished = publish(settings, checked=gate_error is None)
+        if unpublished is not None:
+            status = "failed"
+            logger.error("run %s: %s", run_id, unpublished)
     finally:
-        with open_warehouse(settings.warehouse, migrate_first=False) as con:
-            finish_run(con, run_id, status, tally.documents, counts)
-    logger.info(
+        if closed != status:
+            close_run(settings, run_id, status, tally.documents)
+    if gate_error is not None:
+        raise gate_error
+    return RunSummary(run_id, tally.documents, counts, status, tally.skipped)
+
+
+def _log_summary(run_id: str, tally: _Tally, counts: LoadCounts) -> None:
+    get_run_logger().info(
         "run %s: %d documents (%d already loaded), %d new articles, %d new facts, "
         "%d quarantined, %d errors",
         run_id,
@@ -277,11 +361,6 @@ def etl(
         counts.quarantined_facts,
         counts.ingest_errors,
     )
-    # dataset-level checks: history, artifacts; an error-severity failure fails the flow run
-    quality_gate(settings, run_id)
-    # only a run that passed its gate replaces what analysts read
-    publish(settings)
-    return RunSummary(run_id, tally.documents, counts, status, tally.skipped)
 
 
 def run_etl(

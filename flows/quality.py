@@ -34,7 +34,12 @@ def check_quality(settings: Settings, run_id: str | None) -> DQReport:
     """Run the dataset-level checks and append them to ``raw.dq_check_results``."""
     config = settings.with_dq().quality
     # the run migrated the warehouse when it started: one migration a run
-    with open_for_checks(settings.warehouse, config.rows, migrate_first=False) as (
+    with open_for_checks(
+        settings.warehouse,
+        config.rows,
+        migrate_first=False,
+        wait_seconds=settings.lock_wait_seconds,
+    ) as (
         con,
         schema_problems,
     ):

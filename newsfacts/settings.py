@@ -54,6 +54,9 @@ class Settings:
     # analysts read this snapshot, republished atomically after each run; None:
     # ``<warehouse folder>/published/<warehouse file>``; "" turns publishing off
     publish_path: str | None = None
+    # how long a writer (a run, a check) waits for another to finish with the warehouse
+    # file, or for an analyst's shell on it to close, before it gives up in one line
+    lock_wait_seconds: float = 120.0
     # users' organisation files (newsfacts.organisations), read after the packaged csv:
     # NEWSFACTS_ORGANISATIONS (os.pathsep-separated), then the sources file's [organisations]
     organisation_files: tuple[str, ...] = ()
@@ -141,6 +144,14 @@ class Settings:
                 raise SettingsError(
                     f"NEWSFACTS_BATCH_SIZE must be a whole number, not "
                     f"{os.environ['NEWSFACTS_BATCH_SIZE']!r}"
+                ) from None
+        if "NEWSFACTS_LOCK_WAIT" in os.environ:
+            try:
+                env["lock_wait_seconds"] = float(os.environ["NEWSFACTS_LOCK_WAIT"])
+            except ValueError:
+                raise SettingsError(
+                    f"NEWSFACTS_LOCK_WAIT must be a number of seconds, not "
+                    f"{os.environ['NEWSFACTS_LOCK_WAIT']!r}"
                 ) from None
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))

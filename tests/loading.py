@@ -48,5 +48,5 @@ def load_paths(
                     )
             counts = counts + settle(batch, settings, con, run_id, originals).counts
         ensure_search_index(con)
-        finish_run(con, run_id, "completed", len(files), counts)
+        finish_run(con, run_id, "completed", len(files))
     return run_id, counts

@@ -217,7 +217,7 @@ def test_every_bad_document_becomes_a_row_and_the_batch_loads(corpus: Path, tmp_
     with open_warehouse(settings.warehouse) as con:
         start_run(con, "bad", [str(corpus)], settings.extractor_version)
         counts = settle(batch, settings, con, "bad").counts
-        finish_run(con, "bad", "completed", len(files), counts)
+        finish_run(con, "bad", "completed", len(files))
 
     with duckdb.connect(settings.warehouse, read_only=True) as con:
         rows = con.execute("select source_uri, stage, error from main.ingest_errors").fetchall()

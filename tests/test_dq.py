@@ -44,8 +44,8 @@ def load_corpus(paths: list[Path], settings: Settings, run_id: str | None = None
     files = list(iter_source_files(paths))
     with open_warehouse(settings.warehouse) as con:
         start_run(con, run_id, [str(p) for p in paths], settings.extractor_version)
-        counts = run_batch(files, settings, con, run_id).counts
-        finish_run(con, run_id, "completed", len(files), counts)
+        run_batch(files, settings, con, run_id)
+        finish_run(con, run_id, "completed", len(files))
     return run_id
 
 

@@ -37,7 +37,7 @@ def test_an_error_severity_failure_fails_the_flow_run_but_keeps_the_record(
         results = con.execute(
             "select run_id, invoked_by, check_name, status from raw.dq_check_results"
         ).fetchall()
-    assert len(runs) == 1 and runs[0][1:] == ("completed", 4)
+    assert len(runs) == 1 and runs[0][1:] == ("failed", 4)  # it loaded, then failed its gate
     assert sorted(t for (t,) in quarantined) == sorted(BAD_ROWS)
     assert {r[0] for r in results} == {runs[0][0]}
     assert {r[1] for r in results} == {"flow"}

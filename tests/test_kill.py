@@ -79,8 +79,11 @@ def newsfacts_run(corpus: Path, warehouse: Path) -> subprocess.Popen[str]:
     )
 
 
-def kill_while_writing(process: subprocess.Popen[str], wal: Path, after_opens: int) -> int:
-    """SIGKILL ``process`` the ``after_opens``-th time the WAL appears; opens seen."""
+def kill_while_writing(
+    process: subprocess.Popen[str], wal: Path, after_opens: int, stop: int = signal.SIGKILL
+) -> int:
+    """Send ``stop`` (SIGKILL) to ``process`` the ``after_opens``-th time the WAL appears;
+    opens seen."""
     seen, present = 0, False
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
@@ -88,7 +91,7 @@ def kill_while_writing(process: subprocess.Popen[str], wal: Path, after_opens: i
         if now and not present:
             seen += 1
             if seen >= after_opens:
-                process.send_signal(signal.SIGKILL)
+                process.send_signal(stop)
                 break
         present = now
         time.sleep(0.001)

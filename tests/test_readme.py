@@ -57,7 +57,13 @@ def written_commands() -> list[tuple[str, str]]:
     for path in DOCS:
         text = path.read_text(encoding="utf-8").replace("\\\n", " ")
         spans = re.findall(r"`((?:uv run )?newsfacts [^`]+)`", text)
-        spans += re.findall(r"^\$ (?:echo .*\| )?((?:uv run )?newsfacts .+)$", text, re.M)
+        # a "$ " line, with the lines after it while a quote it opens is still open
+        spans += [
+            " ".join(m.group(1).split())
+            for m in re.finditer(
+                r'^\$ (?:echo .*\| )?((?:uv run )?newsfacts (?:[^"\n]|"[^"]*")+)$', text, re.M
+            )
+        ]
         for span in spans:
             command = span.split(" #")[0].strip()
             if not re.search(r"\[|\.\.\.|\b[A-Z]{3,}\b", command):  # a template's placeholders

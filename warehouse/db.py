@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import importlib.util
+import logging
 import re
-from collections.abc import Collection, Iterator, Mapping
+import time
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
@@ -47,8 +49,27 @@ _COMMENT_OR_LITERAL = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.DOTALL
 _RULE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
+logger = logging.getLogger("newsfacts.warehouse")
+
+LOCK_POLL_SECONDS = 0.2
+# DuckDB's own lock (held while any connection, even read-only, is open), and who holds it
+_DUCKDB_LOCK = re.compile(r"Could not set lock on file|Conflicting lock is held")
+_DUCKDB_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+
+
 class WarehouseLockedError(RuntimeError):
     """Another process holds the warehouse file (e.g. an open read-only shell)."""
+
+
+def lock_conflict(exc: duckdb.Error) -> str | None:
+    """Who holds DuckDB's lock on the file (``duckdb (PID 12)``); None for any other error."""
+    text = str(exc)
+    if not _DUCKDB_LOCK.search(text):
+        return None
+    found = _DUCKDB_LOCK_HOLDER.search(text)
+    if not found:
+        return "another process"
+    return f"{Path(found.group(1)).name} (PID {found.group(2)})"
 
 
 class SqlLayoutError(ValueError):
@@ -215,22 +236,46 @@ def connect_ducklake(target: str, read_only: bool = False) -> duckdb.DuckDBPyCon
     return con
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path,
+    read_only: bool = False,
+    wait_seconds: float = 0.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file; a held lock raises ``WarehouseLockedError``.
 
-    ``ducklake:<catalog>`` connects to a DuckLake instead (see ``connect_ducklake``).
+    While another process has the file open (an analyst's ``duckdb`` shell, even
+    read-only) DuckDB refuses to open it: ``connect`` tries again for up to
+    ``wait_seconds``, telling ``on_wait`` once whom it waits for (by default a
+    warning of the ``newsfacts.warehouse`` logger), then raises one line naming
+    the holder. ``ducklake:<catalog>`` connects to a DuckLake instead (see
+    ``connect_ducklake``).
     """
     target = str(path)
     if is_ducklake(target):
         return connect_ducklake(target, read_only)
     if target != ":memory:" and not read_only:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        return duckdb.connect(target, read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise WarehouseLockedError(f"{target} is locked by another process: {exc}") from exc
-        raise
+    deadline = time.monotonic() + max(wait_seconds, 0.0)
+    told = False
+    while True:
+        try:
+            return duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as exc:
+            holder = lock_conflict(exc)
+            if holder is None:
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLockedError(
+                    f"{target} is locked: {holder} has it open; close it and run again"
+                    " (analysts read the published snapshot: uv run newsfacts sql)"
+                ) from None
+            if not told:
+                (on_wait or logger.warning)(
+                    f"waiting up to {wait_seconds:g} s for {holder} to close {target}"
+                )
+                told = True
+            time.sleep(LOCK_POLL_SECONDS)
 
 
 def sql_fingerprint(rules: RowRules | None = None) -> str:
@@ -421,13 +466,15 @@ def open_warehouse(
     read_only: bool = False,
     migrate_first: bool = True,
     rules: RowRules | None = None,
+    wait_seconds: float = 0.0,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection migrated with ``rules`` (see ``migrate``), closed on exit.
 
     ``migrate_first=False`` skips the migration for a connection opened again
     within a run that already migrated (it costs a fraction of a second each time).
+    ``wait_seconds``: how long to wait for another process to close the file.
     """
-    con = connect(path, read_only=read_only)
+    con = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
         if not read_only and migrate_first:
             migrate(con, rules=rules)

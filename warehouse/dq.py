@@ -38,6 +38,7 @@ CHECK_KINDS: dict[str, str] = {
     "conversion_agreement": "consistency",
     "cross_source_agreement": "consistency",
     "duplicate_keys": "validity",
+    "abandoned_runs": "completeness",
     SCHEMA_DRIFT: "schema",
 }
 
@@ -56,7 +57,10 @@ def count_declared_columns() -> int:
 
 @contextmanager
 def open_for_checks(
-    path: str | Path, rules: RowRules | None = None, migrate_first: bool = True
+    path: str | Path,
+    rules: RowRules | None = None,
+    migrate_first: bool = True,
+    wait_seconds: float = 0.0,
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, list[str]]]:
     """A connection for checking, and the schema problems found opening it.
 
@@ -67,8 +71,9 @@ def open_for_checks(
     ``raw.dq_check_results`` included, is created before any view. ``rules``
     are the row rules of the dq.toml in use (see ``migrate``). ``migrate_first=False``
     checks a warehouse its run has just migrated (one migration a run).
+    ``wait_seconds``: how long to wait for another process to close the file.
     """
-    con = connect(path)
+    con = connect(path, wait_seconds=wait_seconds)
     try:
         problems = schema_differences(con) if raw_tables(con) else []
         if migrate_first:
@@ -127,6 +132,11 @@ def _describe(name: str, row: dict, metric: float | None) -> str:
         )
     if name == "duplicate_keys":
         return f"{observed} rows repeat a key already loaded, among {total} raw rows"
+    if name == "abandoned_runs":
+        return (
+            f"{observed} runs died before they finished (killed, stopped or their lock lost)"
+            f" since the last completed run, of {total} runs since; closed as abandoned"
+        )
     if name == "cross_source_agreement":
         return (
             f"{_share(observed, total)} pairs of claims from different stories (same"

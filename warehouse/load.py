@@ -162,10 +162,8 @@ def start_run(
     extractor_version: str,
     flow_run_id: str | None = None,
 ) -> None:
-    """Log a new run; a run still marked running is dead (one writer), so it is abandoned."""
-    con.execute(
-        "update raw.runs set status = 'abandoned' where status = 'running' and finished_at is null"
-    )
+    """Log a new run; the caller holds the writer's lock, so a run still running is dead."""
+    abandon_dead_runs(con)
     con.execute(
         "insert into raw.runs (run_id, flow_run_id, started_at, status, sources, extractor_version)"
         " values (?, ?, ?, 'running', ?, ?)",
@@ -173,33 +171,62 @@ def start_run(
     )
 
 
-def finish_run(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    status: str,
-    count_documents: int,
-    counts: LoadCounts,
+# count_* column of raw.runs -> the rows a run loaded, as the tables record it
+_RUN_COUNTS: dict[str, str] = {
+    "count_articles_new": "select count(*) from raw.articles where loaded_run_id = $run_id",
+    "count_paragraphs_new": "select count(*) from raw.paragraphs where loaded_run_id = $run_id",
+    "count_facts_new": "select count(*) from raw.facts where loaded_run_id = $run_id",
+    "count_quarantined_new": (
+        "select count(*) from raw.quarantined_facts where loaded_run_id = $run_id"
+    ),
+    "count_errors": "select count(*) from raw.ingest_errors where run_id = $run_id",
+}
+
+
+def record_counts(
+    con: duckdb.DuckDBPyConnection, run_id: str, count_documents: int | None = None
 ) -> None:
+    """Set the run's counts to the rows the tables say it loaded (and the documents it read).
+
+    Counted from the rows, not carried by the run: a run that failed or died after
+    some batches committed still gets the counts of what it loaded.
+    """
+    assignments = ", ".join(f"{column} = ({sql})" for column, sql in _RUN_COUNTS.items())
+    documents = "count_documents = coalesce($documents, count_documents)"
     con.execute(
-        """
-        update raw.runs set
-            finished_at = ?, status = ?, count_documents = ?, count_articles_new = ?,
-            count_paragraphs_new = ?, count_facts_new = ?, count_quarantined_new = ?,
-            count_errors = ?
-        where run_id = ?
-        """,
-        [
-            datetime.now(UTC),
-            status,
-            count_documents,
-            counts.articles,
-            counts.paragraphs,
-            counts.facts,
-            counts.quarantined_facts,
-            counts.ingest_errors,
-            run_id,
-        ],
+        f"update raw.runs set {assignments}, {documents} where run_id = $run_id",
+        {"run_id": run_id, "documents": count_documents},
     )
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, status: str, count_documents: int
+) -> None:
+    """Close the run: its status (completed or failed), when, and what it loaded."""
+    record_counts(con, run_id, count_documents)
+    con.execute(
+        "update raw.runs set finished_at = ?, status = ? where run_id = ?",
+        [datetime.now(UTC), status, run_id],
+    )
+
+
+def abandon_dead_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Close every run still marked running as abandoned, with the counts of its rows.
+
+    Only a writer holding the warehouse's writer lock (``warehouse.lock``) may call
+    this: then no run is alive, and a run still running was killed, lost its lock or
+    was stopped before it could close itself. Returns their ids.
+    """
+    dead = [
+        run_id
+        for (run_id,) in con.execute(
+            "select run_id from raw.runs where status = 'running' order by started_at"
+        ).fetchall()
+    ]
+    for run_id in dead:
+        record_counts(con, run_id)
+        con.execute("update raw.runs set status = 'abandoned' where run_id = ?", [run_id])
+    return dead
 
 
 def known_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:

@@ -4,7 +4,13 @@ The concurrency design: the pipeline is the only process that opens its
 *working* DuckDB file, and analysts never do. After each run that passed its
 quality gate, the working file is checkpointed, copied to a temporary file next
 to the *published* file, checked, made read-only and moved over the published
-file with ``os.replace``, an atomic rename.
+file with ``os.replace``, an atomic rename. A run that failed its gate publishes
+only while no checked snapshot exists (the first runs): readers then have its
+data, marked unchecked by the run's ``failed`` status in the snapshot's
+``raw.runs`` (``snapshot_run``), and the next run that passes replaces it.
+Analysts who want the working data as it is now get a private copy
+(``working_copy``), taken under the writer's lock: no reader ever holds the
+working file.
 
 Why this and not DuckLake: DuckDB takes an exclusive lock per file, so an
 analyst's ``duckdb`` shell on the working file would make the next scheduled
@@ -22,11 +28,15 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
 from warehouse.db import connect
+from warehouse.lock import writer_lock
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
@@ -35,9 +45,10 @@ class PublishError(RuntimeError):
     """The snapshot could not be published; the previous one stays in place."""
 
 
-def checkpoint(working: str | Path) -> None:
+def checkpoint(working: str | Path, wait_seconds: float = 0.0) -> None:
     """Fold the write-ahead log into the working file so a file copy is complete."""
-    con = connect(working)  # a reader on the working file raises WarehouseLockedError here
+    # another process on the working file makes this wait, then raise WarehouseLockedError
+    con = connect(working, wait_seconds=wait_seconds)
     try:
         con.execute("checkpoint")
     finally:
@@ -55,15 +66,22 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def publish_snapshot(working: str | Path, published: Path) -> Path:
-    """Atomically replace ``published`` with a checked, read-only copy of ``working``."""
+def publish_snapshot(working: str | Path, published: Path, wait_seconds: float = 0.0) -> Path:
+    """Atomically replace ``published`` with a checked, read-only copy of ``working``.
+
+    A snapshot that cannot be written (a folder that cannot be made, a full disk) is
+    a ``PublishError`` naming it; the previous snapshot stays in place.
+    """
     working = Path(working)
     if not working.is_file():
         raise PublishError(f"no warehouse at {working} to publish")
     if working.resolve() == published.resolve():
         raise PublishError("the published snapshot must be a different file from the warehouse")
-    published.parent.mkdir(parents=True, exist_ok=True)
-    checkpoint(working)
+    try:
+        published.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PublishError(f"cannot publish the snapshot to {published}: {exc}") from exc
+    checkpoint(working, wait_seconds)
     staging = published.with_name(f".{published.name}.{os.getpid()}.tmp")
     try:
         shutil.copyfile(working, staging)
@@ -73,7 +91,53 @@ def publish_snapshot(working: str | Path, published: Path) -> Path:
         _fsync(staging)
         os.replace(staging, published)
         _fsync(published.parent)
+    except OSError as exc:
+        staging.unlink(missing_ok=True)
+        raise PublishError(f"cannot publish the snapshot to {published}: {exc}") from exc
     except BaseException:
         staging.unlink(missing_ok=True)
         raise
     return published
+
+
+def snapshot_run(published: Path) -> tuple[str, str] | None:
+    """(run_id, status) of the run that published the snapshot; None without one.
+
+    ``completed``: it passed its quality gate. ``failed``: it did not, and was
+    published because no checked snapshot existed yet.
+    """
+    if not published.is_file():
+        return None
+    with duckdb.connect(str(published), read_only=True) as con:
+        row = con.execute(
+            "select run_id, status from raw.runs order by started_at desc limit 1"
+        ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def is_due(published: Path, checked: bool) -> bool:
+    """Whether a run publishes: when it passed its gate, or while no checked snapshot exists."""
+    if checked:
+        return True
+    current = snapshot_run(published)
+    return current is None or current[1] != "completed"
+
+
+@contextmanager
+def working_copy(
+    working: str | Path, wait_seconds: float, on_wait: Callable[[str], None] | None = None
+) -> Iterator[Path]:
+    """A private copy of the working warehouse as it is now, deleted after the block.
+
+    Taken under the writer's lock (waiting up to ``wait_seconds`` for a run to
+    finish), so it holds whole runs only and no reader ever keeps the working file
+    open: the copy is the reader's alone, writable (to migrate and index it) and
+    beside the working file (a warehouse may be larger than the temporary folder).
+    """
+    working = Path(working)
+    with tempfile.TemporaryDirectory(prefix=".reader-", dir=working.parent) as folder:
+        copy = Path(folder) / working.name
+        with writer_lock(working, wait_seconds, "a reader's copy", on_wait):
+            checkpoint(working, wait_seconds)
+            shutil.copyfile(working, copy)
+        yield copy

@@ -23,13 +23,26 @@ article_counts as (
         (select max(published_at) from staging.stg_articles) as newest_published_at
 ),
 completed_runs as (
+    -- with the run being checked: its gate runs once it has loaded (counts recorded),
+    -- before it is closed
     select
         run_id,
         count_documents,
         count_errors,
         row_number() over (order by started_at desc) as recency
     from staging.stg_runs
-    where status = 'completed'
+    where status = 'completed' or (status = 'running' and count_documents is not null)
+),
+abandoned_runs as (
+    -- runs that died (closed as abandoned by the next writer) since the last completed run
+    select
+        count(*) filter (where status = 'abandoned') as count_abandoned,
+        count(*) as count_runs
+    from staging.stg_runs
+    where started_at > coalesce(
+        (select max(started_at) from staging.stg_runs where status = 'completed'),
+        '-infinity'::timestamptz
+    )
 ),
 latest_run as (
     -- URLs robots.txt forbids (stage 'robots') were never fetched: neither documents
@@ -171,6 +184,15 @@ metrics as (
         count(agrees),
         null
     from main.fact_agreement
+    union all
+    select
+        'abandoned_runs',
+        'completeness',
+        count_abandoned,
+        count_abandoned,
+        count_runs,
+        null
+    from abandoned_runs
     union all
     select
         'duplicate_keys',
