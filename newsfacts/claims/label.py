@@ -36,7 +36,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -587,8 +587,13 @@ class _Labeller:
             sentence = located[i]
             if sentence is None:
                 continue
-            if sentence.start not in carried:
-                carried[sentence.start] = self._subject_before(sentence)
+
+            def carry(sentence: _Sentence = sentence) -> Mention | None:
+                # read only when a rule needs it: the sentence before is scanned on demand
+                if sentence.start not in carried:
+                    carried[sentence.start] = self._subject_before(sentence)
+                return carried[sentence.start]
+
             siblings = [facts[j] for j in by_sentence[(sentence.start, sentence.end)]]
             earlier = [
                 labelled[j]
@@ -598,9 +603,7 @@ class _Labeller:
             if fact.conversion_of is not None and fact.conversion_of in starts:
                 labelled[i] = self._copy_claim(fact, labelled[starts[fact.conversion_of]], sentence)
             else:
-                labelled[i] = self._label_one(
-                    fact, sentence, siblings, earlier, carried[sentence.start]
-                )
+                labelled[i] = self._label_one(fact, sentence, siblings, earlier, carry)
             done = labelled[i]
             if done.subject_start is not None and done.subject_end is not None:
                 sentence.subject = sentence.subject or Mention(
@@ -683,7 +686,7 @@ class _Labeller:
         sentence: _Sentence,
         siblings: list[Fact],
         earlier: list[Fact],
-        carried: Mention | None,
+        carried: Callable[[], Mention | None],
     ) -> Fact:
         measure, measure_evidence = self._measure(fact, sentence, siblings, earlier)
         owner, owner_evidence = self._owner(fact, measure, sentence, earlier, carried)
@@ -884,7 +887,7 @@ class _Labeller:
         measure: str,
         sentence: _Sentence,
         earlier: list[Fact],
-        carried: Mention | None,
+        carry: Callable[[], Mention | None],
     ) -> tuple[Mention | None, str | None]:
         if measure in MARKET_MEASURES:
             return None, "a market's figure belongs to no organisation"
@@ -921,8 +924,8 @@ class _Labeller:
             ):
                 return after[0], "a part of the total of the name after it"
             if (
-                carried is not None
-                and OF_ITS_RE.match(text, fact.end)
+                OF_ITS_RE.match(text, fact.end)
+                and (carried := carry()) is not None
                 and not (  # "The United States has ... 48.4% of its total": the place's
                     sentence.places
                     and not self.text[sentence.start : sentence.places[0].start]
@@ -1003,9 +1006,9 @@ class _Labeller:
         if government is not None:
             return government, "a country's government spends"
         head = text[sentence.start : fact.start]
-        if carried is not None and (
-            rules.carry_opening.search(head) or rules.anaphora.search(head)
-        ):
+        if (rules.carry_opening.search(head) or rules.anaphora.search(head)) and (
+            carried := carry()
+        ) is not None:
             return carried, "the subject of the sentence before"
         heading = self._heading_owner(sentence) if measure in HEADING_MEASURES else None
         if heading is not None:
