@@ -44,7 +44,7 @@ class Words:
     one article against several indexes and in many ranges scans it once.
     """
 
-    __slots__ = ("_candidates", "at")
+    __slots__ = ("_candidates", "at", "offsets", "tokens")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         end = len(text) if end is None else end
@@ -52,16 +52,18 @@ class Words:
         # a match object per word)
         parts = LATIN_WORD_RE_SPLIT.split(text[start:end])
         offsets = list(itertools.accumulate(map(len, parts), initial=start))
-        at: defaultdict[str, list[int]] = defaultdict(list)
-        for word, offset in zip(parts[1::2], offsets[1:-1:2], strict=True):
-            at[word].append(offset)
+        tokens, starts = parts[1::2], offsets[1:-1:2]
         # a word the range cuts is not a word of the text
-        if len(parts) > 1:
-            if start > 0 and not parts[0] and is_latin_word_char(text[start - 1]):
-                _drop(at, parts[1], start)
-            if end < len(text) and not parts[-1] and is_latin_word_char(text[end]):
-                _drop(at, parts[-2], offsets[-3])
+        if tokens and end < len(text) and not parts[-1] and is_latin_word_char(text[end]):
+            del tokens[-1], starts[-1]
+        if tokens and start > 0 and not parts[0] and is_latin_word_char(text[start - 1]):
+            del tokens[0], starts[0]
+        at: defaultdict[str, list[int]] = defaultdict(list)
+        for word, offset in zip(tokens, starts, strict=True):
+            at[word].append(offset)
         self.at = dict(at)
+        self.tokens = tokens  # the words in order, and where each starts
+        self.offsets = starts
         self._candidates: dict[int, list] = {}
 
     def candidates(self, index: PhraseIndex) -> list:
@@ -72,14 +74,6 @@ class Words:
             found = [(self.at[w], by_word[w]) for w in by_word.keys() & self.at.keys()]
             self._candidates[id(index)] = found
         return found
-
-
-def _drop(at: defaultdict[str, list[int]], word: str, offset: int) -> None:
-    found = at.get(word)
-    if found is not None and offset in found:
-        found.remove(offset)
-        if not found:
-            del at[word]
 
 
 def is_latin_word_char(ch: str) -> bool:
@@ -139,13 +133,24 @@ class PhraseIndex(Generic[T]):
         if self._by_word:
             if words is None:
                 words = Words(text, start, end)
-            for offsets, bucket in words.candidates(self):
-                i = bisect.bisect_left(offsets, start) if start else 0
-                while i < len(offsets) and offsets[i] < end:
-                    at = offsets[i]
-                    i += 1
-                    if bucket.holds(text, at):
+            if end - start < len(text) // 4:
+                # a short range (a sentence): its own words, looked up one by one
+                by_word, tokens, offsets = self._by_word, words.tokens, words.offsets
+                for k in range(bisect.bisect_left(offsets, start), len(offsets)):
+                    at = offsets[k]
+                    if at >= end:
+                        break
+                    bucket = by_word.get(tokens[k])
+                    if bucket is not None and bucket.holds(text, at):
                         _collect(text, at, end, bucket, hits)
+            else:  # most of the text: the index's first words the text has, where they stand
+                for candidate_offsets, bucket in words.candidates(self):
+                    i = bisect.bisect_left(candidate_offsets, start) if start else 0
+                    while i < len(candidate_offsets) and candidate_offsets[i] < end:
+                        at = candidate_offsets[i]
+                        i += 1
+                        if bucket.holds(text, at):
+                            _collect(text, at, end, bucket, hits)
         if self._first_chars is not None:
             for m in self._first_chars.finditer(text, start, end):
                 bucket = self._by_char[m.group(0)]
