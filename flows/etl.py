@@ -34,6 +34,7 @@ from flows.progress import notify_progress
 from flows.quality import quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
+from newsfacts.limits import clear_stop, request_stop
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.pipeline import Batch, process_documents
@@ -240,6 +241,7 @@ def etl(
     the flow reads the sources file itself (a scheduled run).
     """
     settings = (settings or Settings()).with_dq()  # dq.toml, read once a run
+    clear_stop()  # a stop asked of an earlier run in this process is not this run's
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:16]
     flow_run = get_run_context().flow_run
@@ -263,6 +265,10 @@ def etl(
         counts = extract_and_load(batches, run, tally)
         index_articles(settings)
         status = "completed"
+    except BaseException as exc:
+        if not isinstance(exc, Exception):  # SIGTERM (Prefect's TerminationSignal), Ctrl-C
+            request_stop()  # worker threads leave their documents now, not in minutes
+        raise
     finally:
         with open_warehouse(settings.warehouse, migrate_first=False) as con:
             finish_run(con, run_id, status, tally.documents, counts)

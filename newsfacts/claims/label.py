@@ -59,6 +59,7 @@ from newsfacts.claims.names import ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
+from newsfacts.limits import check_time
 from newsfacts.model import Article, Fact, Paragraph
 from newsfacts.organisations import OrganisationTable
 
@@ -495,6 +496,7 @@ class _Labeller:
         by_sentence: dict[tuple[int, int], list[int]] = {}
         located: list[_Sentence | None] = []
         for i, fact in enumerate(facts):
+            check_time()
             sentence = self._sentence_of(fact)
             located.append(sentence)
             if sentence is not None:
@@ -504,6 +506,7 @@ class _Labeller:
         carried: dict[int, Mention | None] = {}  # sentence start -> the subject it carries in
         order = sorted(range(len(facts)), key=lambda i: facts[i].start)
         for i in order:
+            check_time()
             fact = facts[i]
             sentence = located[i]
             if sentence is None:
