@@ -323,6 +323,10 @@ def _in_range(found: list, start: int, end: int) -> list:
     return [h for h in found[i:j] if h.end <= end]
 
 
+def _start(span: _Sentence | Mention) -> int:
+    return span.start
+
+
 def label_claims(
     article: Article, facts: Sequence[Fact], organisations: OrganisationTable
 ) -> list[Fact]:
@@ -542,9 +546,10 @@ class _Labeller:
         paragraph = self.paragraph_of(fact)
         if paragraph is None:
             return None
-        for sentence in self.sentences_of(paragraph):
-            if sentence.start <= fact.start < sentence.end:
-                return self.ready(sentence)
+        sentences = self.sentences_of(paragraph)  # by start: found by bisection, as the
+        i = bisect.bisect_right(sentences, fact.start, key=_start) - 1  # facts are many
+        if i >= 0 and fact.start < sentences[i].end:
+            return self.ready(sentences[i])
         return None
 
     def _subject_before(self, sentence: _Sentence) -> Mention | None:
@@ -555,7 +560,8 @@ class _Labeller:
         first name that is not in a list. A sentence naming nobody carries nothing on.
         """
         paragraph = sentence.paragraph
-        before = [s for s in self.sentences_of(paragraph) if s.end <= sentence.start]
+        sentences = self.sentences_of(paragraph)  # by start, none overlapping
+        before = sentences[: bisect.bisect_left(sentences, sentence.start, key=_start)]
         if not before:
             i = self.paragraphs.index(paragraph)
             if i > 0 and self.paragraphs[i - 1].section == paragraph.section:
