@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsfacts.claims.sentences import split_sentences
 from newsfacts.extract.assemble import select_candidates
 from newsfacts.extract.context import Candidate
 from newsfacts.pipeline import process_documents
@@ -63,6 +64,17 @@ def test_select_candidates_is_linear_in_the_candidates() -> None:
     chosen = select_candidates(cands)
     assert time.perf_counter() - started < 5
     assert len(chosen) == len(cands)
+
+
+def test_sentences_of_a_huge_paragraph_are_split_in_linear_time() -> None:
+    """4 MB in one paragraph, 49,000 sentences: 12 s on the old main (each full stop
+    copied the rest of the paragraph to look past its spaces), 0.2 s now."""
+    text = SENTENCE * (4_000_000 // len(SENTENCE))
+    started = time.perf_counter()
+    spans = split_sentences(text, 0, len(text))
+    assert time.perf_counter() - started < 3
+    assert len(spans) == text.count(". ")
+    assert spans[1] == (len(SENTENCE), 2 * len(SENTENCE) - 1)
 
 
 @pytest.mark.timeout(120)
