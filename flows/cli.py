@@ -155,6 +155,7 @@ def run(
             _writing(settings, "newsfacts run"),
             _run_progress() as listener,
             progress_listener(listener),
+            _stop_on_sigterm(),
         ):
             summary = etl(sources, settings, resolved, runner)
     except DataQualityError as exc:
@@ -203,6 +204,32 @@ def _writing(settings: Settings, holder: str) -> Iterator[None]:
         raise typer.Exit(1) from exc
     with held:
         yield
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM ends the run in seconds: workers leave their documents, exit 143, one line.
+
+    During the flow Prefect's own handler runs first (the flow is marked crashed and
+    ``etl`` stops the workers); it then hands the signal on to this one.
+    """
+    import signal
+
+    from newsfacts.limits import request_stop
+
+    def stop(signum: int, frame: object) -> None:
+        request_stop()
+        err.print(
+            "[red]stopped by SIGTERM[/]: the run was left unfinished; "
+            "the next run reprocesses what it had not loaded"
+        )
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager

@@ -38,6 +38,7 @@ from flows.progress import notify_progress
 from flows.quality import DataQualityError, quality_gate
 from flows.runners import in_flight_batches, task_runner_for
 from flows.sources import SourceBatch, read_batch, source_batches
+from newsfacts.limits import clear_stop, request_stop
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.pipeline import Batch, process_documents
@@ -289,6 +290,7 @@ def etl(
     the flow reads the sources file itself (a scheduled run).
     """
     settings = (settings or Settings()).with_dq()  # dq.toml, read once a run
+    clear_stop()  # a stop asked of an earlier run in this process is not this run's
     if not isinstance(sources, SourcesFile):
         sources = resolve_sources(paths, settings)
     settings = settings.with_organisation_files(sources.organisation_files)
@@ -341,6 +343,10 @@ def _run(settings: Settings, sources: SourcesFile) -> RunSummary:
         if unpublished is not None:
             status = "failed"
             logger.error("run %s: %s", run_id, unpublished)
+    except BaseException as exc:
+        if not isinstance(exc, Exception):  # SIGTERM (Prefect's TerminationSignal), Ctrl-C
+            request_stop()  # worker threads leave their documents now, not in minutes
+        raise
     finally:
         if closed != status:
             close_run(settings, run_id, status, tally.documents)

@@ -1,9 +1,12 @@
 """Fetching news over the network through trafilatura, politely.
 
 Kept apart from reading and extraction so those stay testable offline. A
-``Fetcher`` holds one run's politeness state: a trafilatura config built from the
-``FetchPolicy`` (timeouts, size limit, user agent, SSRF protection), a per-host
-throttle and a robots.txt cache. It never retries by itself: a ``FetchError``
+``Fetcher`` holds one run's politeness state: a trafilatura connection pool
+(``create_pool``: its SSRF protection vets the address of every hop, and its
+proxy setting applies) used as the ``FetchPolicy`` says (a total deadline per
+download, size limit, user agent, redirects followed by hand so loops and
+non-http(s) targets fail for good), a per-host throttle and a robots.txt cache.
+It never retries by itself: a ``FetchError``
 says whether the failure is ``transient`` and the orchestrator decides (the
 Prefect download task is the only retrying network task).
 
@@ -18,16 +21,17 @@ from __future__ import annotations
 
 import gzip
 import io
-import logging
 import threading
 import time
 from collections.abc import Callable
-from configparser import ConfigParser
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 from xml.etree import ElementTree
+
+import certifi
+from trafilatura.downloads import DEFAULT_HEADERS, create_pool
 
 from newsfacts.ids import sha256_hex
 from newsfacts.model import RawDocument
@@ -50,22 +54,6 @@ class FetchError(Exception):
         self.reason = reason
         self.transient = transient
         self.by_policy = by_policy
-
-
-def trafilatura_config(policy: FetchPolicy) -> ConfigParser:
-    """A private trafilatura config for ``policy``; the global default is never touched."""
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(int(policy.timeout_seconds)))
-    config.set("DEFAULT", "MAX_FILE_SIZE", str(int(policy.max_bytes)))
-    config.set("DEFAULT", "MIN_FILE_SIZE", "1")
-    config.set("DEFAULT", "MAX_REDIRECTS", str(int(policy.max_redirects)))
-    config.set("DEFAULT", "SLEEP_TIME", str(policy.delay_seconds))
-    config.set("DEFAULT", "USER_AGENTS", policy.user_agent)
-    config.set("DEFAULT", "SSRF_PROTECTION", "off" if policy.allow_private_hosts else "on")
-    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
-    return config
 
 
 def host_of(url: str) -> str:
@@ -106,7 +94,12 @@ class Fetcher:
 
     def __init__(self, policy: FetchPolicy, throttle: HostThrottle | None = None) -> None:
         self.policy = policy
-        self.config = trafilatura_config(policy)
+        self._pool = create_pool(
+            ssrf_protection=not policy.allow_private_hosts,
+            ca_certs=certifi.where(),
+            cert_reqs="CERT_REQUIRED",
+        )
+        self._headers = {**DEFAULT_HEADERS, "User-Agent": policy.user_agent}
         self.throttle = throttle or HostThrottle(policy.delay_seconds)
         self._robots: dict[str, RobotFileParser] = {}
         self._lock = threading.Lock()
@@ -114,29 +107,88 @@ class Fetcher:
     # ------------------------------------------------------------ raw requests
 
     def _get(self, url: str) -> tuple[int, bytes, str, str]:
-        """(status, body, content type, final URL); raises ``FetchError`` if no answer."""
-        from trafilatura.downloads import fetch_response
+        """(status, body, content type, final URL); raises ``FetchError`` if no answer.
 
+        The whole download, redirects included, has ``timeout_seconds``: a server that
+        trickles a byte at a time never holds a fetch longer (a per-read timeout would
+        let it). Redirects are followed here, at most ``max_redirects``, to http(s)
+        URLs only; a loop, a redirect elsewhere or one too many fails for good.
+        """
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise FetchError(url, "not an http(s) URL")
         self.throttle.wait(url)
-        with _DownloadErrors() as errors:
-            response = fetch_response(url, decode=False, config=self.config)
-        if response is None:
-            cause = errors.last or "connection failed or timed out"
+        deadline = time.monotonic() + self.policy.timeout_seconds
+        seen = {url}
+        current = url
+        for _ in range(self.policy.max_redirects + 1):
+            status, body, headers = self._request(url, current, deadline)
+            location = headers.get("location") if 300 <= status < 400 else None
+            if not location:
+                return status, body, headers.get("content-type", ""), current
+            target = urljoin(current, location.strip())
+            if urlsplit(target).scheme not in ("http", "https"):
+                raise FetchError(url, f"redirect to a non-http(s) URL: {target}")
+            if target in seen:
+                raise FetchError(url, f"redirect loop: {current} leads back to {target}")
+            seen.add(target)
+            current = target
+        raise FetchError(url, f"more than {self.policy.max_redirects} redirects")
+
+    def _request(
+        self, url: str, current: str, deadline: float
+    ) -> tuple[int, bytes, dict[str, str]]:
+        """One GET of ``current`` (no redirects followed), its body read by ``deadline``."""
+        import urllib3
+
+        def remaining() -> float:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise FetchError(
+                    url,
+                    f"download took longer than the {self.policy.timeout_seconds}-second deadline",
+                    transient=True,
+                )
+            return left
+
+        try:
+            response = self._pool.request(
+                "GET",
+                current,
+                headers=self._headers,
+                retries=False,
+                redirect=False,
+                timeout=urllib3.Timeout(total=remaining()),
+                preload_content=False,
+            )
+        except urllib3.exceptions.HTTPError as exc:
+            cause = str(exc)
             if "SSRF" in cause:
-                raise FetchError(url, "blocked by SSRF protection (private or loopback address)")
-            if "MAX_FILE_SIZE" in cause:
-                raise FetchError(url, f"response exceeds the {self.policy.max_bytes}-byte limit")
-            raise FetchError(url, f"no response: {cause}", transient=True)
-        headers = response.headers or {}
-        return (
-            int(response.status),
-            bytes(response.data or b""),
-            headers.get("content-type", ""),
-            response.url or url,
-        )
+                raise FetchError(
+                    url, "blocked by SSRF protection (private or loopback address)"
+                ) from exc
+            raise FetchError(url, f"no response: {cause}", transient=True) from exc
+        try:
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                remaining()
+                try:
+                    chunk = response.read1(2**16)  # what one read gives: never waits to fill
+                except urllib3.exceptions.HTTPError as exc:
+                    raise FetchError(url, f"no response: {exc}", transient=True) from exc
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > self.policy.max_bytes:
+                    raise FetchError(
+                        url, f"response exceeds the {self.policy.max_bytes}-byte limit"
+                    )
+                chunks.append(chunk)
+        finally:
+            response.release_conn()
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        return int(response.status), b"".join(chunks), headers
 
     # ------------------------------------------------------------ robots.txt
 
@@ -348,27 +400,3 @@ def _gunzip(body: bytes, max_bytes: int) -> bytes:
 def _limit(urls: list[str], max_urls: int | None) -> list[str]:
     unique = list(dict.fromkeys(urls))
     return unique if max_urls is None else unique[:max_urls]
-
-
-class _DownloadErrors(logging.Handler):
-    """Collects trafilatura's download error messages on this thread, to classify a failure.
-
-    ``fetch_response`` answers ``None`` for every failure and logs the cause; the
-    cause decides whether a retry can help (a timeout) or not (SSRF block, size cap).
-    """
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.thread = threading.get_ident()
-        self.last: str | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            self.last = record.getMessage()
-
-    def __enter__(self) -> _DownloadErrors:
-        logging.getLogger("trafilatura.downloads").addHandler(self)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        logging.getLogger("trafilatura.downloads").removeHandler(self)

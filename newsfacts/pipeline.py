@@ -19,9 +19,11 @@ import polars as pl
 from newsfacts.claims import label_claims
 from newsfacts.claims.markets import name_markets
 from newsfacts.extract import extract_facts
+from newsfacts.limits import DocumentTimeLimit, check_time, time_limit
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
 from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplicates
+from newsfacts.organisations import OrganisationTable
 from newsfacts.read import ReadError, entry_uri, read_file
 from newsfacts.settings import Settings
 from newsfacts.totals import mark_restatements
@@ -38,7 +40,9 @@ def extract_article_facts(article: Article) -> list[Fact]:
             continue
         chunk = article.text[paragraph.start : paragraph.end]
         lang = paragraph.lang or article.lang or "en"
-        facts.extend(f.shifted(paragraph.start) for f in extract_facts(chunk, lang))
+        for fact in extract_facts(chunk, lang):
+            check_time()
+            facts.append(fact.shifted(paragraph.start))
     return facts
 
 
@@ -90,6 +94,56 @@ StageTimer = Callable[[str, float], None]
 """Told each stage's seconds for a batch, as ``timer("normalise", 0.42)`` (benchmarks)."""
 
 
+STAGES = ("normalise", "extract", "claims")
+
+
+def _process_one(
+    raw: RawDocument,
+    settings: Settings,
+    organisations: OrganisationTable,
+    batch: Batch,
+    times: list[float],
+) -> tuple[Article, list[Fact]] | None:
+    """``raw`` normalised, extracted and labelled, or None when it cannot be normalised.
+
+    A stage that fails is recorded in ``batch.errors``; ``times`` gets the clock at the
+    end of each stage reached. ``DocumentTimeLimit`` and ``Stopped`` pass through.
+    """
+    try:
+        article = normalise_document(raw, settings)
+    except DocumentTimeLimit:
+        raise
+    except Exception as exc:  # one bad document must not lose the batch
+        batch.errors.append(
+            IngestError(
+                raw.source_uri, "normalise", f"{type(exc).__name__}: {exc}", raw.content_hash
+            )
+        )
+        return None
+    times.append(time.perf_counter())
+    try:
+        facts = extract_article_facts(article)
+    except DocumentTimeLimit:
+        raise
+    except Exception as exc:
+        batch.errors.append(
+            IngestError(raw.source_uri, "extract", f"{type(exc).__name__}: {exc}", raw.content_hash)
+        )
+        facts = []
+    times.append(time.perf_counter())
+    try:
+        labelled = name_markets(label_claims(article, facts, organisations))
+        facts = mark_restatements(article.text, labelled)
+    except DocumentTimeLimit:
+        raise
+    except Exception as exc:  # facts stay, unlabelled, with the error recorded
+        batch.errors.append(
+            IngestError(raw.source_uri, "claims", f"{type(exc).__name__}: {exc}", raw.content_hash)
+        )
+    times.append(time.perf_counter())
+    return article, facts
+
+
 def process_documents(
     documents: Iterable[Path | RawDocument], settings: Settings, timer: StageTimer | None = None
 ) -> Batch:
@@ -105,43 +159,31 @@ def process_documents(
     organisations = settings.organisation_table  # files, then the warehouse's manual rows
     normalising = extracting = claiming = 0.0
     for raw in raws:
-        t0 = time.perf_counter()
+        times = [time.perf_counter()]
         try:
-            article = normalise_document(raw, settings)
-        except Exception as exc:  # one bad document must not lose the batch
+            with time_limit(settings.max_document_seconds):
+                processed = _process_one(raw, settings, organisations, batch, times)
+        except DocumentTimeLimit as exc:
+            stage = STAGES[len(times) - 1]
             batch.errors.append(
                 IngestError(
-                    raw.source_uri, "normalise", f"{type(exc).__name__}: {exc}", raw.content_hash
+                    raw.source_uri,
+                    stage,
+                    f"{exc} (max_document_seconds) in {stage}; the document was not loaded",
+                    raw.content_hash,
                 )
             )
-            continue
-        t1 = time.perf_counter()
-        normalising += t1 - t0
-        try:
-            facts = extract_article_facts(article)
-        except Exception as exc:
-            batch.errors.append(
-                IngestError(
-                    raw.source_uri, "extract", f"{type(exc).__name__}: {exc}", raw.content_hash
-                )
-            )
-            facts = []
-        t2 = time.perf_counter()
-        extracting += t2 - t1
-        try:
-            labelled = name_markets(label_claims(article, facts, organisations))
-            facts = mark_restatements(article.text, labelled)
-        except Exception as exc:  # facts stay, unlabelled, with the error recorded
-            batch.errors.append(
-                IngestError(
-                    raw.source_uri, "claims", f"{type(exc).__name__}: {exc}", raw.content_hash
-                )
-            )
-        claiming += time.perf_counter() - t2
-        batch.raws.append(raw)
-        batch.articles.append(article)
-        batch.facts[article.article_id] = facts
-        batch.errors.extend(decode_warnings(article))
+            processed = None
+        times.extend([time.perf_counter()] * (4 - len(times)))
+        normalising += times[1] - times[0]
+        extracting += times[2] - times[1]
+        claiming += times[3] - times[2]
+        if processed is not None:
+            article, facts = processed
+            batch.raws.append(raw)
+            batch.articles.append(article)
+            batch.facts[article.article_id] = facts
+            batch.errors.extend(decode_warnings(article))
     if timer is not None:
         timer("read", time.perf_counter() - started - normalising - extracting - claiming)
         timer("normalise", normalising)

@@ -37,6 +37,9 @@ class Settings:
     reference_date: date = date(2026, 1, 1)
     languages: tuple[str, ...] = ("en", "zh", "vi")
     max_document_bytes: int = 20 * 1024 * 1024
+    # seconds to normalise, extract and label one document; a slower one is an
+    # ingest_errors row, not loaded (0: no limit)
+    max_document_seconds: float = 60.0
     extractor_version: str = "1"
     full_refresh: bool = False
     extra: dict[str, str] = field(default_factory=dict)
@@ -153,6 +156,8 @@ class Settings:
                     f"NEWSFACTS_LOCK_WAIT must be a number of seconds, not "
                     f"{os.environ['NEWSFACTS_LOCK_WAIT']!r}"
                 ) from None
+        if "NEWSFACTS_MAX_DOCUMENT_SECONDS" in os.environ:
+            env["max_document_seconds"] = float(os.environ["NEWSFACTS_MAX_DOCUMENT_SECONDS"])
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
         if "NEWSFACTS_ORGANISATIONS" in os.environ:

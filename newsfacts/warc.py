@@ -6,20 +6,37 @@ documents; their ``source_uri`` is the record's target URI and their
 multi-gigabyte archive is processed a batch at a time and a batch can be retried
 on its own. A truncated or corrupt archive ends the file with a recorded error;
 the documents read before the damage are kept.
+
+Bodies are de-chunked and decoded (``Content-Encoding`` gzip, x-gzip, deflate) here,
+with a streaming decompressor that stops one byte past ``max_bytes``: a record that
+would decode past the cap (a gzip bomb: gigabytes behind a few kilobytes) is a
+recorded error and the rest of the archive is read. Records that are not documents
+are skipped without being decoded at all.
 """
 
 from __future__ import annotations
 
+import sys
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
 
 from newsfacts.ids import sha256_hex
 from newsfacts.model import IngestError, RawDocument
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+BLOCK = 64 * 1024
+# zlib's window bits: 47 reads a gzip or a zlib header, -15 raw deflate (some servers)
+DECODED = {"gzip": 47, "x-gzip": 47, "deflate": 47}
+
+
+class BodyError(ValueError):
+    """A record's body that cannot be a document: over the cap once decoded, or undecodable."""
 
 
 @dataclass(slots=True)
@@ -100,24 +117,25 @@ def _read_record(
     http = record.http_headers
     if record.rec_type != "response" or http is None:
         chunk.count_skipped += 1
-        record.content_stream().read()  # consume, so a truncated body still surfaces
+        _drain(record.raw_stream)  # consume, so a truncated body still surfaces
         _require_complete(record)
         return
     content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
     status = http.get_statuscode()
     if status != "200" or content_type not in HTML_TYPES:
         chunk.count_skipped += 1
-        record.content_stream().read()
+        _drain(record.raw_stream)  # never decoded: an image may be a gzip bomb too
         _require_complete(record)
         return
-    content = record.content_stream().read()
-    _require_complete(record)
     uri = headers.get_header("WARC-Target-URI") or record_uri(path, record_id, offset)
-    if max_bytes is not None and len(content) > max_bytes:
-        chunk.errors.append(
-            IngestError(uri, "warc", f"record is {len(content)} bytes, over {max_bytes}")
-        )
+    try:
+        content = read_body(record, max_bytes)
+    except BodyError as exc:
+        _drain(record.raw_stream)
+        _require_complete(record)
+        chunk.errors.append(IngestError(uri, "warc", str(exc)))
         return
+    _require_complete(record)
     if not content.strip():
         chunk.errors.append(IngestError(uri, "warc", "record has an empty body"))
         return
@@ -131,3 +149,59 @@ def _read_record(
             provenance=record_id,
         )
     )
+
+
+def _drain(stream: BinaryIO) -> None:
+    while stream.read(BLOCK):
+        pass
+
+
+def read_body(record: object, max_bytes: int | None) -> bytes:
+    """The HTTP body of ``record``, de-chunked and decoded, never more than ``max_bytes``.
+
+    Raises ``BodyError`` as soon as the decoded body passes ``max_bytes``, for an
+    encoding that is not decoded here (``br``, ``compress``) and for a corrupt stream.
+    """
+    http = record.http_headers
+    limit = sys.maxsize - 1 if max_bytes is None else max_bytes
+    encoding = (http.get_header("Content-Encoding") or "identity").strip().lower()
+    stream: BinaryIO = record.raw_stream
+    if (http.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
+        stream = ChunkedDataReader(stream, decomp_type=None)
+    if encoding in ("identity", ""):
+        body = stream.read(limit + 1)
+        if len(body) > limit:
+            raise BodyError(f"record is over {limit} bytes")
+        return body
+    if encoding not in DECODED:
+        raise BodyError(f"record has Content-Encoding {encoding!r}, which is not decoded")
+    return _inflate(stream, DECODED[encoding], limit, encoding)
+
+
+def _inflate(stream: BinaryIO, wbits: int, limit: int, encoding: str) -> bytes:
+    """``stream`` decompressed a block at a time, each step asked for no more than the
+    bytes left under ``limit`` (plus one, to tell a body of exactly ``limit`` bytes)."""
+    first = stream.read(BLOCK)
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = bytearray(inflater.decompress(first, limit + 1))
+    except zlib.error:
+        inflater = zlib.decompressobj(-15)  # "deflate" sent without its zlib header
+        try:
+            out = bytearray(inflater.decompress(first, limit + 1))
+        except zlib.error:  # not compressed at all: stored decoded, its header kept (as warcio)
+            body = first + stream.read(limit + 1 - len(first))
+            if len(body) > limit:
+                raise BodyError(f"record is over {limit} bytes") from None
+            return body
+    try:
+        while len(out) <= limit and not inflater.eof:
+            data = inflater.unconsumed_tail or stream.read(BLOCK)
+            if not data:
+                break
+            out += inflater.decompress(data, limit + 1 - len(out))
+    except zlib.error as exc:
+        raise BodyError(f"record's {encoding} body is corrupt: {exc}") from exc
+    if len(out) > limit:
+        raise BodyError(f"record is over {limit} bytes once decoded ({encoding})")
+    return bytes(out)

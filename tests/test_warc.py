@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import io
+import tracemalloc
+import zlib
 from pathlib import Path
 
 import pytest
@@ -150,3 +153,101 @@ def test_oversized_record_is_recorded(tmp_path: Path) -> None:
     assert chunk.raws == []
     assert len(chunk.errors) == 3
     assert all("over 100" in e.error for e in chunk.errors)
+
+
+def gzip_bomb(size: int) -> bytes:
+    """``size`` bytes of HTML-looking padding, gzip-compressed to about a thousandth."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+    block = b"<p>" + b" " * (1024 * 1024 - 3)
+    parts = [packer.compress(block) for _ in range(size // len(block))]
+    return b"".join(parts) + packer.flush()
+
+
+def write_ok_response(
+    writer: WARCWriter, url_path: str, payload: bytes, headers: list[tuple[str, str]]
+) -> None:
+    writer.write_record(
+        writer.create_warc_record(
+            BASE + url_path,
+            "response",
+            payload=io.BytesIO(payload),
+            http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1"),
+        )
+    )
+
+
+def write_bomb_warc(path: Path, expanded: int) -> None:
+    """An article, a gzip-encoded HTML response of ``expanded`` bytes, an image of the same
+    bomb, another article: the bomb records must not take ``expanded`` bytes of memory."""
+    bomb = gzip_bomb(expanded)
+    (first_title, first), (second_title, second) = list(ARTICLE_BODIES.values())[:2]
+    records = [
+        ("/a.html", article_html(first_title, first).encode(), "text/html", None),
+        ("/bomb.html", bomb, "text/html", "gzip"),
+        ("/bomb.png", bomb, "image/png", "gzip"),
+        ("/b.html", article_html(second_title, second).encode(), "text/html", None),
+    ]
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url_path, payload, media, encoding in records:
+            headers = [("Content-Type", media)]
+            if encoding:
+                headers.append(("Content-Encoding", encoding))
+            write_ok_response(writer, url_path, payload, headers)
+
+
+def test_a_gzip_bomb_record_is_an_error_read_in_bounded_memory(tmp_path: Path) -> None:
+    """256 MiB behind 260 KB of gzip, under a 1 MiB cap: on the old main the whole
+    record was decompressed before the size check (a 2.1 GiB one was lost to a memory
+    cap with the rest of its archive); now the read stops past the cap."""
+    path = tmp_path / "bomb.warc.gz"
+    write_bomb_warc(path, 256 * 1024 * 1024)
+    assert path.stat().st_size < 1024 * 1024
+
+    tracemalloc.start()
+    try:
+        chunk = read_warc(path, max_bytes=1024 * 1024)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 32 * 1024 * 1024, f"peak {peak / 2**20:.0f} MiB"
+    assert [r.source_uri for r in chunk.raws] == [BASE + "/a.html", BASE + "/b.html"]
+    assert [(e.source_uri, e.stage, e.error) for e in chunk.errors] == [
+        (BASE + "/bomb.html", "warc", "record is over 1048576 bytes once decoded (gzip)")
+    ]
+    assert chunk.count_skipped == 1  # the image, never decompressed
+
+
+def test_gzip_and_deflate_bodies_are_decoded_and_a_mislabelled_one_read_as_is(
+    tmp_path: Path,
+) -> None:
+    html = article_html(*next(iter(ARTICLE_BODIES.values()))).encode()
+    bodies = {
+        "/gzip.html": ("gzip", gzip.compress(html)),
+        "/deflate.html": ("deflate", zlib.compress(html)),
+        "/raw-deflate.html": ("deflate", zlib.compress(html, wbits=-15)),
+        "/stored-decoded.html": ("gzip", html),
+        "/chunked.html": ("gzip", None),
+    }
+    path = tmp_path / "encoded.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for url_path, (encoding, body) in bodies.items():
+            headers = [("Content-Type", "text/html"), ("Content-Encoding", encoding)]
+            if body is None:  # chunked transfer of a gzip body, in two chunks
+                packed = gzip.compress(html)
+                half = len(packed) // 2
+                body = (
+                    b"".join(
+                        b"%x\r\n%s\r\n" % (len(part), part)
+                        for part in (packed[:half], packed[half:])
+                    )
+                    + b"0\r\n\r\n"
+                )
+                headers.append(("Transfer-Encoding", "chunked"))
+            write_ok_response(writer, url_path, body, headers)
+    chunk = read_warc(path, max_bytes=len(html))
+    assert chunk.errors == []
+    assert {r.source_uri: r.content for r in chunk.raws} == {BASE + p: html for p in bodies}
+    assert read_warc(path, max_bytes=len(html) - 1).raws == []

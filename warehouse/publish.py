@@ -32,8 +32,14 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import duckdb
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, so stale copies are left for an operator
+    fcntl = None
 
 from warehouse.db import connect
 from warehouse.lock import writer_lock
@@ -66,11 +72,51 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+@contextmanager
+def hold_copy(path: str | Path) -> Iterator[BinaryIO]:
+    """``path`` created and open for writing, under an exclusive lock while it is held.
+
+    The lock is how the next publisher tells a live publisher's copy from the copy a
+    killed one left behind: the kernel drops it when its process dies, whatever killed it.
+    """
+    with open(path, "xb") as stream:
+        if fcntl is not None:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield stream
+
+
+def remove_stale_copies(published: Path) -> list[Path]:
+    """Delete the temporary copies of ``published`` that no live publisher holds.
+
+    A publisher killed mid-copy (SIGKILL, the OOM killer, a power cut) leaves its
+    full-size copy; each later publish removes such copies first.
+    """
+    removed: list[Path] = []
+    if fcntl is None:
+        return removed
+    for path in published.parent.glob(f".{published.name}.*.tmp"):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue  # gone already, or not ours to open
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live publisher holds it
+        else:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+        finally:
+            os.close(fd)
+    return removed
+
+
 def publish_snapshot(working: str | Path, published: Path, wait_seconds: float = 0.0) -> Path:
     """Atomically replace ``published`` with a checked, read-only copy of ``working``.
 
     A snapshot that cannot be written (a folder that cannot be made, a full disk) is
-    a ``PublishError`` naming it; the previous snapshot stays in place.
+    a ``PublishError`` naming it; the previous snapshot stays in place. Copies that
+    killed publishers left beside ``published`` are removed first.
     """
     working = Path(working)
     if not working.is_file():
@@ -82,14 +128,17 @@ def publish_snapshot(working: str | Path, published: Path, wait_seconds: float =
     except OSError as exc:
         raise PublishError(f"cannot publish the snapshot to {published}: {exc}") from exc
     checkpoint(working, wait_seconds)
+    remove_stale_copies(published)
     staging = published.with_name(f".{published.name}.{os.getpid()}.tmp")
     try:
-        shutil.copyfile(working, staging)
-        with duckdb.connect(str(staging), read_only=True) as con:
-            con.execute("select count(*) from raw.runs").fetchone()
-        os.chmod(staging, READ_ONLY)
-        _fsync(staging)
-        os.replace(staging, published)
+        with hold_copy(staging) as copy, working.open("rb") as source:
+            shutil.copyfileobj(source, copy, 16 * 1024 * 1024)
+            copy.flush()
+            os.fsync(copy.fileno())
+            with duckdb.connect(str(staging), read_only=True) as con:
+                con.execute("select count(*) from raw.runs").fetchone()
+            os.chmod(staging, READ_ONLY)
+            os.replace(staging, published)  # still locked: never taken for a stale copy
         _fsync(published.parent)
     except OSError as exc:
         staging.unlink(missing_ok=True)

@@ -59,6 +59,7 @@ from newsfacts.claims.names import CJK_GLOSS_RE, ORG_SUFFIX_RE, Mention, finder_
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
+from newsfacts.limits import check_time
 from newsfacts.model import Article, Fact, Paragraph
 from newsfacts.organisations import OrganisationTable
 
@@ -342,6 +343,10 @@ def _in_range(found: list, start: int, end: int) -> list:
     return [h for h in found[i:j] if h.end <= end]
 
 
+def _start(span: _Sentence | Mention) -> int:
+    return span.start
+
+
 def label_claims(
     article: Article, facts: Sequence[Fact], organisations: OrganisationTable
 ) -> list[Fact]:
@@ -574,6 +579,7 @@ class _Labeller:
         by_sentence: dict[tuple[int, int], list[int]] = {}
         located: list[_Sentence | None] = []
         for i, fact in enumerate(facts):
+            check_time()
             sentence = self._sentence_of(fact)
             located.append(sentence)
             if sentence is not None:
@@ -583,6 +589,7 @@ class _Labeller:
         carried: dict[int, Mention | None] = {}  # sentence start -> the subject it carries in
         order = sorted(range(len(facts)), key=lambda i: facts[i].start)
         for i in order:
+            check_time()
             fact = facts[i]
             sentence = located[i]
             if sentence is None:
@@ -621,9 +628,10 @@ class _Labeller:
         paragraph = self.paragraph_of(fact)
         if paragraph is None:
             return None
-        for sentence in self.sentences_of(paragraph):
-            if sentence.start <= fact.start < sentence.end:
-                return self.ready(sentence)
+        sentences = self.sentences_of(paragraph)  # by start: found by bisection, as the
+        i = bisect.bisect_right(sentences, fact.start, key=_start) - 1  # facts are many
+        if i >= 0 and fact.start < sentences[i].end:
+            return self.ready(sentences[i])
         return None
 
     def _subject_before(self, sentence: _Sentence) -> Mention | None:
@@ -634,7 +642,8 @@ class _Labeller:
         first name that is not in a list. A sentence naming nobody carries nothing on.
         """
         paragraph = sentence.paragraph
-        before = [s for s in self.sentences_of(paragraph) if s.end <= sentence.start]
+        sentences = self.sentences_of(paragraph)  # by start, none overlapping
+        before = sentences[: bisect.bisect_left(sentences, sentence.start, key=_start)]
         previous: list[_Sentence] = []
         i = self.paragraphs.index(paragraph)
         if i > 0 and self.paragraphs[i - 1].section == paragraph.section:

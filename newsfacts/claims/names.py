@@ -10,6 +10,7 @@ Vietnamese), a Chinese name glossed with its English name in brackets.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ class Mention:
     text: str
     organisation: str
     known: bool  # True: an alias of the reference table; False: found by its form
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def _is_cjk(ch: str) -> bool:
@@ -122,7 +127,11 @@ class NameFinder:
         end = len(text) if end is None else end
         if known is None:
             known = self.known(text)
-        known = [k for k in known if start <= k.start and k.end <= end]
+        # ``known`` is by position: the range's part found by bisection (a huge one-line
+        # text has a name per sentence, and a range per sentence asks)
+        first = bisect.bisect_left(known, start, key=_mention_start)
+        last = bisect.bisect_left(known, end, key=_mention_start)
+        known = [k for k in known[first:last] if k.end <= end]
         found = self._unknown(text[start:end])
         if start:
             found = [

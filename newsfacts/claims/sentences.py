@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from newsfacts.limits import check_time
+
 # "Corp. said", "U.S. chips", "Mr. Huang", "No. 1": a full stop that ends no sentence.
 ABBREVIATIONS = frozenset(
     {
@@ -24,6 +26,9 @@ CJK_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 CLAUSE_RE = re.compile(r"[,;:，；：、]|\s[–—-]\s|—|\s\((?=[^)]*\))|\)")
 
 
+_NOT_SPACE_RE = re.compile(r"\S")
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` as ``(start, end)`` spans of ``text``, trimmed."""
     spans: list[tuple[int, int]] = []
@@ -33,6 +38,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in CJK_END_RE.finditer(chunk):
         cuts.append(start + m.end())
     for m in LATIN_END_RE.finditer(chunk):
+        check_time()
         if _ends_sentence(text, start + m.start(), start + m.end(), end):
             cuts.append(start + m.end())
     for cut in sorted(set(cuts)):
@@ -46,8 +52,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _ends_sentence(text: str, dot: int, after: int, end: int) -> bool:
     """True when the stop at ``dot`` ends a sentence: no abbreviation, a new one starts."""
-    rest = text[after:end].lstrip()
-    if not rest:
+    following = _NOT_SPACE_RE.search(text, after, end)  # never a copy of the rest: quadratic
+    if following is None:
         return True
     if text[dot] == ".":
         word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
@@ -55,7 +61,7 @@ def _ends_sentence(text: str, dot: int, after: int, end: int) -> bool:
             return False
         if word and len(word.group(1)) == 1 and word.group(1).isupper():
             return False  # an initial: "J. Smith"
-    first = rest[0]
+    first = following.group()
     return first.isupper() or first.isdigit() or first in "\"“‘'([" or not first.isascii()
 
 

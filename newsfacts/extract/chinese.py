@@ -13,12 +13,14 @@ from newsfacts.extract.numbers import (
     parse_zh_prefix,
 )
 from newsfacts.extract.units import fact_after_number, find_minus, read_scales
+from newsfacts.limits import check_time
 
 
 def find_chinese_numeral_facts(ctx: Context, out: list[Candidate]) -> None:
     """Facts headed by a Chinese numeral (十五美元, 一百五十个百分点, 百亿亿次)."""
     sh = ctx.sh
     for m in lx.ZH_NUM_RE.finditer(sh):
+        check_time()
         s = m.start()
         r = parse_zh_prefix(m.group(0))
         if r is None:
@@ -82,6 +84,7 @@ def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate 
 def find_chinese_digit_compute(ctx: Context, out: list[Candidate]) -> None:
     """Chinese FLOPS forms headed by digits: 3.74百亿亿次, 300P."""
     for s, e, raw in ctx.numbers():
+        check_time()
         if s and is_latin(ctx.sh[s - 1]):
             continue
         v = parse_digits(raw, ctx.comma)

@@ -10,6 +10,7 @@ from newsfacts.extract.numbers import (
     FOLD_CHARS_RE,
     fold_text,
 )
+from newsfacts.limits import check_time
 from newsfacts.model import FactKind, FactStatus
 
 # Words that tell which currency a bare ¥ is: yen (Japan) or yuan (China).
@@ -66,6 +67,7 @@ class Context:
             num_re = self.num_re
             search = lx.DIGIT_RE.search
             while True:
+                check_time()
                 d = search(sh, pos)
                 if d is None:
                     break

@@ -38,6 +38,7 @@ from newsfacts.extract.passes import (
     find_percent_of,
     find_word_facts,
 )
+from newsfacts.limits import check_time
 from newsfacts.model import Fact
 
 
@@ -51,6 +52,7 @@ def extract(text: str, lang: str | None = "en") -> list[Fact]:
     ctx = Context(text, sh, code, comma, lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE)
     cands: list[Candidate] = []
     find_digit_facts(ctx, cands)
+    check_time()
     has_cjk = lx.HAS_CJK_RE.search(sh) is not None
     if has_cjk:
         find_chinese_numeral_facts(ctx, cands)
@@ -62,6 +64,7 @@ def extract(text: str, lang: str | None = "en") -> list[Fact]:
         find_word_facts(ctx, cands)
         if "of" in sh:
             find_percent_of(ctx, cands)
+    check_time()
     find_broken_money(ctx, cands)
     chosen = select_candidates([c for c in cands if c.value is None or math.isfinite(c.value)])
     if "%" in sh:
@@ -73,6 +76,7 @@ def extract(text: str, lang: str | None = "en") -> list[Fact]:
     link_conversions(ctx, facts)
     apply_accounting_signs(ctx, facts)
     attach_qualifiers(ctx, facts)
+    check_time()
     return [
         Fact(
             kind=c.kind,

@@ -22,12 +22,14 @@ from newsfacts.extract.units import (
     match_unit,
     read_number_at,
 )
+from newsfacts.limits import check_time
 
 
 def find_digit_facts(ctx: Context, out: list[Candidate]) -> None:
     """Facts headed by a digit numeral (``3.74 exaFLOPS``, ``$ 4.5 billion``, ``12,2%``)."""
     sh = ctx.sh
     for s, e, raw in ctx.numbers():
+        check_time()
         value = parse_digits(raw, ctx.comma)
         if value is None:
             continue
@@ -52,6 +54,7 @@ def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
     parse = parse_es_words if es else parse_en_words
     scan = sh if es else ctx.low
     for m in run_re.finditer(scan):
+        check_time()
         if m.start() and is_latin(sh[m.start() - 1]):
             continue
         words = [
@@ -95,6 +98,7 @@ def find_percent_of(ctx: Context, out: list[Candidate]) -> None:
     """``percent of 10``: a percent word with no number before it and one closing the phrase."""
     sh = ctx.sh
     for m in lx.PERCENT_OF_RE.finditer(sh):
+        check_time()
         if m.start() and is_latin(sh[m.start() - 1]):
             continue
         before = sh[max(0, m.start() - 20) : m.start()].rstrip()
@@ -152,6 +156,7 @@ def find_bare_percents(ctx: Context, taken: list[Candidate], out: list[Candidate
     sh = ctx.sh
     starts = [c.start for c in taken]
     for m in re.finditer(r"%", sh):
+        check_time()
         p = m.start()
         i = bisect_right(starts, p)
         if i and taken[i - 1].end > p:

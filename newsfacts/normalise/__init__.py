@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.ids import article_id_for
+from newsfacts.limits import check_time
 from newsfacts.model import Article, RawDocument
 from newsfacts.normalise.decode import (
     decode_bytes,
@@ -76,7 +77,9 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         published_at = parse_date(html.published) if html.published else None
         published_source = html.published if published_at else None
         content = html.text
+    check_time()
     text, repairs = repair_text(content)
+    check_time()
     warnings.extend(repairs)
     if not _LETTER_OR_DIGIT.search(text):
         # markup, symbols or a title alone are no article
@@ -89,12 +92,17 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         # trafilatura keeps the title out of the text
         text = f"{title_hint}\n\n{text}"
     paragraphs = assign_roles(text, split_paragraphs(text), title_hint=title_hint)
+    check_time()
     paragraphs = with_languages(text, paragraphs, settings.languages)
     lang, is_mixed = article_language(language_shares(text, paragraphs))
     evidence = translation_evidence(text, paragraphs, lang, settings.languages)
+    check_time()
     meta = text_metadata(text, paragraphs)
+    check_time()
     if published_at is None and meta.published_at is not None:
         published_at, published_source = meta.published_at, meta.published_at_source
+    fingerprint = content_fingerprint(text, paragraphs)
+    check_time()
     return Article(
         article_id=article_id_for(raw.content_hash),
         source_uri=raw.source_uri,
@@ -109,7 +117,7 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         is_mixed_language=is_mixed,
         is_translated=bool(evidence),
         translation_evidence=evidence,
-        fingerprint=content_fingerprint(text, paragraphs),
+        fingerprint=fingerprint,
         media_type=raw.media_type,
         warnings=tuple(warnings),
         published_at_source=published_source,
