@@ -157,8 +157,11 @@ def run(
             progress_listener(listener),
         ):
             summary = etl(sources, settings, resolved, runner)
-    except DataQualityError as exc:
-        err.print(f"[red]{exc}[/]: see `newsfacts check --warehouse {settings.warehouse}`")
+    except DataQualityError as exc:  # an expected outcome: its table, then one line
+        from flows.render import dq_table
+
+        Console().print(dq_table(exc.report))
+        _say(f"{exc}: see `newsfacts check --warehouse {settings.warehouse}`", "red")
         raise typer.Exit(2) from exc
     except WarehouseUnusableError as exc:
         _say(f"the run did not complete: {exc}", "red")
