@@ -146,7 +146,7 @@ def run(
         raise typer.BadParameter(str(exc), param_hint="organisation files") from exc
     from flows.progress import progress_listener
     from flows.quality import DataQualityError
-    from warehouse.db import WarehouseLockedError
+    from warehouse.db import WarehouseLockedError, WarehouseUnusableError
     from warehouse.publish import PublishError
 
     try:
@@ -158,8 +158,14 @@ def run(
             _stop_on_sigterm(),
         ):
             summary = etl(sources, settings, resolved, runner)
-    except DataQualityError as exc:
-        err.print(f"[red]{exc}[/]: see `newsfacts check --warehouse {settings.warehouse}`")
+    except DataQualityError as exc:  # an expected outcome: its table, then one line
+        from flows.render import dq_table
+
+        Console().print(dq_table(exc.report))
+        _say(f"{exc}: see `newsfacts check --warehouse {settings.warehouse}`", "red")
+        raise typer.Exit(2) from exc
+    except WarehouseUnusableError as exc:
+        _say(f"the run did not complete: {exc}", "red")
         raise typer.Exit(2) from exc
     except (WarehouseLockedError, PublishError) as exc:
         _say(f"the run did not complete: {exc}", "red")
@@ -185,9 +191,10 @@ def _writing(settings: Settings, holder: str) -> Iterator[None]:
     """Hold the warehouse's writer lock, waiting for another writer and for any process
     with the file open (an analyst's duckdb shell) up to ``settings.lock_wait_seconds``.
 
-    Either that cannot have is one line and exit 1, before anything has started.
+    Either that cannot have is one line and exit 1, before anything has started; a
+    warehouse that cannot be opened at all (corrupt, not DuckDB, ...) is exit 2.
     """
-    from warehouse.db import WarehouseLockedError, connect, is_ducklake
+    from warehouse.db import WarehouseLockedError, WarehouseUnusableError, connect, is_ducklake
     from warehouse.lock import writer_lock
 
     try:
@@ -199,6 +206,9 @@ def _writing(settings: Settings, holder: str) -> Iterator[None]:
                 wait = settings.lock_wait_seconds
                 connect(settings.warehouse, wait_seconds=wait, on_wait=_say).close()
             held = stack.pop_all()
+    except WarehouseUnusableError as exc:
+        _say(str(exc), "red")
+        raise typer.Exit(2) from exc
     except WarehouseLockedError as exc:
         _say(str(exc), "red")
         raise typer.Exit(1) from exc
@@ -291,12 +301,57 @@ def _fact_json(doc: str, fact: object) -> str:
     return json.dumps({"doc": doc, **fields}, ensure_ascii=False)
 
 
+def _read_cases(path: Path, lang: str) -> list[tuple[str, str, str]]:
+    """(id, input, lang) of every case of a ``--cases`` file, all checked before any runs.
+
+    A line that is not a JSON object with a string ``input`` and an ``id`` is named
+    (one line each, ``cases.jsonl line 2: ...``) and nothing is extracted: exit 2.
+    """
+    from newsfacts.sources import read_utf8
+
+    try:
+        text = read_utf8(path)
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--cases") from exc
+    cases, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path.name} line {number}"
+        try:
+            case = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(case, dict):
+            problems.append(f'{where}: not a JSON object {{"id", "input"[, "lang"]}}')
+        elif "input" not in case:
+            problems.append(f'{where}: no "input"')
+        elif not isinstance(case["input"], str):
+            problems.append(f'{where}: "input" must be a string')
+        elif case.get("id") is None:
+            problems.append(f'{where}: no "id"')
+        elif not isinstance(case.get("lang") or lang, str):
+            problems.append(f'{where}: "lang" must be a string')
+        else:
+            cases.append((str(case["id"]), case["input"], case.get("lang") or lang))
+    for problem in problems:
+        _say(problem, "red")
+    if problems:
+        raise typer.Exit(2)
+    return cases
+
+
 @app.command()
 def extract(
     files: Annotated[list[Path] | None, typer.Argument(help="Article files to read.")] = None,
     cases: Annotated[
         Path | None,
-        typer.Option(help='JSONL of {"id", "input"[, "lang"]}: extract from each input.'),
+        typer.Option(
+            help='JSONL of {"id", "input"[, "lang"]}: extract from each input.',
+            exists=True,
+            dir_okay=False,
+        ),
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of --cases inputs without a lang.")] = "en",
 ) -> None:
@@ -311,12 +366,9 @@ def extract(
 
     out = sys.stdout
     if cases is not None:
-        for line in cases.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            case = json.loads(line)
-            for fact in extract_facts(case["input"], case.get("lang") or lang):
-                out.write(_fact_json(str(case["id"]), fact) + "\n")
+        for case_id, text, case_lang in _read_cases(cases, lang):
+            for fact in extract_facts(text, case_lang):
+                out.write(_fact_json(case_id, fact) + "\n")
     if files:
         settings = Settings.from_env()
         batch = process_documents(files, settings)
@@ -357,14 +409,18 @@ def _analyst_warehouse(warehouse: str | None, working: bool) -> Iterator[tuple[s
     makes a run wait or fail. The copy is taken between runs (waiting for one that
     is writing), migrated and indexed, and deleted when the block ends.
     """
-    from warehouse.db import WarehouseLockedError
+    from warehouse.db import WarehouseLockedError, WarehouseUnusableError
     from warehouse.publish import snapshot_run, working_copy
     from warehouse.shell import prepare_warehouse
 
     settings = Settings.from_env(warehouse=warehouse)
     snapshot = None if working else settings.published_warehouse
     if snapshot is not None and snapshot.exists():
-        published = snapshot_run(snapshot)
+        try:
+            published = snapshot_run(snapshot)
+        except WarehouseUnusableError as exc:
+            _say(f"cannot read the published snapshot: {exc}", "red")
+            raise typer.Exit(2) from exc
         if published and published[1] != "completed":
             _say(
                 f"the published snapshot {snapshot}: run {published[0]} failed its quality"
@@ -377,7 +433,7 @@ def _analyst_warehouse(warehouse: str | None, working: bool) -> Iterator[tuple[s
         with working_copy(path, settings.lock_wait_seconds, _say) as copy:
             prepare_warehouse(copy)
             yield str(copy), False
-    except WarehouseLockedError as exc:
+    except (WarehouseLockedError, WarehouseUnusableError) as exc:
         _say(f"cannot read the working warehouse: {exc}", "red")
         raise typer.Exit(2) from exc
 
@@ -472,9 +528,11 @@ def check(
     Results are appended to dq_check_results. Under GitHub Actions the markdown
     goes to the step summary and failed checks become ::error/::warning annotations.
     """
+    import duckdb
+
     from flows.render import dq_table, github_annotations, render_junit, render_markdown
     from newsfacts.dq_config import DQConfigError
-    from warehouse.db import WarehouseLockedError
+    from warehouse.db import WarehouseLockedError, WarehouseUnusableError, unusable
     from warehouse.dq import open_for_checks, record_results, run_checks
     from warehouse.load import abandon_dead_runs
     from warehouse.lock import writer_lock
@@ -498,8 +556,11 @@ def check(
             abandon_dead_runs(con)  # no run is alive while we hold the lock
             report = run_checks(con, dq_config, "cli", schema_problems=schema_problems)
             record_results(con, report)
-    except (DQConfigError, WarehouseLockedError) as exc:
-        err.print(f"[red]cannot check:[/] {exc}")
+    except (DQConfigError, WarehouseLockedError, WarehouseUnusableError) as exc:
+        _say(f"cannot check: {exc}", "red")
+        raise typer.Exit(2) from exc  # never 1, which CI gates take for "warnings only"
+    except duckdb.Error as exc:  # e.g. a corrupt block met while checking
+        _say(f"cannot check: {unusable(settings.warehouse, exc)}", "red")
         raise typer.Exit(2) from exc
 
     Console().print(dq_table(report))
@@ -526,8 +587,17 @@ def report(
     """Write the quality page: one self-contained HTML page with charts (works offline)."""
     from flows.quality_page import write_quality_page
 
+    if html.is_dir():
+        raise typer.BadParameter(
+            f"{html} is a folder: give a file name, e.g. {html / 'quality.html'}",
+            param_hint="--html",
+        )
     with _analyst_warehouse(warehouse, working) as (path, _):
-        data = write_quality_page(path, html)
+        try:
+            data = write_quality_page(path, html)
+        except OSError as exc:  # a folder that cannot be made, a full disk, no permission
+            _say(f"cannot write {html}: {exc.strerror or exc}", "red")
+            raise typer.Exit(2) from exc
     t = data.totals
     err.print(
         f"wrote {html}: {int(t['articles'])} articles, {int(t['valid facts'])} facts, "
@@ -570,7 +640,7 @@ def serve(
             CronSchedule(cron=cron)
         except ValidationError:
             raise typer.BadParameter(
-                f"{cron!r} is not a cron expression (five fields, e.g. \"0 */6 * * *\")",
+                f'{cron!r} is not a cron expression (five fields, e.g. "0 */6 * * *")',
                 param_hint="--cron",
             ) from None
     if interval is not None and interval <= 0:

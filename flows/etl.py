@@ -28,8 +28,10 @@ from pathlib import Path
 from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.client.schemas.objects import State
 from prefect.context import get_run_context
 from prefect.futures import PrefectFuture
+from prefect.states import Failed
 from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
@@ -278,8 +280,11 @@ def etl(
     # a SourcesFile; typed ``object`` so that Prefect's parameter model of a served
     # flow (built away from this module's names) does not need to resolve it
     sources: object = None,
-) -> RunSummary:
+) -> RunSummary | State:
     """Run the pipeline over ``paths`` and the sources file named in ``settings``.
+
+    A run whose quality gate fails returns a Failed state holding the
+    ``DataQualityError``: calling the flow raises it, without a logged traceback.
 
     organisations → sources → skip known content hashes → extract (task runner)
     → validate → load → search index → quality gate → run log → publish the
@@ -299,7 +304,7 @@ def etl(
         return _run(settings, sources)
 
 
-def _run(settings: Settings, sources: SourcesFile) -> RunSummary:
+def _run(settings: Settings, sources: SourcesFile) -> RunSummary | State:
     """The flow's body, under the writer's lock.
 
     ``raw.runs`` tells what happened: ``completed`` only when the run loaded, passed
@@ -351,7 +356,9 @@ def _run(settings: Settings, sources: SourcesFile) -> RunSummary:
         if closed != status:
             close_run(settings, run_id, status, tally.documents)
     if gate_error is not None:
-        raise gate_error
+        # an expected outcome, not a crash: the flow run ends Failed with the error as its
+        # result (``state.result()`` raises it) and Prefect logs no traceback for it
+        return Failed(message=str(gate_error), data=gate_error)
     return RunSummary(run_id, tally.documents, counts, status, tally.skipped)
 
 

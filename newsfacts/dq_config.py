@@ -221,4 +221,6 @@ def load_dq_config(path: str | Path | None = None) -> DQConfig:
         text = target.read_text(encoding="utf-8")
     except OSError as exc:
         raise DQConfigError(f"cannot read {target}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DQConfigError(f"{target} is not UTF-8 (byte {exc.start}; save it as UTF-8)") from exc
     return parse_dq_config(text, str(target))

@@ -235,6 +235,14 @@ def _reductions(key: str) -> Iterator[str]:
 
 def _read_rows(path: Path, problems: list[str]) -> list[tuple[str, dict[str, str]]]:
     """The data rows of one file with their ``file:line``; header problems are recorded."""
+    try:
+        return _read_csv_rows(path, problems)
+    except UnicodeDecodeError as exc:
+        problems.append(f"{path} is not UTF-8 ({exc.reason} at byte {exc.start}; save it as UTF-8)")
+        return []
+
+
+def _read_csv_rows(path: Path, problems: list[str]) -> list[tuple[str, dict[str, str]]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         header = tuple(reader.fieldnames or ())

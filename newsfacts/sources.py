@@ -175,11 +175,25 @@ def _positive_int(value: object, where: str) -> int | None:
     return value
 
 
+def read_utf8(path: Path) -> str:
+    """A text file that must be UTF-8; a byte that is not says where, as a ``ValueError``."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValueError(
+            f"{path} is not UTF-8: byte 0x{data[exc.start]:02x} on line {line} (save it as UTF-8)"
+        ) from None
+
+
 def _read_url_file(path: Path, where: str) -> list[str]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_utf8(path).splitlines()
     except OSError as exc:
         raise SourcesError(f"{where}: cannot read url file {path}: {exc}") from exc
+    except ValueError as exc:
+        raise SourcesError(f"{where}: {exc}") from exc
     urls = [line.split("#", 1)[0].strip() for line in lines]
     return [_check_url(u, f"{where} ({path.name})") for u in urls if u]
 
@@ -311,9 +325,11 @@ def parse_sources(text: str, base: Path, path: Path | None = None) -> SourcesFil
 def load_sources(path: Path) -> SourcesFile:
     """Read and parse a sources file; paths in it are relative to its folder."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_utf8(path)
     except OSError as exc:
         raise SourcesError(f"cannot read sources file {path}: {exc}") from exc
+    except ValueError as exc:
+        raise SourcesError(f"sources file {exc}") from exc
     return parse_sources(text, path.resolve().parent, path)
 
 

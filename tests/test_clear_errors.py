@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -108,3 +109,189 @@ def test_a_batch_size_from_the_environment_that_is_no_number_is_one_line(
     result = CliRunner().invoke(app, ["run", "samples/articles", "-w", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 2, result.output
     assert "NEWSFACTS_BATCH_SIZE must be a whole number" in result.output
+
+
+# --- warehouses that cannot be opened, sources and cases that cannot be read --------------
+
+
+def _flat(output: str) -> str:
+    """The output's words, out of any box rich drew around them and unwrapped."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", output).split())
+
+
+def _real_duckdb(path: Path) -> int:
+    """A DuckDB file with some data in it; returns its size."""
+    import duckdb
+
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table t as select range as i, repeat('x', 100) as s from range(200000)")
+    return path.stat().st_size
+
+
+def _bad_warehouse(kind: str, folder: Path) -> Path:
+    path = folder / f"{kind}.duckdb"
+    if kind == "not-duckdb":
+        path.write_bytes(b"hello, this is a text file and no database\n" * 100)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "truncated":
+        size = _real_duckdb(path)
+        with path.open("r+b") as f:
+            f.truncate(size // 2)
+    elif kind == "corrupt":  # a block overwritten: DuckDB finds a checksum mismatch
+        size = _real_duckdb(path)
+        with path.open("r+b") as f:
+            f.seek(size // 2)
+            f.write(bytes(range(256)) * 400)
+    return path
+
+
+# what the one line says for each
+BAD_WAREHOUSES = {
+    "not-duckdb": "is not a DuckDB database",
+    "directory": "is a folder",
+    "truncated": "is corrupt or truncated",
+    "corrupt": "is corrupt or truncated",
+}
+
+
+def _one_clear_line(output: str, path: Path, says: str) -> None:
+    assert "Traceback" not in output and "Exception" not in output, output
+    assert says in output, output
+    assert str(path) in output.replace("\n", ""), output
+    assert "locked" not in output and "busy" not in output, output  # never "locked"
+    assert len(output.strip().splitlines()) <= 2, output  # rich may wrap the one line
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_WAREHOUSES))
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["run", "samples/articles"], ["sql", "--working", "-c", "select 1"]],
+    ids=["check", "run", "sql"],
+)
+def test_a_warehouse_that_cannot_be_opened_is_one_line_and_exit_2(
+    kind: str, command: list[str], tmp_path: Path
+) -> None:
+    warehouse = _bad_warehouse(kind, tmp_path)
+    result = CliRunner().invoke(app, [*command, "-w", str(warehouse)])
+    assert result.exit_code == 2, result.output  # check: never 1, which passes CI gates
+    assert isinstance(result.exception, SystemExit), result.exception
+    _one_clear_line(result.output, warehouse, BAD_WAREHOUSES[kind])
+
+
+@pytest.fixture
+def immutable_warehouse(tmp_path: Path):
+    """A warehouse file nobody may write, not even root (``chattr +i``)."""
+    import subprocess
+
+    path = tmp_path / "read-only.duckdb"
+    _real_duckdb(path)
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here")
+    yield path
+    subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_a_read_only_warehouse_is_one_line_and_exit_2(immutable_warehouse: Path) -> None:
+    for command in (["check"], ["run", "samples/articles"]):
+        result = CliRunner().invoke(app, [*command, "-w", str(immutable_warehouse)])
+        assert result.exit_code == 2, result.output
+        _one_clear_line(result.output, immutable_warehouse, "is read-only")
+
+
+def test_a_corrupt_published_snapshot_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    _real_duckdb(warehouse)
+    snapshot = _bad_warehouse("corrupt", tmp_path)
+    env = {"NEWSFACTS_PUBLISH_PATH": str(snapshot)}
+    result = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-c", "select 1"], env=env)
+    assert result.exit_code == 2, result.output
+    _one_clear_line(result.output, snapshot, "is corrupt or truncated")
+
+
+def test_a_sources_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    sources = tmp_path / "newsfacts.toml"
+    sources.write_bytes(b'[[sources]]\ntype = "folder"\npath = "caf\xe9"\n')
+    warehouse = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", "--sources", str(sources), "-w", str(warehouse)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "is not UTF-8" in _flat(result.output) and "line 3" in _flat(result.output)
+    assert not warehouse.exists()
+
+
+def test_a_url_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "urls.txt").write_bytes(b"https://example.org/caf\xe9\n")
+    sources = tmp_path / "newsfacts.toml"
+    sources.write_text('[[sources]]\ntype = "urls"\nfile = "urls.txt"\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["run", "--sources", str(sources), "-w", str(tmp_path / "w.duckdb")]
+    )
+    assert result.exit_code == 2, result.output
+    assert "urls.txt" in result.output and "is not UTF-8" in _flat(result.output), result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("not json", "line 2: not JSON"),
+        ("[1, 2]", "line 2: not a JSON object"),
+        ('{"id": "b"}', 'line 2: no "input"'),
+        ('{"id": "b", "input": 5}', 'line 2: "input" must be a string'),
+        ('{"input": "5%"}', 'line 2: no "id"'),
+        ('{"id": "b", "input": "5%", "lang": 3}', 'line 2: "lang" must be a string'),
+    ],
+)
+def test_bad_cases_lines_are_named_and_nothing_is_printed(
+    line: str, says: str, tmp_path: Path
+) -> None:
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text('{"id": "a", "input": "$5 billion"}\n' + line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--cases", str(cases)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert says in _flat(result.output), result.output
+    assert '"doc"' not in result.output  # refused before any case is extracted
+
+
+def test_a_cases_file_that_is_not_utf8_or_absent_is_one_line(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.jsonl"
+    cases.write_bytes(b'{"id": "a", "input": "caf\xe9 $5"}\n')
+    result = CliRunner().invoke(app, ["extract", "--cases", str(cases)])
+    assert result.exit_code == 2, result.output
+    assert "is not UTF-8" in _flat(result.output), result.output
+    result = CliRunner().invoke(app, ["extract", "--cases", str(tmp_path / "absent.jsonl")])
+    assert result.exit_code == 2, result.output
+    assert "does not exist" in result.output
+
+
+def test_a_report_path_that_is_a_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    result = CliRunner().invoke(app, ["report", "--html", str(folder), "-w", str(tmp_path / "w")])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "is a folder" in _flat(result.output), result.output
+
+
+def test_an_organisations_file_or_dq_toml_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_bytes(b"organisation,alias\nCaf\xe9 AI,Caf\xe9\n")
+    sources = tmp_path / "newsfacts.toml"
+    sources.write_text(
+        f'[[sources]]\ntype = "folder"\npath = "{Path("samples/articles").resolve()}"\n'
+        '[organisations]\nfiles = ["orgs.csv"]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["run", "--sources", str(sources), "-w", str(tmp_path / "w.duckdb")]
+    )
+    assert result.exit_code == 2, result.output
+    assert "is not UTF-8" in _flat(result.output), result.output
+    dq = tmp_path / "dq.toml"
+    dq.write_bytes(b"# caf\xe9\n")
+    warehouse = tmp_path / "w2.duckdb"
+    _real_duckdb(warehouse)
+    result = CliRunner().invoke(app, ["check", "-w", str(warehouse), "--config", str(dq)])
+    assert result.exit_code == 2, result.output
+    assert "is not UTF-8" in _flat(result.output), result.output

@@ -72,6 +72,37 @@ def lock_conflict(exc: duckdb.Error) -> str | None:
     return f"{Path(found.group(1)).name} (PID {found.group(2)})"
 
 
+class WarehouseUnusableError(RuntimeError):
+    """The warehouse file cannot be opened at all: not DuckDB, corrupt, truncated, a
+    folder or read-only. Waiting does not help (unlike ``WarehouseLockedError``)."""
+
+
+# DuckDB's words for a file it cannot use, and what we tell the user instead
+_UNUSABLE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"not a valid DuckDB database file"), "is not a DuckDB database"),
+    (re.compile(r"Is a directory"), "is a folder, not a DuckDB file"),
+    (
+        re.compile(r"Corrupt database|checksum|Could not read enough bytes|truncated", re.I),
+        "is corrupt or truncated",
+    ),
+    (
+        re.compile(r"Permission denied|Operation not permitted|Read-only file system", re.I),
+        "is read-only (or not ours to write)",
+    ),
+    (
+        re.compile(r"created with an? (older|newer) version|storage version", re.I),
+        "was written by another DuckDB version",
+    ),
+)
+
+
+def unusable(target: str | Path, exc: duckdb.Error) -> WarehouseUnusableError:
+    """One line saying why ``target`` cannot be used, DuckDB's own words after it."""
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    what = next((say for pattern, say in _UNUSABLE if pattern.search(detail)), "cannot be opened")
+    return WarehouseUnusableError(f"{target} {what} ({detail})")
+
+
 class SqlLayoutError(ValueError):
     """A view reads a relation no ``.sql`` file defines, or views read each other in a cycle."""
 
@@ -242,7 +273,8 @@ def connect(
     wait_seconds: float = 0.0,
     on_wait: Callable[[str], None] | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse file; a held lock raises ``WarehouseLockedError``.
+    """A connection to the warehouse file; a held lock raises ``WarehouseLockedError``,
+    a file that cannot be used (see ``unusable``) ``WarehouseUnusableError``.
 
     While another process has the file open (an analyst's ``duckdb`` shell, even
     read-only) DuckDB refuses to open it: ``connect`` tries again for up to
@@ -256,15 +288,17 @@ def connect(
         return connect_ducklake(target, read_only)
     if target != ":memory:" and not read_only:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
+    if target != ":memory:" and Path(target).is_dir():
+        raise WarehouseUnusableError(f"{target} is a folder, not a DuckDB file")
     deadline = time.monotonic() + max(wait_seconds, 0.0)
     told = False
     while True:
         try:
             return duckdb.connect(target, read_only=read_only)
-        except duckdb.IOException as exc:
+        except duckdb.Error as exc:
             holder = lock_conflict(exc)
-            if holder is None:
-                raise
+            if holder is None:  # corrupt, truncated, not DuckDB, read-only: waiting won't help
+                raise unusable(target, exc) from exc
             if time.monotonic() >= deadline:
                 raise WarehouseLockedError(
                     f"{target} is locked: {holder} has it open; close it and run again"

@@ -41,7 +41,7 @@ try:
 except ImportError:  # Windows: no advisory locks, so stale copies are left for an operator
     fcntl = None
 
-from warehouse.db import connect
+from warehouse.db import connect, unusable
 from warehouse.lock import writer_lock
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
@@ -157,10 +157,15 @@ def snapshot_run(published: Path) -> tuple[str, str] | None:
     """
     if not published.is_file():
         return None
-    with duckdb.connect(str(published), read_only=True) as con:
+    con = connect(published, read_only=True)  # WarehouseUnusableError if it is corrupt
+    try:
         row = con.execute(
             "select run_id, status from raw.runs order by started_at desc limit 1"
         ).fetchone()
+    except duckdb.Error as exc:
+        raise unusable(published, exc) from exc
+    finally:
+        con.close()
     return (row[0], row[1]) if row else None
 
 
