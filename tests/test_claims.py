@@ -172,6 +172,12 @@ CASES = [
      "€80 million", "funding", "Nordvik Compute"),
     ("Samsung's memory chip division reported revenue of $20 billion.", "$20 billion",
      "revenue", None),
+    # the share public money or foreigners hold is a ratio; a share of a market stays one
+    ("The state share in the Lisbon campus is 30%.", "30%", "ratio", None),
+    ("Foreign share of the venture rose to 49% under the new law.", "49%", "ratio", None),
+    ("Its public share stands at 35%, the rest coming from banks.", "35%", "ratio", None),
+    ("Orbital Grid's share of the Nordic colocation market is 12%.", "12%",
+     "market_share", "Orbital Grid"),
     # a market's scale or size reaching an amount is the market's size, not the story's money
     ("The market for China's IDC services will grow 28% a year, and the scale will reach "
      "320 billion yuan in 2022.", "320 billion yuan", "market_size", None),

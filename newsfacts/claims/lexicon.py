@@ -645,6 +645,8 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ratio": {
         "en": (
+            # the part public money, the state or foreigners hold: a ratio, not a market share
+            r"(?:public|state|government|foreign|private|local|equity) (?:share|funding share)",
             r"margins?",
             r"utili[sz]ation",
             r"stake",
