@@ -57,7 +57,7 @@ from newsfacts.claims.lexicon import (
 from newsfacts.claims.literals import Words
 from newsfacts.claims.names import CJK_GLOSS_RE, ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
-from newsfacts.claims.places import find_places
+from newsfacts.claims.places import Place, find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
 from newsfacts.limits import check_time
 from newsfacts.model import Article, Fact, Paragraph
@@ -330,20 +330,14 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
     return Fact(*values)
 
 
-def _in_range(found: list, start: int, end: int) -> list:
-    """The items of ``found`` (by start; tuples or spans) that lie in ``[start, end)``."""
-    if not found:
-        return []
-    if isinstance(found[0], tuple):
-        i = bisect.bisect_left(found, (start,))
-        j = bisect.bisect_left(found, (end,))
-        return [h for h in found[i:j] if h[1] <= end]
-    i = bisect.bisect_left(found, start, key=lambda x: x.start)
-    j = bisect.bisect_left(found, end, key=lambda x: x.start)
-    return [h for h in found[i:j] if h.end <= end]
+def _in_range(found: list[Place], start: int, end: int) -> list[Place]:
+    """The places of ``found`` (by start) that lie in ``[start, end)``."""
+    i = bisect.bisect_left(found, start, key=_start)
+    j = bisect.bisect_left(found, end, key=_start, lo=i)
+    return [p for p in found[i:j] if p.end <= end]
 
 
-def _start(span: _Sentence | Mention) -> int:
+def _start(span: _Sentence | Mention | Place) -> int:
     return span.start
 
 
@@ -797,7 +791,7 @@ class _Labeller:
             self._scans["known"] = self.finder.known(self.text, self.folded, self._words())
         return self._scans["known"]
 
-    def _places(self) -> list:
+    def _places(self) -> list[Place]:
         if "places" not in self._scans:
             self._scans["places"] = find_places(
                 self.text, 0, len(self.text), self.folded, self._words()

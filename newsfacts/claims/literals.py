@@ -95,11 +95,9 @@ class PhraseIndex(Generic[T]):
         by_word: dict[str, dict[int, dict[str, list[T]]]] = {}
         by_char: dict[str, dict[int, dict[str, list[T]]]] = {}
         others: list[tuple[str, T]] = []
-        self._size = 0
         for phrase, payload in phrases:
             if not phrase:
                 continue
-            self._size += 1
             first = LATIN_WORD_RE.match(phrase)
             if first is not None:
                 table = by_word.setdefault(first.group(0), {})
@@ -120,9 +118,6 @@ class PhraseIndex(Generic[T]):
             if by_char
             else None
         )
-
-    def __len__(self) -> int:
-        return self._size
 
     def find(
         self, text: str, start: int = 0, end: int | None = None, words: Words | None = None
