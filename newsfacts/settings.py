@@ -140,24 +140,23 @@ class Settings:
         env: dict[str, object] = {}
         if "NEWSFACTS_WAREHOUSE" in os.environ:
             env["warehouse"] = os.environ["NEWSFACTS_WAREHOUSE"]
-        if "NEWSFACTS_BATCH_SIZE" in os.environ:
-            try:
-                env["batch_size"] = int(os.environ["NEWSFACTS_BATCH_SIZE"])
-            except ValueError:
-                raise SettingsError(
-                    f"NEWSFACTS_BATCH_SIZE must be a whole number, not "
-                    f"{os.environ['NEWSFACTS_BATCH_SIZE']!r}"
-                ) from None
-        if "NEWSFACTS_LOCK_WAIT" in os.environ:
-            try:
-                env["lock_wait_seconds"] = float(os.environ["NEWSFACTS_LOCK_WAIT"])
-            except ValueError:
-                raise SettingsError(
-                    f"NEWSFACTS_LOCK_WAIT must be a number of seconds, not "
-                    f"{os.environ['NEWSFACTS_LOCK_WAIT']!r}"
-                ) from None
-        if "NEWSFACTS_MAX_DOCUMENT_SECONDS" in os.environ:
-            env["max_document_seconds"] = float(os.environ["NEWSFACTS_MAX_DOCUMENT_SECONDS"])
+        for key, name, kind, what in (
+            ("batch_size", "NEWSFACTS_BATCH_SIZE", int, "a whole number"),
+            ("lock_wait_seconds", "NEWSFACTS_LOCK_WAIT", float, "a number of seconds"),
+            (
+                "max_document_seconds",
+                "NEWSFACTS_MAX_DOCUMENT_SECONDS",
+                float,
+                "a number of seconds",
+            ),
+        ):
+            if name in os.environ:
+                try:
+                    env[key] = kind(os.environ[name])
+                except ValueError:
+                    raise SettingsError(
+                        f"{name} must be {what}, not {os.environ[name]!r}"
+                    ) from None
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
         if "NEWSFACTS_ORGANISATIONS" in os.environ:
