@@ -54,7 +54,7 @@ from newsfacts.claims.lexicon import (
     TriggerTable,
     compile_triggers,
 )
-from newsfacts.claims.literals import Words
+from newsfacts.claims.literals import Scans
 from newsfacts.claims.names import CJK_GLOSS_RE, ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import Place, find_places
@@ -781,9 +781,9 @@ class _Labeller:
 
     # the article scanned once for its words, names and places
 
-    def _words(self) -> Words | None:
+    def _words(self) -> Scans | None:
         if "words" not in self._scans:
-            self._scans["words"] = Words(self.folded) if self.folded is not None else None
+            self._scans["words"] = Scans(self.folded) if self.folded is not None else None
         return self._scans["words"]
 
     def _known(self) -> list[Mention]:

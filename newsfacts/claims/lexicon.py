@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.claims.literals import PhraseIndex, Words, expand
+from newsfacts.claims.literals import PhraseIndex, Scans, expand
 
 # ---------------------------------------------------------------- measure triggers
 # measure -> language -> alternatives. Order does not matter: nearest wins.
@@ -841,11 +841,11 @@ class TriggerTable:
         folded: str | None,
         start: int,
         end: int,
-        words: Words | None = None,
+        scans: Scans | None = None,
     ) -> list[tuple[int, int, int]]:
         """Each entry's matches in ``text[start:end]``; ``folded`` is ``text.casefold()``
         when that has the same length (else every entry is scanned as an expression),
-        ``words`` the folded text's ``Words`` when the caller has them."""
+        ``scans`` the folded text's ``Scans`` when the caller has them."""
         if folded is None:
             return [
                 (m.start(), m.end(), rank)
@@ -854,7 +854,7 @@ class TriggerTable:
             ]
         found = []
         reached: dict[int, int] = {}
-        for s, e, (rank, bounded) in self.phrases.find(folded, start, end, words):
+        for s, e, (rank, bounded) in self.phrases.find(folded, start, end, scans):
             if s < reached.get(rank, -1):
                 continue  # as a regular expression's scan: matches of one entry do not overlap
             if bounded and (

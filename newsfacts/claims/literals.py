@@ -2,11 +2,13 @@
 
 A regular expression of thousands of alternatives is slow in ``sre``: it tries
 its first branch's alternatives one by one at every position. ``PhraseIndex``
-looks phrases up instead. A phrase of an alphabetic script (Latin, Vietnamese)
-is filed under its first word and tried only where that word stands whole in the
-text; a Chinese phrase under its first character, tried only where that
-character stands. The cost is one pass of C code over the text plus a few
-``startswith`` calls per candidate, whatever the number of phrases.
+holds its phrases in an Aho-Corasick automaton (pyahocorasick, C code) instead:
+one pass over the text finds every phrase, whatever their number. A phrase of an
+alphabetic script (Latin, Vietnamese) counts only where its first word stands
+whole in the text; a Chinese phrase anywhere.
+
+``Scans`` remembers each index's pass over one text, so reading an article
+against several indexes and in many ranges (its sentences) scans it once per index.
 
 ``expand`` turns a small regular expression of the lexicon (``shares?
 (?:rose|fell)``, ``收[在于]``) into the finite set of strings it matches, so the
@@ -16,11 +18,11 @@ trigger words can be indexed too; patterns it cannot expand stay expressions.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Generic, TypeVar
+
+import ahocorasick
 
 try:  # Python 3.11 names the parser re._parser; older ones sre_parse
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -32,53 +34,31 @@ T = TypeVar("T")
 CJK_RANGES = "\u2e80-\u9fff\uf900-\ufaff"
 # a word of an alphabetic script: letters and digits, not Chinese characters, not "_"
 LATIN_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
-LATIN_WORD_RE_SPLIT = re.compile(rf"([^\W_{CJK_RANGES}]+)")
-CJK_CHAR_RE = re.compile(rf"[{CJK_RANGES}]")
 
 
-class Words:
-    """Where each alphabetic word of a text stands: one pass, shared by every index.
+class Scans:
+    """One text's passes through each ``PhraseIndex``, made once and read in many ranges."""
 
-    ``at[word]`` lists the word's start offsets in order. Each ``PhraseIndex``
-    remembers which of its first words the text has (``candidates``), so reading
-    one article against several indexes and in many ranges scans it once.
-    """
+    __slots__ = ("_hits", "text")
 
-    __slots__ = ("_candidates", "at", "offsets", "tokens")
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._hits: dict[int, list] = {}
 
-    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
-        end = len(text) if end is None else end
-        # split keeps the words at odd places; their offsets are the running lengths (C, not
-        # a match object per word)
-        parts = LATIN_WORD_RE_SPLIT.split(text[start:end])
-        offsets = list(itertools.accumulate(map(len, parts), initial=start))
-        tokens, starts = parts[1::2], offsets[1:-1:2]
-        # a word the range cuts is not a word of the text
-        if tokens and end < len(text) and not parts[-1] and is_latin_word_char(text[end]):
-            del tokens[-1], starts[-1]
-        if tokens and start > 0 and not parts[0] and is_latin_word_char(text[start - 1]):
-            del tokens[0], starts[0]
-        at: defaultdict[str, list[int]] = defaultdict(list)
-        for word, offset in zip(tokens, starts, strict=True):
-            at[word].append(offset)
-        self.at = dict(at)
-        self.tokens = tokens  # the words in order, and where each starts
-        self.offsets = starts
-        self._candidates: dict[int, list] = {}
-
-    def candidates(self, index: PhraseIndex) -> list:
-        """``(offsets, bucket)`` for each of ``index``'s first words in the text."""
-        found = self._candidates.get(id(index))
+    def hits(self, index: PhraseIndex) -> list:
+        found = self._hits.get(id(index))
         if found is None:
-            by_word = index._by_word
-            found = [(self.at[w], by_word[w]) for w in by_word.keys() & self.at.keys()]
-            self._candidates[id(index)] = found
+            found = self._hits[id(index)] = index.scan(self.text, 0, len(self.text))
         return found
 
 
 def is_latin_word_char(ch: str) -> bool:
     """True for a character of ``LATIN_WORD_RE``'s words."""
     return ch.isalnum() and not ("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
+def _start(hit: tuple) -> int:
+    return hit[0]
 
 
 class PhraseIndex(Generic[T]):
@@ -92,122 +72,61 @@ class PhraseIndex(Generic[T]):
     """
 
     def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
-        by_word: dict[str, dict[int, dict[str, list[T]]]] = {}
-        by_char: dict[str, dict[int, dict[str, list[T]]]] = {}
-        others: list[tuple[str, T]] = []
+        grouped: dict[str, list[T]] = {}
         for phrase, payload in phrases:
-            if not phrase:
-                continue
-            first = LATIN_WORD_RE.match(phrase)
-            if first is not None:
-                table = by_word.setdefault(first.group(0), {})
-            elif CJK_CHAR_RE.match(phrase):
-                table = by_char.setdefault(phrase[0], {})
-            else:
-                others.append((phrase, payload))
-                continue
-            table.setdefault(len(phrase), {}).setdefault(phrase, []).append(payload)
+            if phrase:
+                grouped.setdefault(phrase, []).append(payload)
+        self._automaton: ahocorasick.Automaton | None = None
+        if grouped:
+            automaton = ahocorasick.Automaton()
+            for phrase, payloads in grouped.items():
+                first = LATIN_WORD_RE.match(phrase)
+                # where the first word must end: only a one-word phrase can end inside a
+                # longer word of the text ("share" in "shares"); 0: found anywhere
+                bound = len(phrase) if first is not None and first.end() == len(phrase) else 0
+                automaton.add_word(phrase, (len(phrase), first is not None, bound, payloads))
+            automaton.make_automaton()
+            self._automaton = automaton
 
-        # a word's or character's phrases by length (longest first), so a candidate costs
-        # one slice per length, after a test of what all of them start with
-        self._by_word = {word: _Bucket(t, word) for word, t in by_word.items()}
-        self._by_char = {ch: _Bucket(t, ch) for ch, t in by_char.items()}
-        self._others = others
-        self._first_chars = (
-            re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
-            if by_char
-            else None
-        )
-
-    def find(
-        self, text: str, start: int = 0, end: int | None = None, words: Words | None = None
-    ) -> list[tuple[int, int, T]]:
-        """``words``, when given, is ``Words(text)`` (or of a range holding this one)."""
-        end = len(text) if end is None else end
+    def scan(self, text: str, start: int, end: int) -> list[tuple[int, int, T]]:
+        """Every phrase in ``text[start:end]``, by start and longest first."""
         hits: list[tuple[int, int, T]] = []
-        if self._by_word:
-            if words is None:
-                words = Words(text, start, end)
-            if end - start < len(text) // 4:
-                # a short range (a sentence): its own words, looked up one by one
-                by_word, tokens, offsets = self._by_word, words.tokens, words.offsets
-                for k in range(bisect.bisect_left(offsets, start), len(offsets)):
-                    at = offsets[k]
-                    if at >= end:
-                        break
-                    bucket = by_word.get(tokens[k])
-                    if bucket is not None and bucket.holds(text, at):
-                        _collect(text, at, end, bucket, hits)
-            else:  # most of the text: the index's first words the text has, where they stand
-                for candidate_offsets, bucket in words.candidates(self):
-                    i = bisect.bisect_left(candidate_offsets, start) if start else 0
-                    while i < len(candidate_offsets) and candidate_offsets[i] < end:
-                        at = candidate_offsets[i]
-                        i += 1
-                        if bucket.holds(text, at):
-                            _collect(text, at, end, bucket, hits)
-        if self._first_chars is not None:
-            for m in self._first_chars.finditer(text, start, end):
-                bucket = self._by_char[m.group(0)]
-                at = m.start()
-                if bucket.holds(text, at):
-                    _collect(text, at, end, bucket, hits)
-        for phrase, payload in self._others:
-            at = text.find(phrase, start, end)
-            while at != -1:
-                hits.append((at, at + len(phrase), payload))
-                at = text.find(phrase, at + 1, end)
+        if self._automaton is None or start >= end:
+            return hits
+        size = len(text)
+        for last, (length, latin, bound, payloads) in self._automaton.iter(text, start, end):
+            at = last + 1 - length
+            if latin:
+                if at and is_latin_word_char(text[at - 1]):
+                    continue
+                if bound and at + bound < size and is_latin_word_char(text[at + bound]):
+                    continue
+            stop = last + 1
+            for payload in payloads:
+                hits.append((at, stop, payload))
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         return hits
 
-
-class _Bucket(Generic[T]):
-    """The phrases that start with one word or character."""
-
-    __slots__ = ("lengths", "prefix", "starts", "window")
-
-    def __init__(self, table: dict[int, dict[str, list[T]]], key: str) -> None:
-        self.lengths = sorted(table.items(), reverse=True)
-        phrases = [p for by_length in table.values() for p in by_length]
-        self.prefix = _common_prefix(phrases)
-        # what all the phrases start with, one or two characters past their word or first
-        # character: "a s" for "a share", 算能 for 算能科技 (算力 is not a candidate)
-        self.window = min(min(map(len, phrases)), len(key) + 2)
-        self.starts = (
-            frozenset(p[: self.window] for p in phrases)
-            if self.window > max(len(key), len(self.prefix))
-            else None
-        )
-
-    def holds(self, text: str, at: int) -> bool:
-        """True when a phrase of the bucket can start at ``text[at]``."""
-        if not text.startswith(self.prefix, at):
-            return False
-        return self.starts is None or text[at : at + self.window] in self.starts
-
-
-def _common_prefix(phrases: list[str]) -> str:
-    first, last = min(phrases), max(phrases)
-    size = 0
-    while size < min(len(first), len(last)) and first[size] == last[size]:
-        size += 1
-    return first[:size]
-
-
-def _collect(
-    text: str,
-    at: int,
-    end: int,
-    bucket: _Bucket[T],
-    hits: list[tuple[int, int, T]],
-) -> None:
-    for size, phrases in bucket.lengths:
-        stop = at + size
-        if stop <= end:
-            payloads = phrases.get(text[at:stop])
-            if payloads is not None:
-                hits.extend((at, stop, payload) for payload in payloads)
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, scans: Scans | None = None
+    ) -> list[tuple[int, int, T]]:
+        """``scans``, when given, is ``Scans(text)``: the whole text's pass is read."""
+        end = len(text) if end is None else end
+        if scans is None or scans.text is not text:
+            return self.scan(text, start, end)
+        hits = scans.hits(self)
+        if start == 0 and end == len(text):
+            return hits
+        i = bisect.bisect_left(hits, start, key=_start)
+        out = []
+        for k in range(i, len(hits)):
+            hit = hits[k]
+            if hit[0] >= end:
+                break
+            if hit[1] <= end:
+                out.append(hit)
+        return out
 
 
 # ------------------------------------------------------------------ expansion

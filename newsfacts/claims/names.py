@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.claims.lexicon import NOT_NAMES
-from newsfacts.claims.literals import PhraseIndex, Words
+from newsfacts.claims.literals import PhraseIndex, Scans
 from newsfacts.extract.lexicon import trie_alt
 from newsfacts.organisations import OrganisationTable, alias_key
 
@@ -155,15 +155,15 @@ class NameFinder:
         return sorted(known + unknown, key=lambda m: m.start)
 
     def known(
-        self, text: str, folded: str | None = None, words: Words | None = None
+        self, text: str, folded: str | None = None, scans: Scans | None = None
     ) -> list[Mention]:
         """The table's aliases in ``text``, by position; ``folded`` is ``text.casefold()``
-        and ``words`` its ``Words``, when the caller has them already."""
+        and ``scans`` its ``Scans``, when the caller has them already."""
         found = []
         if folded is None:
             folded = text.casefold()
         if len(folded) == len(text):
-            hits = [(s, e) for s, e, _ in self._phrases.find(folded, words=words)]
+            hits = [(s, e) for s, e, _ in self._phrases.find(folded, scans=scans)]
         else:
             if self._re is None:
                 self._re = re.compile(trie_alt(self._keys), re.IGNORECASE)

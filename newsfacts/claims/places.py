@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsfacts.claims.literals import PhraseIndex, Words
+from newsfacts.claims.literals import PhraseIndex, Scans
 
 # code -> spellings; Latin spellings match whole words, case-sensitively (a capital).
 PLACES: dict[str, tuple[str, ...]] = {
@@ -118,23 +118,22 @@ def find_places(
     start: int = 0,
     end: int | None = None,
     folded: str | None = None,
-    words: Words | None = None,
+    scans: Scans | None = None,
 ) -> list[Place]:
     """Every place named in ``text[start:end]``, by position, spans into ``text``.
 
-    ``folded`` is ``text.casefold()`` and ``words`` the words of the range
-    (``Words``), when the caller has them already. A name of an alphabetic
-    script stands whole (not after a letter, a digit or "$", not before one);
-    a Chinese one anywhere.
+    ``folded`` is ``text.casefold()`` and ``scans`` its ``Scans``, when the
+    caller has them already. A name of an alphabetic script stands whole (not
+    after a letter, a digit or "$", not before one); a Chinese one anywhere.
     """
     end = len(text) if end is None else end
     if folded is None or len(folded) != len(text):
         folded = text.casefold()
         if len(folded) != len(text):
-            folded, words = text, None  # matched as written
+            folded, scans = text, None  # matched as written
     found: list[Place] = []
     reached = start
-    for s, e, name in PLACE_PHRASES.find(folded, start, end, words):
+    for s, e, name in PLACE_PHRASES.find(folded, start, end, scans):
         if s < reached or not text.startswith(name, s):
             continue
         if not _has_cjk(name[0]) and (
