@@ -79,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = {
         "articles": count,
         "facts": sum(map(len, facts)),
+        "articles_with_facts": with_facts,
         "ms_per_article_best": round(best, 3),
         "ms_per_article_median": round(median, 3),
         "articles_per_second_best": round(1000 / best, 1),

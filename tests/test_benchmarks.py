@@ -71,3 +71,18 @@ def test_orchestration_share_compares_the_flow_with_its_task_bodies(
     assert result.count_articles == 60
     assert result.flow_seconds > 0 and result.direct_seconds > 0
     assert 0 <= result.orchestration_share < 1
+
+
+def test_claim_benchmark_splits_its_cost(tmp_path: Path) -> None:
+    from benchmarks.bench_claims import main as claims_main
+
+    out = tmp_path / "claims.json"
+    assert claims_main(["--articles", "30", "--repeat", "1", "--json", str(out)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["articles"] == 30 and result["facts"] > 30
+    assert result["ms_fixed_per_article"] > 0 and result["ms_per_fact"] > 0
+    assert result["met"] == (result["ms_per_article_best"] <= result["target_ms_per_article"])
+    # the parts add up to the whole
+    fixed = result["ms_fixed_per_article"] * result["articles_with_facts"]
+    whole = fixed + result["ms_per_fact"] * result["facts"]
+    assert whole == pytest.approx(result["ms_per_article_best"] * 30, rel=0.05)
