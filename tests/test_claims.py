@@ -216,6 +216,15 @@ CASES = [
      "Government of Hong Kong"),
     ("The Norwegian government set aside NOK 500 million for AI.", "NOK 500 million",
      "investment", "Government of Norway"),
+    # an operator named "... Data Centres": the two words are its suffix, not words to drop
+    ("Kestrel Data Centres' revenue rose 18% to £92 million.", "£92 million", "revenue",
+     "Kestrel Data Centres"),
+    ("Brightwater Data Centers raised $300 million from pension funds.", "$300 million",
+     "funding", "Brightwater Data Centers"),
+    ("Fjordline Data Centres was valued at NOK 9 billion.", "NOK 9 billion", "valuation",
+     "Fjordline Data Centres"),
+    ("Sable Data Centers' market share reached 14% in Texas.", "14%", "market_share",
+     "Sable Data Centers"),
 ]  # fmt: skip
 
 
@@ -228,6 +237,19 @@ def test_measure_and_owner(
         f.measure_evidence,
         f.organisation_evidence,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Apex Data Centres: $2 billion.", "$2 billion"),
+        ("Analysts value Fjordline Data Centres at NOK 9 billion.", "NOK 9 billion"),
+    ],
+)
+def test_a_trigger_word_inside_a_name_is_the_names(sentence: str, number: str) -> None:
+    f = fact(STORY.format(sentence), number)
+    assert f.measure == "other" and f.measure_evidence == "no trigger in the sentence"
+    assert f.organisation is not None and f.organisation.endswith("Data Centres")
 
 
 def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:

@@ -751,7 +751,13 @@ class _Labeller:
             table = rules.money
         same_kind = [f for f in siblings if f.kind == fact.kind]
         best = self._nearest_trigger(
-            fact, sentence.start, sentence.end, same_kind, table, without=without
+            fact,
+            sentence.start,
+            sentence.end,
+            same_kind,
+            table,
+            without=without,
+            names=sentence.mentions,
         )
         if best is not None:
             measure, word = best
@@ -814,7 +820,11 @@ class _Labeller:
         table: TriggerTable,
         clause_cost: int = CLAUSE_COST,
         without: str | None = None,
+        names: Sequence[Mention] = (),
     ) -> tuple[str, str] | None:
+        """The measure of the trigger word nearest ``fact`` in ``text[start:end]``, and
+        the word; a word inside a name ("Kestrel Data Centres", "Brightline Capital")
+        is the name's, not a trigger."""
         text = self.text
         breaks = self._breaks(start, end) if clause_cost else []
         others = [(f.start, f.end) for f in siblings if f.start != fact.start]
@@ -822,7 +832,7 @@ class _Labeller:
         entries = table.entries
         for s, e, rank in self._triggers(table, start, end):
             measure, _, weak = entries[rank]
-            if measure == without:
+            if measure == without or any(m.start <= s and e <= m.end for m in names):
                 continue
             if s <= fact.start and fact.end <= e:
                 lo = hi = fact.start

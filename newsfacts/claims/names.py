@@ -242,8 +242,9 @@ class NameFinder:
                 continue
             while (
                 len(words) > 1
-                and words[-1].casefold() in NOT_NAMES
-                and ORG_SUFFIX_RE.search(" " + words[-1]) is None
+                and words[-1].casefold().rstrip("'’") in NOT_NAMES
+                # "Kestrel Data Centres": a company's suffix of two words stays
+                and ORG_SUFFIX_RE.search(" " + " ".join(words[-2:]).rstrip("'’")) is None
             ):
                 words.pop()
                 e = s + text[s:e].rindex(words[-1]) + len(words[-1])
