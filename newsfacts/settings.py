@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsfacts.dq_config import DQConfig, load_dq_config
 from newsfacts.organisations import COLUMNS, OrganisationTable, load_organisations
+from newsfacts.version import extractor_version
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "samples" / "articles"
@@ -40,7 +41,8 @@ class Settings:
     # seconds to normalise, extract and label one document; a slower one is an
     # ingest_errors row, not loaded (0: no limit)
     max_document_seconds: float = 60.0
-    extractor_version: str = "1"
+    # the rules' own version (newsfacts.version): facts an older one made are a check's warning
+    extractor_version: str = field(default_factory=extractor_version)
     full_refresh: bool = False
     extra: dict[str, str] = field(default_factory=dict)
     # data-quality rules, severities and thresholds; None: the repository's dq.toml

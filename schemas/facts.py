@@ -291,7 +291,10 @@ class FactSchema(pa.DataFrameModel):
             "ISO 639-1 language code (of the article, or of the fact's paragraph for facts)."
         ),
     )
-    extractor_version: str = pa.Field(description="Version of the extractor that produced the row.")
+    extractor_version: str = pa.Field(
+        description="Version of the extractor that produced the row: the package version and a"
+        " digest of its rules (newsfacts.version), e.g. 0.1.0+3f9a1c2b7d40."
+    )
 
     class Config:
         strict = True

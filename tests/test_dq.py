@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -13,6 +14,7 @@ import pytest
 
 from flows.batch import run_batch
 from flows.render import github_annotations, render_junit, render_markdown
+from newsfacts import __version__
 from newsfacts.dq_config import (
     DQConfigError,
     load_dq_config,
@@ -20,6 +22,7 @@ from newsfacts.dq_config import (
 )
 from newsfacts.read import iter_source_files
 from newsfacts.settings import Settings
+from newsfacts.version import rules_digest
 from tests.conftest import REPO, SAMPLES, SEEDS, skip_without_shared
 from tests.loading import load_paths
 from warehouse.db import RAW_KEYS, open_warehouse
@@ -303,3 +306,36 @@ def test_syndicated_copies_leave_the_facts_share_alone(settings: Settings, tmp_p
     after = check(settings, NOW + timedelta(hours=1)).result("articles_with_facts_share")
     assert (after.metric, after.status) == (before.metric, before.status)
     assert after.status != "error"
+
+
+def test_facts_an_older_extractor_made_are_a_warning(settings: Settings) -> None:
+    files = sorted(SAMPLES.iterdir())
+    older = replace(settings, extractor_version="0.0.9+0123456789ab")
+    load_corpus(files[:4], older)
+    first = check(settings).result("stale_facts")
+    assert (first.status, first.metric) == ("pass", 0.0)  # the latest run made them all
+    load_corpus(files[4:], settings)  # the upgrade: new articles, the old ones kept
+    stale = check(settings).result("stale_facts")
+    old_facts, all_facts = query(
+        settings,
+        "select count(*) filter (where extractor_version = '0.0.9+0123456789ab'), count(*)"
+        " from main.facts",
+    )[0]
+    assert 0 < old_facts < all_facts
+    assert stale.status == "warn"
+    assert stale.metric == pytest.approx(old_facts / all_facts)
+    assert "--full-refresh" in stale.message
+
+
+def test_the_extractor_version_follows_the_rules(tmp_path: Path) -> None:
+    package = REPO / "newsfacts"
+    copy = tmp_path / "newsfacts"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert rules_digest(copy) == rules_digest(package)
+    assert Settings().extractor_version == f"{__version__}+{rules_digest(package)}"
+    (copy / "__pycache__").mkdir(exist_ok=True)
+    (copy / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"compiled")
+    assert rules_digest(copy) == rules_digest(package)  # bytecode is not a rule
+    csv = copy / "data" / "organisations.csv"
+    csv.write_text(csv.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert rules_digest(copy) != rules_digest(package)  # a changed table is another version

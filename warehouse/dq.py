@@ -39,6 +39,7 @@ CHECK_KINDS: dict[str, str] = {
     "cross_source_agreement": "consistency",
     "duplicate_keys": "validity",
     "abandoned_runs": "completeness",
+    "stale_facts": "completeness",
     SCHEMA_DRIFT: "schema",
 }
 
@@ -136,6 +137,12 @@ def _describe(name: str, row: dict, metric: float | None) -> str:
         return (
             f"{observed} runs died before they finished (killed, stopped or their lock lost)"
             f" since the last completed run, of {total} runs since; closed as abandoned"
+        )
+    if name == "stale_facts":
+        return (
+            f"{_share(observed, total)} valid facts were made by an older extractor than the"
+            " latest run's; `uv run newsfacts run --full-refresh` relabels them from the"
+            " stored documents"
         )
     if name == "cross_source_agreement":
         return (

@@ -60,6 +60,23 @@ latest_run as (
     ) as s using (run_id)
     where r.recency = 1
 ),
+stale_counts as (
+    -- valid facts an older extractor made than the latest completed run's (an upgrade's
+    -- rules relabel them only on a full refresh)
+    select
+        count(*) filter (
+            where f.extractor_version is distinct from r.extractor_version
+        ) as count_stale,
+        count(*) as count_facts
+    from staging.stg_facts as f
+    cross join (
+        select extractor_version
+        from staging.stg_runs
+        where status = 'completed' or (status = 'running' and count_documents is not null)
+        order by started_at desc
+        limit 1
+    ) as r
+),
 key_counts as (
     -- rows beyond one per key in each appended raw table (the tables have no primary key:
     -- the loads keep the grain, this verifies it)
@@ -193,6 +210,15 @@ metrics as (
         count_runs,
         null
     from abandoned_runs
+    union all
+    select
+        'stale_facts',
+        'completeness',
+        count_stale / nullif(count_facts, 0),
+        count_stale,
+        count_facts,
+        null
+    from stale_counts
     union all
     select
         'duplicate_keys',
