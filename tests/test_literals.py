@@ -8,7 +8,7 @@ import re
 import pytest
 
 from newsfacts.claims.lexicon import MONEY_TRIGGERS, PERCENT_TRIGGERS, compile_triggers
-from newsfacts.claims.literals import PhraseIndex, expand, is_latin_word_char
+from newsfacts.claims.literals import PhraseIndex, Scans, expand, is_latin_word_char
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,19 @@ def test_trigger_table_finds_what_its_expressions_find(lang):
         scanned = table.find(text, None, 0, len(text))
         assert indexed, "the sample text has triggers"
         assert sorted(indexed) == sorted(scanned)
+
+
+def test_a_family_of_indexes_scanned_in_one_pass_finds_what_each_finds_alone():
+    rng = random.Random(11)
+    names = PhraseIndex((p, p) for p in PHRASES[:8])
+    places = PhraseIndex((p, p.upper()) for p in ["china", "中国", "fpt", "per"])  # overlaps
+    empty: PhraseIndex[str] = PhraseIndex([])
+    family = (names, places, empty)
+    pieces = [*PHRASES, " ", ", ", "x", "的", "ai"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        scans = Scans(text, family)
+        for index in (places, names, empty):  # read in another order than the family's
+            assert index.find(text, start, end, scans) == index.find(text, start, end), text

@@ -54,10 +54,10 @@ from newsfacts.claims.lexicon import (
     TriggerTable,
     compile_triggers,
 )
-from newsfacts.claims.literals import Scans
+from newsfacts.claims.literals import PhraseIndex, Scans
 from newsfacts.claims.names import CJK_GLOSS_RE, ORG_SUFFIX_RE, Mention, finder_for
 from newsfacts.claims.periods import find_periods
-from newsfacts.claims.places import Place, find_places
+from newsfacts.claims.places import PLACE_PHRASES, Place, find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
 from newsfacts.limits import check_time
 from newsfacts.model import Article, Fact, Paragraph
@@ -789,8 +789,19 @@ class _Labeller:
 
     def _words(self) -> Scans | None:
         if "words" not in self._scans:
-            self._scans["words"] = Scans(self.folded) if self.folded is not None else None
+            self._scans["words"] = (
+                Scans(self.folded, self._family()) if self.folded is not None else None
+            )
         return self._scans["words"]
+
+    def _family(self) -> tuple[PhraseIndex, ...]:
+        """The indexes an article is read against: one pass finds all their phrases."""
+        triggers = [
+            table.phrases
+            for lang in LANGS
+            for table in (rules_for(lang).money, rules_for(lang).percent)
+        ]
+        return (self.finder.phrases, PLACE_PHRASES, *triggers)
 
     def _known(self) -> list[Mention]:
         if "known" not in self._scans:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -37,19 +37,78 @@ LATIN_WORD_RE = re.compile(rf"[^\W_{CJK_RANGES}]+")
 
 
 class Scans:
-    """One text's passes through each ``PhraseIndex``, made once and read in many ranges."""
+    """One text's passes through each ``PhraseIndex``, made once and read in many ranges.
 
-    __slots__ = ("_hits", "text")
+    ``family``: the indexes the caller will read (an article's names, places and
+    trigger words); they are scanned together, in one pass of one automaton
+    holding all their phrases, the first time any of them is read.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("_family", "_hits", "text")
+
+    def __init__(self, text: str, family: Sequence[PhraseIndex] = ()) -> None:
         self.text = text
+        self._family = tuple(family)
         self._hits: dict[int, list] = {}
 
     def hits(self, index: PhraseIndex) -> list:
         found = self._hits.get(id(index))
         if found is None:
+            if self._family and any(index is member for member in self._family):
+                self._hits.update(_scan_family(self._family, self.text))
+                self._family = ()
+                return self._hits[id(index)]
             found = self._hits[id(index)] = index.scan(self.text, 0, len(self.text))
         return found
+
+
+_FAMILIES: dict[tuple[int, ...], tuple[tuple[PhraseIndex, ...], ahocorasick.Automaton]] = {}
+
+
+def _scan_family(family: tuple[PhraseIndex, ...], text: str) -> dict[int, list]:
+    """Every index of ``family``'s hits in ``text``, from one automaton holding them all."""
+    key = tuple(map(id, family))
+    cached = _FAMILIES.get(key)
+    if cached is None or any(a is not b for a, b in zip(cached[0], family, strict=True)):
+        if len(_FAMILIES) > 64:
+            _FAMILIES.clear()
+        merged: dict[str, tuple[int, bool, int, list]] = {}
+        for slot, index in enumerate(family):
+            for phrase, (length, latin, bound, payloads) in index.entries.items():
+                entry = merged.setdefault(phrase, (length, latin, bound, []))
+                entry[3].append((slot, payloads))
+        automaton = ahocorasick.Automaton()
+        for phrase, entry in merged.items():
+            automaton.add_word(phrase, entry)
+        if merged:
+            automaton.make_automaton()
+        cached = _FAMILIES[key] = (family, automaton)
+    automaton = cached[1]
+    by_slot: list[list] = [[] for _ in family]
+    if len(automaton) and text:
+        for at, stop, slots in _matches(automaton, text, 0, len(text)):
+            for slot, payloads in slots:
+                hits = by_slot[slot]
+                for payload in payloads:
+                    hits.append((at, stop, payload))
+    for hits in by_slot:
+        if len(hits) > 1:
+            hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    return {id(index): hits for index, hits in zip(family, by_slot, strict=True)}
+
+
+def _matches(automaton: ahocorasick.Automaton, text: str, start: int, end: int) -> Iterator:
+    """``(start, end, what the phrase carries)`` of the automaton's phrases in ``text[start:
+    end]`` that stand where they may: an alphabetic one's first word whole in the text."""
+    size = len(text)
+    for last, (length, latin, bound, carried) in automaton.iter(text, start, end):
+        at = last + 1 - length
+        if latin:
+            if at and is_latin_word_char(text[at - 1]):
+                continue
+            if bound and at + bound < size and is_latin_word_char(text[at + bound]):
+                continue
+        yield at, last + 1, carried
 
 
 def is_latin_word_char(ch: str) -> bool:
@@ -76,15 +135,19 @@ class PhraseIndex(Generic[T]):
         for phrase, payload in phrases:
             if phrase:
                 grouped.setdefault(phrase, []).append(payload)
+        # phrase -> (length, alphabetic, where its first word must end, payloads): only a
+        # one-word phrase can end inside a longer word of the text ("share" in "shares");
+        # 0: it may end anywhere
+        self.entries: dict[str, tuple[int, bool, int, list[T]]] = {}
+        for phrase, payloads in grouped.items():
+            first = LATIN_WORD_RE.match(phrase)
+            bound = len(phrase) if first is not None and first.end() == len(phrase) else 0
+            self.entries[phrase] = (len(phrase), first is not None, bound, payloads)
         self._automaton: ahocorasick.Automaton | None = None
         if grouped:
             automaton = ahocorasick.Automaton()
-            for phrase, payloads in grouped.items():
-                first = LATIN_WORD_RE.match(phrase)
-                # where the first word must end: only a one-word phrase can end inside a
-                # longer word of the text ("share" in "shares"); 0: found anywhere
-                bound = len(phrase) if first is not None and first.end() == len(phrase) else 0
-                automaton.add_word(phrase, (len(phrase), first is not None, bound, payloads))
+            for phrase, entry in self.entries.items():
+                automaton.add_word(phrase, entry)
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -93,15 +156,7 @@ class PhraseIndex(Generic[T]):
         hits: list[tuple[int, int, T]] = []
         if self._automaton is None or start >= end:
             return hits
-        size = len(text)
-        for last, (length, latin, bound, payloads) in self._automaton.iter(text, start, end):
-            at = last + 1 - length
-            if latin:
-                if at and is_latin_word_char(text[at - 1]):
-                    continue
-                if bound and at + bound < size and is_latin_word_char(text[at + bound]):
-                    continue
-            stop = last + 1
+        for at, stop, payloads in _matches(self._automaton, text, start, end):
             for payload in payloads:
                 hits.append((at, stop, payload))
         if len(hits) > 1:

@@ -108,7 +108,7 @@ class NameFinder:
             if key.endswith("'s"):
                 keys.discard(key)
         self._keys = sorted(keys)
-        self._phrases = PhraseIndex((key, None) for key in self._keys)  # keys are casefolded
+        self.phrases = PhraseIndex((key, None) for key in self._keys)  # keys are casefolded
         self._re: re.Pattern[str] | None = None  # for a text whose casefolding changes length
         self._canonical: dict[str, str | None] = {}
 
@@ -163,7 +163,7 @@ class NameFinder:
         if folded is None:
             folded = text.casefold()
         if len(folded) == len(text):
-            hits = [(s, e) for s, e, _ in self._phrases.find(folded, scans=scans)]
+            hits = [(s, e) for s, e, _ in self.phrases.find(folded, scans=scans)]
         else:
             if self._re is None:
                 self._re = re.compile(trie_alt(self._keys), re.IGNORECASE)
