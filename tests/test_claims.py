@@ -252,6 +252,29 @@ def test_a_trigger_word_inside_a_name_is_the_names(sentence: str, number: str) -
     assert f.organisation is not None and f.organisation.endswith("Data Centres")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "number", "name"),
+    [
+        # a word of two syllables capitalises its first only: "Hạ tầng", "Giải pháp"
+        ("Công ty Cổ phần Hạ tầng Số Bình Minh vừa huy động 1.500 tỷ đồng trái phiếu.",
+         "1.500 tỷ đồng", "Hạ tầng Số Bình Minh"),
+        ("Công ty TNHH Giải pháp Dữ liệu Mekong, một doanh nghiệp trẻ, trúng thầu 86 tỷ đồng.",
+         "86 tỷ đồng", "Giải pháp Dữ liệu Mekong"),
+        ("Công ty Cổ phần Điện toán Đám mây Phương Nam đạt doanh thu 420 tỷ đồng.",
+         "420 tỷ đồng", "Điện toán Đám mây Phương Nam"),
+        ("Công ty CP Công nghệ Sông Hàn công bố lợi nhuận 35 tỷ đồng.", "35 tỷ đồng",
+         "Công nghệ Sông Hàn"),
+        ("Tổng công ty Hạ tầng Mạng Bắc Việt đầu tư 2.000 tỷ đồng vào trung tâm dữ liệu.",
+         "2.000 tỷ đồng", "Hạ tầng Mạng Bắc Việt"),
+    ],
+)  # fmt: skip
+def test_a_vietnamese_company_name_runs_over_its_lowercase_second_syllables(
+    sentence: str, number: str, name: str
+) -> None:
+    f = fact("Tin tức\n\n" + sentence + "\n", number)
+    assert f.organisation == name, (f.subject_text, f.organisation_evidence)
+
+
 def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:
     paths = sorted(CLAIM_ARTICLES.iterdir()) + sorted(SAMPLES.iterdir())
     batch = process_documents(paths, Settings())

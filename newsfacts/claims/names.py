@@ -77,9 +77,10 @@ BEFORE_NAME_RE = re.compile(
     re.IGNORECASE,
 )
 VI_LEGAL_RE = re.compile(
-    r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần)|Công ty|Tập đoàn)\s+"
-    r"((?:[A-Z0-9][\w&.-]*)(?:\s+[A-Z0-9][\w&.-]*){0,5})"
+    r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần|CP)|Công ty|Tập đoàn)\s+"
+    r"([\w&.-]+(?:[ \t]+[\w&.-]+){0,9})"
 )
+VI_NAME_WORD_RE = re.compile(r"[\w&.-]+")
 GENERIC_AFTER_RE = re.compile(
     r"\s+(?:companies|firms|start-?ups|makers|players|providers|vendors|operators|investors)\b"
 )
@@ -218,11 +219,16 @@ class NameFinder:
             )
         legal = VI_LEGAL_RE.finditer(text) if "ông ty" in text or "Tập đoàn" in text else ()
         for m in legal:
-            name = m.group(1)
+            end = _vi_name_end(text, m.start(1), m.end(1))
+            if end is None:
+                continue
+            name = text[m.start(1) : end]
             canon = self.canonical(name)
             if canon is None and not _plausible(name):
                 continue
-            found.append(Mention(m.start(), m.end(), m.group(0), canon or name, canon is not None))
+            found.append(
+                Mention(m.start(), end, text[m.start() : end], canon or name, canon is not None)
+            )
         for m in CAPITALISED_RE.finditer(text):
             s, e = m.start(), m.end()
             hyphened = (
@@ -270,7 +276,40 @@ class NameFinder:
                 if len(name) < 3:
                     continue
             found.append(Mention(s, e, name, _strip_legal(name), False))
+        if len(found) > 1:  # a name inside a longer one found by another form is part of it
+            found = [
+                m
+                for m in found
+                if not any(
+                    o is not m
+                    and o.start <= m.start
+                    and m.end <= o.end
+                    and o.end - o.start > m.end - m.start
+                    for o in found
+                )
+            ]
         return found
+
+
+def _vi_name_end(text: str, start: int, end: int) -> int | None:
+    """Where a Vietnamese company's name after its legal form ends, or None for none.
+
+    Each word of the name starts with a capital ("Hạ tầng Số Bình Minh": a word of
+    two syllables capitalises its first only), so a lowercase syllable belongs to
+    the name only between capitalised ones ("tầng" before "Số", not "vừa" after
+    "Minh"). A digit may start a word ("Công ty 3C").
+    """
+    words = list(VI_NAME_WORD_RE.finditer(text, start, end))
+    last = None
+    for k, w in enumerate(words):
+        first = w.group(0)[0]
+        if first.isupper() or first.isdigit():
+            last = w.end()
+            continue
+        follows = k + 1 < len(words) and words[k + 1].group(0)[0].isupper()
+        if last is None or not follows:
+            break
+    return last
 
 
 def _latin_word_char(ch: str) -> bool:
