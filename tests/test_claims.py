@@ -275,6 +275,35 @@ def test_a_vietnamese_company_name_runs_over_its_lowercase_second_syllables(
     assert f.organisation == name, (f.subject_text, f.organisation_evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "organisation"),
+    [
+        # a Chinese name the table lacks, by its company word, where a description ends
+        ("获多家基金投资的推理芯片公司星曜智能科技有限公司（下称“星曜智能”）拟募资12亿元。",
+         "12亿元", "星曜智能"),
+        ("招股书显示，星曜智能2025年收入为4.86亿元。", "4.86亿元", "星曜智能"),
+        ("初创企业云栈科技宣布完成3亿元B轮融资。", "3亿元", "云栈科技"),
+        ("據公告，雲棧科技上半年虧損1.2億元。", "1.2億元", "雲棧科技"),
+        ("北辰半导体股份有限公司今年营收达到18亿元。", "18亿元", "北辰半导体"),
+        ("深圳市工业和信息化局日前印发方案，每年安排5亿元算力券。", "5亿元",
+         "深圳市工业和信息化局"),
+        ("杭州市经济和信息化局今年安排2亿元支持智算中心。", "2亿元", "杭州市经济和信息化局"),
+        # a field, a kind of fund, capital spending: no name
+        ("中国人工智能市场规模将达到500亿元。", "500亿元", None),
+        ("企业租用智能算力可获得30%的补贴。", "30%", None),
+        ("全国已有20个省市设立人工智能相关产业基金，总规模逾3000亿元。", "3000亿元", None),
+        # the officials concerned of a body comment on figures that are not the body's
+        ("贵州省能源局有关负责人表示，当地数据中心电价比东部低30%。", "30%", None),
+        ("成都市经济和信息化局有關負責人介紹，全市智算中心上架率超過70%。", "70%", None),
+    ],
+)  # fmt: skip
+def test_a_chinese_name_the_table_lacks_is_found_by_its_form(
+    text: str, number: str, organisation: str | None
+) -> None:
+    f = fact("科技快讯\n\n" + text + "\n", number)
+    assert f.organisation == organisation, (f.subject_text, f.organisation_evidence)
+
+
 def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:
     paths = sorted(CLAIM_ARTICLES.iterdir()) + sorted(SAMPLES.iterdir())
     batch = process_documents(paths, Settings())

@@ -125,7 +125,9 @@ SOURCE_AFTER_RE = re.compile(
 # "X数据显示", "theo số liệu": a source of figures, never their owner.
 STRICT_SOURCE_AFTER_RE = re.compile(
     r"^(?:\s*(?:\([^)]{1,40}\)|（[^）]{1,40}）))?\s*(?:数据显示|數據顯示|报告显示|報告顯示|报告称|報告稱|统计|統計|研究显示|"
-    r"估计|估計|预测|預測|预计|預計|测算|測算|调查|調查|cho thấy|thống kê|ước tính|dự báo)"
+    r"估计|估計|预测|預測|预计|預計|测算|測算|调查|調查|cho thấy|thống kê|ước tính|dự báo|"
+    # "贵州能源局有关负责人表示": the officials concerned comment, the body owns nothing
+    r"(?:有关|有關)(?:负责人|負責人)(?:表示|称|稱|介绍|介紹|指出|透露))"
 )
 # "由成都市政府投资建设": the name builds or runs what the number measures.
 BUILT_BY_AFTER_RE = re.compile(
@@ -337,6 +339,10 @@ def _in_range(found: list[Place], start: int, end: int) -> list[Place]:
     return [p for p in found[i:j] if p.end <= end]
 
 
+def _is_cjk_char(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
 def _start(span: _Sentence | Mention | Place) -> int:
     return span.start
 
@@ -487,6 +493,13 @@ class _Labeller:
         glossed = self._scans["glossed"]
         if not glossed:
             return
+        # a name found by its form that the article glosses elsewhere takes the gloss
+        sentence.mentions = [
+            Mention(m.start, m.end, m.text, glossed[m.text], True)
+            if not m.known and m.text in glossed
+            else m
+            for m in sentence.mentions
+        ]
         added = []
         for name, organisation in glossed.items():
             at = self.text.find(name, sentence.start, sentence.end)
@@ -533,6 +546,8 @@ class _Labeller:
         if not over:
             return m
         place = over[0]
+        if _is_cjk_char(m.text[0]) and m.start <= place.start and place.end < m.end:
+            return m  # "深圳市工业和信息化局", "上海云栈科技": a body or company of the place
         rest = POSSESSIVE_RE.match(self.text, place.end, m.end)
         if place.start <= m.start and rest is not None and rest.end() < m.end:
             name = self.text[rest.end() : m.end]
@@ -550,7 +565,11 @@ class _Labeller:
             return True
         if PLACE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 20), m.start):
             return True  # "the campus near Stavanger": a place
-        if len(words) == 1 and not self.text[sentence.start : m.start].strip(" \"“‘'(*•■-"):
+        if (
+            len(words) == 1
+            and not _is_cjk_char(m.text[0])  # Chinese has no capitals to judge by
+            and not self.text[sentence.start : m.start].strip(" \"“‘'(*•■-")
+        ):
             word = m.text
             seen = self._capitalised.get(word)
             if seen is None:

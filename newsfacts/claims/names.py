@@ -93,6 +93,101 @@ HYPHENED_MODIFIER_RE = re.compile(
 CJK_GLOSS_RE = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]\s*([A-Z][A-Za-z0-9&.'\- ]{1,60}?)\s*[)）]")
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# A Chinese company's or government body's name the table lacks, by its form: a run of
+# characters ending in a company word (星曜智能, 星曜智能科技有限公司, 广达集团) or a
+# government body's (深圳市工业和信息化局). Chinese has no spaces, so where the name
+# starts is read from the words that stand before names ("AI推理晶片公司星曜智能": a
+# description, then the name) and from punctuation.
+ZH_COMPANY_TAIL = (
+    "股份有限公司|有限责任公司|有限責任公司|有限公司|控股集团|控股集團|集团|集團|控股|"
+    "科技|智能|电子|電子|半导体|半導體|微电子|微電子|基金|银行|銀行|证券|證券|"
+    "研究院|实验室|實驗室|大学|大學"
+)
+ZH_GOVERNMENT_TAIL = "管委会|管委會|委员会|委員會|办公室|辦公室|局|厅|廳"
+ZH_NAME_RE = re.compile(
+    rf"([\u4e00-\u9fff]{{1,12}}?)((?:{ZH_COMPANY_TAIL})+|(?:{ZH_GOVERNMENT_TAIL}))"
+    # "智能算力", "科技创新", "基金会": the word begins another word, not a name's end
+    r"(?![\u4e00-\u9fff]*?(?:公司|集团|集團))"
+    r"(?!算力|计算|計算|化|制造|製造|终端|終端|手机|手機|汽车|汽車|驾驶|駕駛|体|體|芯片|晶片|"
+    r"产业|產業|设备|設備|硬件|硬體|服务|服務|创新|創新|部|会|會|园|園|城|股|板块|板塊|应用|應用)"
+)
+# words after which a name starts: descriptions, conjunctions, verbs, time words
+ZH_BEFORE_NAME_RE = re.compile(
+    "(?:的|公司|企业|企業|厂商|廠商|大厂|大廠|服务商|服務商|运营商|運營商|供应商|供應商|"
+    "芯片商|晶片商|初创|初創|独角兽|獨角獸|旗下|子公司|与|與|及|同|由|据|據|获|獲|向|对|對|"
+    "在|将|將|把|被|为|為|是|称|稱|表示|宣布|宣佈|今日|日前|近日|昨日|此前|此外|其中|以及|"
+    "包括|而|但|于|於|从|從|给|給|让|讓|投资|投資|领投|領投|跟投|参与|參與|认购|認購|合作|"
+    "联合|聯合|携手|攜手|和|并|並|也|还|還|均|都|则|則|仅|僅|即)"
+)
+# "深圳市工业和信息化局": a government body's name may hold "和" after its place
+ZH_GOVERNMENT_BEFORE_RE = re.compile("(?:的|据|據|由|与|與|及|是|为|為|获|獲|今日|日前|近日)")
+ZH_GENERIC_NAMES = frozenset(
+    _words(
+        "人工智能 智能 科技 集团 集團 公司 银行 銀行 基金 大学 大學 实验室 實驗室 研究院 控股 "
+        "资本 資本 证券 證券 电子 電子 半导体 半導體 微电子 微電子 有限公司 股份有限公司 局 厅 "
+        "廳 委员会 委員會 办公室 辦公室 管委会 管委會 生成式人工智能 通用人工智能 产业基金 "
+        "產業基金 投资基金 投資基金 引导基金 引導基金 政府引导基金 国家 國家 地方 该局 該局 "
+        "当局 當局 本局 结局 結局 格局 布局 佈局 开局 開局 大局 全局 僵局 邮局 郵局 出局 终局 "
+        "終局 电子科技 金融科技 前沿科技 黑科技 高科技 中国科技 中國科技 全球科技 国产半导体 "
+        "國產半導體"
+    )
+)
+ZH_PLACE_PREFIXES = tuple(
+    _words(
+        "中国 中國 全球 国内 國內 国产 國產 美国 美國 亚洲 亞洲 欧洲 歐洲 本地 海外 香港 台湾 "
+        "臺灣 台灣"
+    )
+)
+ZH_FIELD_ENDS = tuple(
+    _words(
+        "产业 產業 相关 相關 领域 領域 投资 投資 注册 註冊 总 總 引导 引導 专项 專項 算力 智算 "
+        "人工智能 数字经济 數字經濟 数据 數據 芯片 晶片 半导体 半導體 集成电路 積體電路 科创 "
+        "科創 创投 創投 天使 母 新兴 新興 基础设施 基礎設施 发展 發展 创新 創新"
+    )
+)
+ZH_NOT_NAME_START = tuple("这這该該本其各此某多每全一二三两兩数數")
+ZH_LEGAL_TAIL_RE = re.compile("(?:股份有限公司|有限责任公司|有限責任公司|有限公司)$")
+# "星曜智能科技有限公司（下稱「星曜智能」）": the name the article uses from then on
+ZH_ALIAS_RE = re.compile(
+    r"[（(]\s*(?:以下|下文)?(?:简称|簡稱|下称|下稱|称|稱)\s*[「“\"『]?([^」”\"』）)]{2,12})[」”\"』]?\s*[)）]"
+)
+
+
+def zh_names(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of the Chinese organisation names ``text`` writes by form."""
+    found = []
+    for m in ZH_NAME_RE.finditer(text):
+        core, tail = m.group(1), m.group(2)
+        government = tail in ZH_GOVERNMENT_TAIL.split("|")
+        run_start = m.start(1)
+        # the name starts after the last word that stands before names in the run
+        before = ZH_GOVERNMENT_BEFORE_RE if government else ZH_BEFORE_NAME_RE
+        cut = 0
+        for b in before.finditer(core):
+            if b.end() < len(core):  # a name of its own needs a character past the word
+                cut = b.end()
+        core = core[cut:]
+        start = run_start + cut
+        name = core + tail
+        bare = next((name[len(p) :] for p in ZH_PLACE_PREFIXES if name.startswith(p)), name)
+        if not core or {name, core, bare} & ZH_GENERIC_NAMES:
+            continue  # "人工智能", "中国人工智能": a field, not a company
+        if core.endswith(ZH_FIELD_ENDS):
+            continue  # "人工智能相关产业基金", "算力产业基金": a kind of fund, not one
+        if (
+            core.startswith(ZH_NOT_NAME_START)
+            or len(core) < 2
+            or len(core) > (10 if government else 6)
+        ):
+            continue
+        found.append((start, m.end(), name))
+    return found
+
+
 class NameFinder:
     """Every organisation name in a text, known or by its form."""
 
@@ -217,6 +312,18 @@ class NameFinder:
             found.append(
                 Mention(m.start(1), m.end(1), m.group(1), canon or english, canon is not None)
             )
+        if _has_han(text):
+            aliases = {
+                a.start(): a.group(1) for a in ZH_ALIAS_RE.finditer(text)
+            }  # by the bracket's start
+            glossed = [(m.start, m.end) for m in found]
+            for s, e, name in zh_names(text):
+                if any(a < e and s < b for a, b in glossed):
+                    continue  # its English gloss named it already
+                short = aliases.get(e)
+                canon = self.canonical(name) or (self.canonical(short) if short else None)
+                plain = short or ZH_LEGAL_TAIL_RE.sub("", name)
+                found.append(Mention(s, e, name, canon or plain, canon is not None))
         legal = VI_LEGAL_RE.finditer(text) if "ông ty" in text or "Tập đoàn" in text else ()
         for m in legal:
             end = _vi_name_end(text, m.start(1), m.end(1))
@@ -310,6 +417,13 @@ def _vi_name_end(text: str, start: int, end: int) -> int | None:
         if last is None or not follows:
             break
     return last
+
+
+def _has_han(text: str) -> bool:
+    return HAN_RE.search(text) is not None
+
+
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _latin_word_char(ch: str) -> bool:
