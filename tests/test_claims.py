@@ -304,6 +304,56 @@ def test_a_chinese_name_the_table_lacks_is_found_by_its_form(
     assert f.organisation == organisation, (f.subject_text, f.organisation_evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "measure", "organisation"),
+    [
+        # a subject described, not named, carries the one before it
+        ("Lumenrack Systems filed for a listing on Monday.\n\nThe Tencent-backed company plans "
+         "to raise HK$3.9 billion.", "HK$3.9 billion", "funding", "Lumenrack Systems"),
+        ("Orbital Grid Networks unveiled its plans on Tuesday. The two-year-old developer will spend "
+         "$400 million on the site.", "$400 million", "investment", "Orbital Grid Networks"),
+        ("Xinwei Semiconductor listed in Shanghai in May. The Shenzhen-based chipmaker's revenue rose "
+         "to $120 million.", "$120 million", "revenue", "Xinwei Semiconductor"),
+        # a source ends at its comma; a list of sources does not
+        ("According to Counterpoint Research, SK Hynix held 57% of the HBM market.", "57%",
+         "market_share", "SK Hynix"),
+        ("According to TrendForce, Samsung's revenue fell to $9 billion.", "$9 billion",
+         "revenue", "Samsung"),
+        ("According to Google, Temasek and Bain, investors put $5 billion into the region.",
+         "$5 billion", "investment", None),
+        # legal forms written with stops or in other languages are part of the name, not kept
+        ("Arcadia Compute Sdn. Bhd., a young developer, plans to invest $3.2 billion in Johor.",
+         "$3.2 billion", "investment", "Arcadia Compute"),
+        ("Lumen Asia Pte. Ltd. raised $5 million in a seed round.", "$5 million", "funding",
+         "Lumen Asia"),
+        ("Helsinki-based Kuura Compute Oy agreed to buy the site for €410 million.",
+         "€410 million", "deal_value", "Kuura Compute"),
+        ("Volta Grid S.A. will spend €90 million on a second hall.", "€90 million",
+         "investment", "Volta Grid"),
+        # a description before a name is not the name
+        ("Little-known Arcadia Compute plans $3.2 billion AI campus", "$3.2 billion",
+         "investment", "Arcadia Compute"),
+        ("Loss-making Brightline Robotics raised $40 million from its backers.", "$40 million",
+         "funding", "Brightline Robotics"),
+        # a unit's purchase is its parent's; bonds sold are money raised
+        ("A unit of Alibaba agreed to subscribe for $180 million of the shares.", "$180 million",
+         "investment", "Alibaba"),
+        ("A subsidiary of Tencent subscribed for HK$500 million of the offering.",
+         "HK$500 million", "investment", "Tencent"),
+        ("Oracle sold $18 billion of bonds on Monday.", "$18 billion", "funding", "Oracle"),
+    ],
+)  # fmt: skip
+def test_unseen_forms_of_subjects_and_sources(
+    text: str, number: str, measure: str, organisation: str | None
+) -> None:
+    f = fact(STORY.format(text), number)
+    assert (f.measure, f.organisation) == (measure, organisation), (
+        f.measure_evidence,
+        f.subject_text,
+        f.organisation_evidence,
+    )
+
+
 def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:
     paths = sorted(CLAIM_ARTICLES.iterdir()) + sorted(SAMPLES.iterdir())
     batch = process_documents(paths, Settings())

@@ -55,7 +55,13 @@ from newsfacts.claims.lexicon import (
     compile_triggers,
 )
 from newsfacts.claims.literals import PhraseIndex, Scans
-from newsfacts.claims.names import CJK_GLOSS_RE, ORG_SUFFIX_RE, Mention, finder_for
+from newsfacts.claims.names import (
+    CJK_GLOSS_RE,
+    ORG_SUFFIX_RE,
+    Mention,
+    finder_for,
+    strip_legal,
+)
 from newsfacts.claims.periods import find_periods
 from newsfacts.claims.places import PLACE_PHRASES, Place, find_places
 from newsfacts.claims.sentences import clause_breaks, split_sentences
@@ -153,6 +159,14 @@ OTHERS_RE = re.compile(
 # "寒武纪、海光分别为2.6%和2.4%": listed names own listed numbers in order.
 RESPECTIVELY_RE = re.compile(r"分别|分別|respectively|lần lượt|依次", re.IGNORECASE)
 # "Shares of CoreWeave", "List prices on CoreWeave's website": the name owns what is named.
+# "A unit of Alibaba agreed to ...": the sentence's subject is the parent's
+UNIT_OF_RE = re.compile(
+    r"\W*(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|arm|division|affiliate) of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+LIST_GOES_ON_RE = re.compile(r"(?:'s|’s)?\s*(?:,|;|&|、|and\b|và\b|or\b|hoặc\b)")
+SOURCE_END_RE = re.compile(r"(?:'s|’s)?(?:\s*[(（][^)）]{1,40}[)）])?\s*[,，]\s*")
 OWNER_OF_RE = re.compile(
     r"(?<![\w-])(?:(?<!% )(?<!%)shares|stock|revenue|sales|profit|income|valuation|capacity|"
     r"market value|earnings|results|capex|spending|backlog) of\s+(?:the\s+)?$",
@@ -423,12 +437,14 @@ class _Labeller:
         owners: list[Mention] = []
         appositive_end = -1
         modifier: Mention | None = None
+        modifier_is_source = False
         previous: Mention | None = None
         for m in mentions:
             after = text[m.end : min(sentence.end, m.end + 60)]
             before = text[max(sentence.start, m.start - 60) : m.start]
             owned = (
                 OWNER_OF_RE.search(before) is not None
+                or UNIT_OF_RE.match(text, sentence.start, m.start) is not None
                 or (after.startswith(("'s", "’s")) and PREPOSITION_RE.search(before) is not None)
                 or BUILT_BY_AFTER_RE.match(after) is not None
             )
@@ -441,13 +457,23 @@ class _Labeller:
                 previous = m
                 continue
             previous = m
+            source = rules.source_before.search(before) is not None
             is_modifier = (
                 m.start < appositive_end
                 or rules.modifier_after.match(after) is not None
                 or (rules.modifier_before.search(before) is not None and not owned)
-                or rules.source_before.search(before) is not None
+                or source
                 or STRICT_SOURCE_AFTER_RE.match(after) is not None
-                or (modifier is not None and LISTED_AFTER_RE.match(text, modifier.end, m.start))
+                or (
+                    modifier is not None
+                    and LISTED_AFTER_RE.match(text, modifier.end, m.start) is not None
+                    # "According to Counterpoint, SK Hynix held 57%": the comma ends the source
+                    and not (
+                        modifier_is_source
+                        and SOURCE_END_RE.fullmatch(text, modifier.end, m.start)
+                        and LIST_GOES_ON_RE.match(text, m.end) is None  # "Google, Temasek và Bain"
+                    )
+                )
             )
             if is_modifier and self._reports(m, before):
                 owners.append(m)
@@ -455,7 +481,7 @@ class _Labeller:
                 modifier = None
                 continue
             if is_modifier:
-                modifier = m
+                modifier, modifier_is_source = m, source
                 continue
             modifier = None
             owners.append(m)
@@ -528,7 +554,7 @@ class _Labeller:
         full = names[owner.text]
         if full is None:
             return owner
-        return Mention(owner.start, owner.end, owner.text, full, False)
+        return Mention(owner.start, owner.end, owner.text, strip_legal(full), False)
 
     def _reports(self, m: Mention, before: str) -> bool:
         """True for "Theo FPT, ...": a known company the sentence reports, not a research firm."""

@@ -137,6 +137,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"loaned",
             r"credit facility",
             r"bonds?",
+            r"of (?:bonds|notes|debt|convertible notes)",
             r"debt",
             r"went public",
             r"debut",
@@ -233,6 +234,9 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"facilit(?:y|ies)",
             r"~data[- ]cent(?:re|er)s?(?! (?:unit|segment|business|division|revenue|sales))",
             r"~campus(?:es)?",
+            r"subscrib(?:e|es|ed|ing) for",
+            r"subscription",
+            r"(?:cornerstone|anchor) investors?",
         ),
         "zh": (
             r"投资(?![方人者机])",  # 投资方, 投资者: the investors, not a sum invested
@@ -746,7 +750,12 @@ LOSS_RIGHT_BEFORE = {
 
 # A sentence with one of these, before its number, speaks of the subject of an earlier one.
 ANAPHORA = {
-    "en": r"\b(?:it|its|it's|the company|the company's|the firm|the firm's|the group|the group's|the start-?up|the startup's|the chipmaker|the chip ?maker|the chip designer|the designer|the operator|the lender|the unit|the business|the carrier|the maker|the cloud provider|the developer|the manufacturer|the foundry|the supplier|the centre|the center|the facility|the campus|the site|the plant|the machine|the system|the cluster|the deal|the round|the offering|the listing|the ipo|they|their|he|she|this|the latter)\b",
+    "en": r"\b(?:it|its|it's|the company|the company's|"
+    # "the Tencent-backed company", "the two-year-old developer": a described subject
+    r"the (?!(?:other|rival|parent|target|acquired|former|competing|partner|client|customer|"
+    r"second|new|combined|merged|listed|smaller|larger|bigger)\b)(?:[\w’'-]+ ){1,2}?"
+    r"(?:company|firm|group|start-?up|chipmaker|chip designer|operator|developer|manufacturer|"
+    r"foundry|supplier|lender|carrier|cloud provider)(?:'s|’s)?(?=\W)|the firm|the firm's|the group|the group's|the start-?up|the startup's|the chipmaker|the chip ?maker|the chip designer|the designer|the operator|the lender|the unit|the business|the carrier|the maker|the cloud provider|the developer|the manufacturer|the foundry|the supplier|the centre|the center|the facility|the campus|the site|the plant|the machine|the system|the cluster|the deal|the round|the offering|the listing|the ipo|they|their|he|she|this|the latter)\b",
     "zh": r"(?:该|該|其(?=[营營收净淨利毛股市估总總研资資算一二首])|本轮|本輪|此次|是次|本次|上述|公司(?=[将將拟擬称稱表预預计計在于於的前上下全第今去当當本营營收净淨利毛综綜总總实實市估]))",
     "vi": r"(?:(?:công ty|doanh nghiệp|tập đoàn|đơn vị|hãng|nhà mạng|startup|ngân hàng|quỹ|trung tâm|nhà máy|dự án|siêu máy tính|hệ thống|thương vụ|vòng gọi vốn|con số|số vốn) (?:này|nói trên|trên)\b|số vốn (?:mới|huy động)\b|ban lãnh đạo\b|(?<!các )(?<!những )(?<!nhiều )(?:công ty|tập đoàn|hãng)\b(?! (?-i:[A-ZĐ])))",
 }

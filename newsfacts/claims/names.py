@@ -48,13 +48,18 @@ ORG_SUFFIX_RE = re.compile(
     r"Energy|Power|Electronics|Electric|Software|Solutions|Data|Digital|Telecom|Communications|"
     r"Microelectronics|Devices|Industries|Dynamics|Research|Institute|University|Foundation|"
     r"Authority|Agency|Council|Commission|Ministry|Department|Committee|Centre|Center|"
-    r"Platforms|Interactive|Media|Motors|Aerospace|Infrastructure|Data Centres|Data Centers))+$"
+    r"Platforms|Interactive|Media|Motors|Aerospace|Infrastructure|Data Centres|Data Centers|"
+    r"Oyj?|ASA|GmbH|Bhd\.?|Berhad|Sdn\.? Bhd\.?|Pte\.? Ltd\.?|Pty\.? Ltd\.?|Tbk\.?|S\.A\.?|"
+    r"N\.V\.?|B\.V\.?|S\.p\.A\.?))+$"
 )
 # A capitalised phrase: words starting with a capital (or a digit after the first), joined
 # by spaces, "&", "of", "de"; possessive and trailing punctuation are not part of it.
 CAPITALISED_RE = re.compile(
     r"(?<![\w&.-])(?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:(?:\s+|\s+(?:of|de|for|&)\s+)"
     r"(?:[A-Z0-9][\w&.'’-]*[\w&]|[A-Z]))*"
+    # a legal form written with stops is part of the name: "Arcadia Compute Sdn. Bhd."
+    r"(?:(?:(?<=\bSdn)|(?<=\bPte)|(?<=\bPty)|(?<=\bCo))\.?,?\s+(?:Bhd|Ltd)\.?"
+    r"|,?\s+(?:S\.A|N\.V|B\.V|S\.p\.A)\.?)?"
 )
 # In a company's place: the phrase is followed by a verb of owning or doing, or an appositive.
 AFTER_NAME_RE = re.compile(
@@ -84,6 +89,7 @@ VI_NAME_WORD_RE = re.compile(r"[\w&.-]+")
 GENERIC_AFTER_RE = re.compile(
     r"\s+(?:companies|firms|start-?ups|makers|players|providers|vendors|operators|investors)\b"
 )
+LEADING_DESCRIPTOR_RE = re.compile(r"[A-Z][a-z]+-[a-z]+(?:-[a-z]+)*")
 # "GreenNode", "NeuroViet": one word with a capital inside is a brand's name wherever it stands.
 CAMEL_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+")
 HYPHENED_MODIFIER_RE = re.compile(
@@ -346,6 +352,11 @@ class NameFinder:
             if hyphened:  # "SoftBank-backed Kestrel Robotics": the name follows the modifier
                 s = hyphened[-1]
             words = text[s:e].split()
+            if len(words) > 1 and LEADING_DESCRIPTOR_RE.fullmatch(words[0]):
+                # "Little-known Arcadia Compute", "Loss-making Kestrel": a description first
+                s += len(words[0])
+                s += len(text[s:]) - len(text[s:].lstrip())
+                words.pop(0)
             # leading sentence words and descriptors are not part of the name
             while words and words[0].casefold().strip("'’") in NOT_NAMES:
                 s += text[s:].index(words[0]) + len(words[0])
@@ -382,7 +393,7 @@ class NameFinder:
                     continue
                 if len(name) < 3:
                     continue
-            found.append(Mention(s, e, name, _strip_legal(name), False))
+            found.append(Mention(s, e, name, strip_legal(name), False))
         if len(found) > 1:  # a name inside a longer one found by another form is part of it
             found = [
                 m
@@ -464,10 +475,14 @@ def _plausible(name: str) -> bool:
     return len(words) > 1 or not any(ch.isdigit() for ch in words[0])
 
 
-LEGAL_TAIL_RE = re.compile(r",?\s+(?:Inc\.?|Corp\.?|Co\.,? Ltd\.?|Ltd\.?|LLC|plc|PLC|JSC|PJSC)$")
+LEGAL_TAIL_RE = re.compile(
+    r",?\s+(?:Inc\.?|Corp\.?|Co\.,? Ltd\.?|Ltd\.?|LLC|plc|PLC|JSC|PJSC|Sdn\.? Bhd\.?|Bhd\.?|Berhad|"
+    r"Pte\.? Ltd\.?|Pty\.? Ltd\.?|Oyj?|AB|ASA|A/S|GmbH|AG|S\.?A\.?|S\.?p\.?A\.?|N\.?V\.?|B\.?V\.?|"
+    r"K\.?K\.?|SAS|Tbk\.?)$"
+)
 
 
-def _strip_legal(name: str) -> str:
+def strip_legal(name: str) -> str:
     return LEGAL_TAIL_RE.sub("", name).strip()
 
 

@@ -19,6 +19,8 @@ ABBREVIATIONS = frozenset(
         *("st", "no", "vs", "etc", "approx", "est", "fig", "gov", "dept", "univ", "intl", "bros"),
         *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
         *("u.s", "u.k", "e.u", "u.s.a", "p.m", "a.m", "ông", "bà", "tp"),
+        # legal forms written with a stop: "Arcadia Compute Sdn. Bhd., a developer"
+        *("sdn", "bhd", "pte", "pty", "s.a", "n.v", "b.v", "a.g", "s.p.a", "k.k", "p.t", "tbk"),
     }
 )
 LATIN_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
