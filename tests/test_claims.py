@@ -310,10 +310,10 @@ def test_a_chinese_name_the_table_lacks_is_found_by_its_form(
         # a subject described, not named, carries the one before it
         ("Lumenrack Systems filed for a listing on Monday.\n\nThe Tencent-backed company plans "
          "to raise HK$3.9 billion.", "HK$3.9 billion", "funding", "Lumenrack Systems"),
-        ("Orbital Grid Networks unveiled its plans on Tuesday. The two-year-old developer will spend "
-         "$400 million on the site.", "$400 million", "investment", "Orbital Grid Networks"),
-        ("Xinwei Semiconductor listed in Shanghai in May. The Shenzhen-based chipmaker's revenue rose "
-         "to $120 million.", "$120 million", "revenue", "Xinwei Semiconductor"),
+        ("Orbital Grid Networks unveiled its plans on Tuesday. The two-year-old developer will "
+         "spend $400 million on the site.", "$400 million", "investment", "Orbital Grid Networks"),
+        ("Xinwei Semiconductor listed in Shanghai in May. The Shenzhen-based chipmaker's revenue "
+         "rose to $120 million.", "$120 million", "revenue", "Xinwei Semiconductor"),
         # a source ends at its comma; a list of sources does not
         ("According to Counterpoint Research, SK Hynix held 57% of the HBM market.", "57%",
          "market_share", "SK Hynix"),
