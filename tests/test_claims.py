@@ -354,6 +354,38 @@ def test_unseen_forms_of_subjects_and_sources(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "measure", "organisation"),
+    [
+        # a company's revenue from a market is its revenue, not the market's size
+        ("FPT công bố kết quả kinh doanh.\n\nDoanh thu từ thị trường nước ngoài của FPT đạt "
+         "28.400 tỷ đồng.", "28.400 tỷ đồng", "revenue", "FPT"),
+        ("Microsoft reported its results. Revenue from the North American market reached "
+         "$2.1 billion.", "$2.1 billion", "revenue", "Microsoft"),
+        ("FPT công bố kết quả kinh doanh. Trong đó, doanh thu từ thị trường Nhật Bản của công ty "
+         "tăng 27%.", "27%", "growth", "FPT"),
+        # a share of shipments or of a market, next to a share of revenue
+        ("据IDC统计，中国AI加速卡出货量中，华为昇腾占比约为28%。", "28%", "market_share",
+         "Huawei"),
+        ("在国内服务器市场，浪潮信息以约35%的份额居首，中科曙光约占11%。", "11%",
+         "market_share", "Sugon"),
+        ("Trên thị trường điện toán đám mây, Viettel chiếm khoảng 25%.", "25%", "market_share",
+         "Viettel"),
+        ("台積電表示，3奈米出貨佔晶圓銷售金額23%。", "23%", "ratio", "TSMC"),
+        ("Xuất khẩu phần mềm của FPT chiếm 45,2% tổng doanh thu.", "45,2%", "ratio", "FPT"),
+    ],
+)  # fmt: skip
+def test_revenue_in_a_market_and_shares_of_a_market(
+    text: str, number: str, measure: str, organisation: str | None
+) -> None:
+    f = fact(STORY.format(text), number)
+    assert (f.measure, f.organisation) == (measure, organisation), (
+        f.measure_evidence,
+        f.subject_text,
+        f.organisation_evidence,
+    )
+
+
 def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:
     paths = sorted(CLAIM_ARTICLES.iterdir()) + sorted(SAMPLES.iterdir())
     batch = process_documents(paths, Settings())

@@ -235,6 +235,27 @@ MARKET_SUBJECT_RE = re.compile(
     r"(?<![\w-])(?:market|industry|sector|segment)s?(?![\w-])|市场|市場|行业|行業|thị trường|ngành",
     re.IGNORECASE,
 )
+# "doanh thu từ thị trường nước ngoài", "revenue from the Japanese market", "来自海外市场的收入":
+# the company's revenue in a market, not the market's size
+REVENUE_FROM_MARKET_RE = re.compile(
+    r"(?:doanh thu|revenue|sales)\s+(?:từ|from|in)\s+(?:các\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:thị trường|markets?)(?![\w-])"
+    r"|(?:来自|來自|源自)[^，。,]{0,12}?(?:市场|市場)的?(?:收入|营收|營收)",
+    re.IGNORECASE,
+)
+# "华为昇腾占比约为28%" among shipments, "accounts for 41%" of a market: a market share
+SHARE_WORD_RE = re.compile(r"占比|佔比|占|佔|chiếm|accounts? for|accounted for", re.IGNORECASE)
+MARKET_NAMED_RE = re.compile(
+    r"市场|市場|出货|出貨|thị trường|(?<![\w-])(?:market|shipments)(?![\w-])", re.IGNORECASE
+)
+PART_OF_REVENUE_AFTER_RE = re.compile(
+    r"\s*(?:of\s+(?:its\s+|the\s+company's\s+|their\s+|total\s+)?(?:revenue|sales|income|"
+    r"budget|capital|funding)|的?(?:营收|營收|收入|总收入|總收入|预算|預算)"
+    r"|(?:tổng\s+)?(?:doanh thu|vốn|ngân sách|lợi nhuận))",
+    re.IGNORECASE,
+)
+# "佔晶圓銷售金額23%": in Chinese the whole the share is of stands before the number
+PART_OF_REVENUE_BEFORE_RE = re.compile(r"销售|銷售|营收|營收|收入|金额|金額|比重|预算|預算")
 LOCAL_GOVERNMENT_SUFFIXES = ("政府", "人民政府", "省政府", "市政府", "省人民政府", "市人民政府")
 LOCAL_ACTION_RE = re.compile(
     r"\s*(?:将|將|拟|擬|计划|計劃|设立|設立|出资|出資|拨款|撥款|发放|發放|给予|給予|对|對|投入|安排|提供|统筹|統籌)"
@@ -806,6 +827,20 @@ class _Labeller:
         )
         if best is not None:
             measure, word = best
+            if measure == "market_size" and REVENUE_FROM_MARKET_RE.search(
+                text, sentence.start, fact.start
+            ):
+                return "revenue", "revenue from a market, not the market's size"
+            if (
+                measure == "ratio"
+                and SHARE_WORD_RE.fullmatch(word)
+                and MARKET_NAMED_RE.search(text, sentence.start, sentence.end)
+                and PART_OF_REVENUE_AFTER_RE.match(text, fact.end) is None
+                and not PART_OF_REVENUE_BEFORE_RE.search(
+                    text, max(sentence.start, fact.start - 15), fact.start
+                )
+            ):
+                return "market_share", f"'{word}' in a sentence about a market"
             if (
                 measure == "profit"
                 and self.article.is_translated
@@ -1014,6 +1049,7 @@ class _Labeller:
             not stretch
             and measure == "growth"
             and MARKET_SUBJECT_RE.search(text, since, fact.start)
+            and not REVENUE_FROM_MARKET_RE.search(text, since, fact.start)
         ):
             return None, "a market's growth belongs to no organisation"
         if not stretch and PARENT_RE.search(text, since, fact.start):
