@@ -381,6 +381,31 @@ def test_revenue_in_a_market_and_shares_of_a_market(
     test_unseen_forms_of_subjects_and_sources(text, number, measure, organisation)
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "organisation"),
+    [
+        # a paragraph naming nobody ("Key figures:") passes the subject on to a list
+        ("SK Hynix said operating profit jumped 62% in the quarter.\n\nKey figures for the "
+         "quarter:\n\n- Revenue: 31.5 trillion won\n\n- Net profit: 14.1 trillion won",
+         "14.1 trillion won", "SK Hynix"),
+        ("海光信息发布三季报，业绩大幅增长。\n\n主要数据如下：\n\n- 营收：94.9亿元"
+         "\n\n- 净利润：19.6亿元", "19.6亿元", "Hygon"),
+        ("FPT công bố kết quả kinh doanh 10 tháng.\n\nCác chỉ số chính:\n\n- Doanh thu: 52.900 tỷ "
+         "đồng\n\n- Lợi nhuận trước thuế: 9.450 tỷ đồng", "9.450 tỷ đồng", "FPT"),
+        # a place leading the sentence owns its total, not the subject before
+        ("深圳市工业和信息化局日前印发方案，每年安排5亿元算力券。\n\n"
+         "目前，深圳已建成智能算力规模约48 EFLOPS。", "48 EFLOPS", None),
+        ("Viettel opened its fourth data centre in Hanoi.\n\nIn 2025, Vietnam attracted "
+         "$1.9 billion of data-centre investment.", "$1.9 billion", None),
+    ],
+)  # fmt: skip
+def test_a_subject_passes_through_paragraphs_naming_nobody_not_into_a_places_total(
+    text: str, number: str, organisation: str | None
+) -> None:
+    f = fact(STORY.format(text), number)
+    assert f.organisation == organisation, (f.subject_text, f.organisation_evidence)
+
+
 def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:
     paths = sorted(CLAIM_ARTICLES.iterdir()) + sorted(SAMPLES.iterdir())
     batch = process_documents(paths, Settings())

@@ -165,6 +165,10 @@ UNIT_OF_RE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# how many paragraphs naming nobody a subject is carried through ("Key figures:", bullets)
+MAX_PARAGRAPHS_BACK = 3
+# how far into a sentence a place may stand and still be its subject ("In 2025, Vietnam ...")
+PLACE_LEAD_CHARS = 12
 LIST_GOES_ON_RE = re.compile(r"(?:'s|’s)?\s*(?:,|;|&|、|and\b|và\b|or\b|hoặc\b)")
 SOURCE_END_RE = re.compile(r"(?:'s|’s)?(?:\s*[(（][^)）]{1,40}[)）])?\s*[,，]\s*")
 OWNER_OF_RE = re.compile(
@@ -704,22 +708,28 @@ class _Labeller:
         paragraph = sentence.paragraph
         sentences = self.sentences_of(paragraph)  # by start, none overlapping
         before = sentences[: bisect.bisect_left(sentences, sentence.start, key=_start)]
-        previous: list[_Sentence] = []
-        i = self.paragraphs.index(paragraph)
-        if i > 0 and self.paragraphs[i - 1].section == paragraph.section:
-            prev = self.paragraphs[i - 1]
-            if prev.role in ("body", "title", "heading"):
-                previous = self.sentences_of(prev)
         # a sentence naming nobody in between ("Biên lợi nhuận ... được cải thiện") passes
         # on the subject of the one before it, in the same paragraph or the one before; a
-        # paragraph that names nobody before the sentence continues the one before it
+        # paragraph that names nobody before the sentence continues the one before it, and a
+        # paragraph naming nobody at all ("Key figures for the quarter:") passes it through
         rules = rules_for(sentence.lang)
+        text = self.text
         continued = len(before) <= 2 and all(
-            rules.carry_opening.search(self.text, s.start, s.end)
-            or rules.anaphora.search(self.text, s.start, s.end)
+            rules.carry_opening.search(text[s.start : s.end])
+            or rules.anaphora.search(text[s.start : s.end])
             for s in before
         )
-        for group in (before, previous) if continued else (before,):
+        groups = [before]
+        i = self.paragraphs.index(paragraph)
+        while continued and i > 0 and len(groups) <= MAX_PARAGRAPHS_BACK:
+            prev = self.paragraphs[i - 1]
+            if prev.section != paragraph.section or prev.role not in ("body", "title", "heading"):
+                break
+            groups.append(self.sentences_of(prev))
+            i -= 1
+            if any(self.ready(s).mentions for s in groups[-1]):
+                break  # it names someone: the subject is there or nowhere
+        for group in groups:
             for last in map(self.ready, reversed(group[-2:])):
                 if last.subject is not None:
                     return last.subject
@@ -1111,14 +1121,24 @@ class _Labeller:
         if government is not None:
             return government, "a country's government spends"
         head = text[sentence.start : fact.start]
-        if (rules.carry_opening.search(head) or rules.anaphora.search(head)) and (
-            carried := carry()
-        ) is not None:
+        if (
+            (rules.carry_opening.search(head) or rules.anaphora.search(head))
+            and not self._place_is_subject(sentence, fact)
+            and (carried := carry()) is not None
+        ):
             return carried, "the subject of the sentence before"
         heading = self._heading_owner(sentence) if measure in HEADING_MEASURES else None
         if heading is not None:
             return heading, "the story's heading"
         return None, "no organisation in the sentence"
+
+    def _place_is_subject(self, sentence: _Sentence, fact: Fact) -> bool:
+        """True for "目前，深圳已建成...", "In 2025, Vietnam attracted ...": a place leads the
+        sentence before its number and no name comes first, so the number is the place's."""
+        place = next((p for p in sentence.places if p.end <= fact.start), None)
+        if place is None or place.start - sentence.start > PLACE_LEAD_CHARS:
+            return False
+        return not any(m.start < place.start for m in sentence.mentions)
 
     def _respectively(self, fact: Fact, sentence: _Sentence, earlier: list[Fact]) -> Mention | None:
         """The k-th of k listed names for the k-th of the numbers after "respectively"."""
