@@ -682,6 +682,14 @@ def eval_(
             "P/R/F1, country and period accuracy per language.",
         ),
     ] = False,
+    claim_gold: Annotated[
+        Path | None,
+        typer.Option(
+            "--claim-gold",
+            help="With --claims: another claim gold folder (claims_<lang>.jsonl and articles/), "
+            "e.g. samples/claims_blind.",
+        ),
+    ] = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the scores (and failing cases) here.")
     ] = None,
@@ -701,7 +709,13 @@ def eval_(
     """Score the extractor: precision/recall/F1 per kind on gold facts or peer suites, and
     with --claims the claim labels per language."""
     from flows.render import claim_scores_table, scores_table
-    from newsfacts.evaluate import CLAIM_LANGS, evaluate_claims, evaluate_gold, evaluate_suite
+    from newsfacts.evaluate import (
+        CLAIM_GOLD,
+        CLAIM_LANGS,
+        evaluate_claims,
+        evaluate_gold,
+        evaluate_suite,
+    )
 
     if not paths and not suite and not claims:
         raise typer.BadParameter("give GOLD.jsonl [DOCS...], --suite SUITE.jsonl or --claims")
@@ -711,7 +725,10 @@ def eval_(
     for p in suite or []:
         out = predictions / f"{p.stem}.pred.jsonl" if predictions else None
         evaluations.append(evaluate_suite(p, predictions_out=out))
-    claim_scores = [evaluate_claims(lang) for lang in CLAIM_LANGS] if claims else []
+    if claim_gold is not None and not (claim_gold / "articles").is_dir():
+        raise typer.BadParameter(f"{claim_gold} has no articles/ folder", param_hint="--claim-gold")
+    gold_folder = claim_gold if claim_gold is not None else CLAIM_GOLD
+    claim_scores = [evaluate_claims(lang, gold_folder) for lang in CLAIM_LANGS] if claims else []
     console = Console(width=max(100, Console().width))
     if evaluations:
         console.print(scores_table(evaluations))

@@ -360,6 +360,8 @@ def evaluate_gold(
 
 
 CLAIM_GOLD = REPO / "samples" / "claims"
+# written and labelled by someone who had not read the rules (samples/claims_blind/README.md)
+CLAIM_BLIND_GOLD = REPO / "samples" / "claims_blind"
 CLAIM_LANGS: tuple[str, ...] = ("en", "zh", "vi")
 
 
@@ -546,6 +548,9 @@ def measure_floors(shared: Path = DEFAULT_SHARED) -> dict:
             "per_kind": {k: floor_of(c.f1) for k, c in sorted(ev.per_kind.items())},
         }
     floors["claims"] = {lang: claim_floors(evaluate_claims(lang)) for lang in CLAIM_LANGS}
+    floors["claims_blind"] = {
+        lang: claim_floors(evaluate_claims(lang, CLAIM_BLIND_GOLD)) for lang in CLAIM_LANGS
+    }
     return floors
 
 

@@ -306,3 +306,10 @@ def test_an_organisations_file_or_dq_toml_that_is_not_utf8_is_one_line(tmp_path:
     result = CliRunner().invoke(app, ["check", "-w", str(warehouse), "--config", str(dq)])
     assert result.exit_code == 2, result.output
     assert "is not UTF-8" in _flat(result.output), result.output
+
+
+def test_a_claim_gold_folder_without_articles_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--claims", "--claim-gold", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "has no articles/ folder" in _flat(result.output), result.output

@@ -414,8 +414,9 @@ def _vi_name_end(text: str, start: int, end: int) -> int | None:
 
     Each word of the name starts with a capital ("Hạ tầng Số Bình Minh": a word of
     two syllables capitalises its first only), so a lowercase syllable belongs to
-    the name only between capitalised ones ("tầng" before "Số", not "vừa" after
-    "Minh"). A digit may start a word ("Công ty 3C").
+    the name only before a capitalised one at most two syllables on ("tầng" before
+    "Số", "tầng số" before "Kinh"; not "vừa" after "Minh"). A digit may start a word
+    ("Công ty 3C").
     """
     words = list(VI_NAME_WORD_RE.finditer(text, start, end))
     last = None
@@ -424,7 +425,8 @@ def _vi_name_end(text: str, start: int, end: int) -> int | None:
         if first.isupper() or first.isdigit():
             last = w.end()
             continue
-        follows = k + 1 < len(words) and words[k + 1].group(0)[0].isupper()
+        # a capitalised syllable within the next two: "Hạ tầng số Kinh Bắc" writes "số" small
+        follows = any(w.group(0)[0].isupper() for w in words[k + 1 : k + 3])
         if last is None or not follows:
             break
     return last
