@@ -266,6 +266,9 @@ def test_a_trigger_word_inside_a_name_is_the_names(sentence: str, number: str) -
          "Công nghệ Sông Hàn"),
         ("Tổng công ty Hạ tầng Mạng Bắc Việt đầu tư 2.000 tỷ đồng vào trung tâm dữ liệu.",
          "2.000 tỷ đồng", "Hạ tầng Mạng Bắc Việt"),
+        # a small letter where a capital was due: a capital within two syllables keeps it
+        ("Công ty Cổ phần Hạ tầng số Kinh Bắc vừa huy động 900 tỷ đồng.", "900 tỷ đồng",
+         "Hạ tầng số Kinh Bắc"),
     ],
 )  # fmt: skip
 def test_a_vietnamese_company_name_runs_over_its_lowercase_second_syllables(
