@@ -409,6 +409,34 @@ def test_a_subject_passes_through_paragraphs_naming_nobody_not_into_a_places_tot
     assert f.organisation == organisation, (f.subject_text, f.organisation_evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "organisation"),
+    [
+        # a Vietnamese name glossed in English is that name, and so are its last words later
+        ("Công ty Cổ phần Công nghệ Trí tuệ Nhân tạo Sao Việt (SaoViet AI) vừa gọi vốn "
+         "12 triệu USD.", "12 triệu USD", "SaoViet AI"),
+        ("Công ty Cổ phần Công nghệ Trí tuệ Nhân tạo Sao Việt (SaoViet AI) vừa gọi vốn.\n\n"
+         "Doanh thu năm 2025 của Sao Việt đạt 38 tỷ đồng.", "38 tỷ đồng", "SaoViet AI"),
+        ("Công ty TNHH Dữ liệu Phương Bắc (Northern Data Vietnam) khởi công trung tâm dữ liệu."
+         "\n\nPhương Bắc dự kiến đầu tư 1.200 tỷ đồng.", "1.200 tỷ đồng",
+         "Northern Data Vietnam"),
+        ("Tập đoàn Công nghệ Ánh Dương (Sunrise Tech Group) công bố lợi nhuận 75 tỷ đồng.",
+         "75 tỷ đồng", "Sunrise Tech Group"),
+        # a speaker's company is a source, not the owner of the market price they quote
+        ("Công ty Cổ phần Công nghệ Trí tuệ Nhân tạo Sao Việt (SaoViet AI) vừa gọi vốn.\n\n"
+         "Theo ông Lê Quang Vinh, CEO của Sao Việt, giá thuê GPU hiện khoảng 2,5 USD/giờ.",
+         "2,5 USD", None),
+        ("Kestrel Robotics raised money.\n\nAccording to Jane Roe, chief executive of Kestrel "
+         "Robotics, GPU rents fell to $2.10 an hour.", "$2.10", None),
+    ],
+)  # fmt: skip
+def test_a_glossed_name_and_its_short_form_are_the_gloss(
+    text: str, number: str, organisation: str | None
+) -> None:
+    f = fact("Tin tức\n\n" + text + "\n", number)
+    assert f.organisation == organisation, (f.subject_text, f.organisation_evidence)
+
+
 def test_every_label_has_its_evidence_and_spans_index_the_text() -> None:
     paths = sorted(CLAIM_ARTICLES.iterdir()) + sorted(SAMPLES.iterdir())
     batch = process_documents(paths, Settings())

@@ -165,6 +165,9 @@ UNIT_OF_RE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+VI_LEGAL_PREFIX_RE = re.compile(
+    r"^(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần|CP)|Công ty|Tập đoàn)\s+"
+)
 # how many paragraphs naming nobody a subject is carried through ("Key figures:", bullets)
 MAX_PARAGRAPHS_BACK = 3
 # how far into a sentence a place may stand and still be its subject ("In 2025, Vietnam ...")
@@ -449,6 +452,8 @@ class _Labeller:
         text = self.text
         if sentence.lang == "zh":
             self._add_glossed(sentence)
+        elif sentence.lang == "vi":
+            self._add_short_forms(sentence)
         places = _in_range(self._places(), sentence.start, sentence.end)
         sentence.places = places
         mentions = []
@@ -457,6 +462,7 @@ class _Labeller:
                 m = self._name_not_place(m, places)
                 if m is None or self._is_person_or_word(m, sentence):
                     continue
+                m = self._long_form(m)
             mentions.append(m)
         sentence.mentions = mentions
         owners: list[Mention] = []
@@ -580,6 +586,48 @@ class _Labeller:
         if full is None:
             return owner
         return Mention(owner.start, owner.end, owner.text, strip_legal(full), False)
+
+    def _add_short_forms(self, sentence: _Sentence) -> None:
+        """ "Phương Bắc dự kiến ..." after "Công ty TNHH Dữ liệu Phương Bắc (Northern Data
+        Vietnam)": the last two words of a glossed Vietnamese name are that company."""
+        shorts = self._scans.get("shorts")
+        if shorts is None:
+            shorts = self._scans["shorts"] = {}
+            for long_text, organisation in self._forms():
+                words = VI_LEGAL_PREFIX_RE.sub("", long_text).split()
+                if len(words) > 2 and organisation != long_text:
+                    shorts.setdefault(" ".join(words[-2:]), organisation)
+        if not shorts:
+            return
+        added = []
+        for name, organisation in shorts.items():
+            at = self.text.find(name, sentence.start, sentence.end)
+            while at >= 0:
+                end = at + len(name)
+                if not any(m.start < end and at < m.end for m in sentence.mentions + added):
+                    added.append(Mention(at, end, name, organisation, False))
+                at = self.text.find(name, end, sentence.end)
+        if added:
+            sentence.mentions = sorted(sentence.mentions + added, key=lambda m: m.start)
+
+    def _forms(self) -> list[tuple[str, str]]:
+        """The article's longer unknown names and their organisations, found once."""
+        forms = self._scans.get("forms")
+        if forms is None:
+            forms = self._scans["forms"] = [
+                (x.text, x.organisation)
+                for x in self.finder.find(self.text, 0, len(self.text), self._known())
+                if not x.known and x.organisation != x.text and " " in x.text
+            ]
+        return forms
+
+    def _long_form(self, m: Mention) -> Mention:
+        """ "Sao Việt" after "Công ty Cổ phần Công nghệ Trí tuệ Nhân tạo Sao Việt (SaoViet AI)":
+        the last words of a longer name the article writes are that organisation."""
+        for text, organisation in self._forms():
+            if text.endswith(" " + m.text) and organisation != m.organisation:
+                return Mention(m.start, m.end, m.text, organisation, False)
+        return m
 
     def _reports(self, m: Mention, before: str) -> bool:
         """True for "Theo FPT, ...": a known company the sentence reports, not a research firm."""
@@ -1138,6 +1186,8 @@ class _Labeller:
         place = next((p for p in sentence.places if p.end <= fact.start), None)
         if place is None or place.start - sentence.start > PLACE_LEAD_CHARS:
             return False
+        if self.text.startswith("-", place.end):
+            return False  # "The Shenzhen-based chipmaker": the place describes the subject
         return not any(m.start < place.start for m in sentence.mentions)
 
     def _respectively(self, fact: Fact, sentence: _Sentence, earlier: list[Fact]) -> Mention | None:

@@ -781,9 +781,13 @@ MODIFIER_BEFORE = {
 
 # "according to X", "theo X", "据X": a source, not an owner.
 SOURCE_BEFORE = {
-    "en": r"(?:according to|data from|figures from|research firm|research group|analysts at|estimates? by|report by|,? said|,? says)\s+(?:the\s+)?$",
+    "en": r"(?:according to|data from|figures from|research firm|research group|analysts at|estimates? by|report by|,? said|,? says"
+    # "according to Jane Roe, chief executive of X,": the speaker's company is a source too
+    r"|according to [A-Z][^,]{1,40},\s+(?:[\w-]+\s+){1,4}(?:of|at))\s+(?:the\s+)?$",
     "zh": r"(?:据|據|根据|根據|来源|來源)\s*$",
-    "vi": r"(?:theo|số liệu của|(?<!trung tâm )dữ liệu của|báo cáo của)\s+$",
+    "vi": r"(?:theo|số liệu của|(?<!trung tâm )dữ liệu của|báo cáo của"
+    # "Theo ông Lê Quang Vinh, CEO của Sao Việt,": the speaker's company is a source too
+    r"|theo (?:ông|bà|anh|chị) [^,]{1,40},\s+(?:[\w-]+\s+){1,5}(?:của|tại))\s+$",
 }
 
 # Names the unknown-name finder must never take for organisations.

@@ -86,6 +86,8 @@ VI_LEGAL_RE = re.compile(
     r"([\w&.-]+(?:[ \t]+[\w&.-]+){0,9})"
 )
 VI_NAME_WORD_RE = re.compile(r"[\w&.-]+")
+# a Latin name in brackets right after a name: its English form ("Sao Việt (SaoViet AI)")
+LATIN_GLOSS_RE = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&.' -]{1,40}?)\s*[)）]")
 GENERIC_AFTER_RE = re.compile(
     r"\s+(?:companies|firms|start-?ups|makers|players|providers|vendors|operators|investors)\b"
 )
@@ -339,8 +341,18 @@ class NameFinder:
             canon = self.canonical(name)
             if canon is None and not _plausible(name):
                 continue
+            gloss = LATIN_GLOSS_RE.match(text, end)  # "... Sao Việt (SaoViet AI)"
+            english = gloss.group(1).strip() if gloss is not None else None
+            if canon is None and english is not None:
+                canon = self.canonical(english)
             found.append(
-                Mention(m.start(), end, text[m.start() : end], canon or name, canon is not None)
+                Mention(
+                    m.start(),
+                    end,
+                    text[m.start() : end],
+                    canon or english or name,
+                    canon is not None,
+                )
             )
         for m in CAPITALISED_RE.finditer(text):
             s, e = m.start(), m.end()
