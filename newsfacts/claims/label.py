@@ -557,16 +557,7 @@ class _Labeller:
             else m
             for m in sentence.mentions
         ]
-        added = []
-        for name, organisation in glossed.items():
-            at = self.text.find(name, sentence.start, sentence.end)
-            while at >= 0:
-                end = at + len(name)
-                if not any(m.start < end and at < m.end for m in sentence.mentions + added):
-                    added.append(Mention(at, end, name, organisation, True))
-                at = self.text.find(name, end, sentence.end)
-        if added:
-            sentence.mentions = sorted(sentence.mentions + added, key=lambda m: m.start)
+        self._add_names(sentence, glossed, known=True)
 
     def _full_name(self, owner: Mention) -> Mention:
         """ "Kestrel" after "Kestrel Data Centres": a short form of the article's longer name."""
@@ -599,13 +590,18 @@ class _Labeller:
                     shorts.setdefault(" ".join(words[-2:]), organisation)
         if not shorts:
             return
+        self._add_names(sentence, shorts, known=False)
+
+    def _add_names(self, sentence: _Sentence, names: dict[str, str], known: bool) -> None:
+        """Each of ``names`` (name -> organisation) where the sentence writes it, unless a
+        name found already stands there."""
         added = []
-        for name, organisation in shorts.items():
+        for name, organisation in names.items():
             at = self.text.find(name, sentence.start, sentence.end)
             while at >= 0:
                 end = at + len(name)
                 if not any(m.start < end and at < m.end for m in sentence.mentions + added):
-                    added.append(Mention(at, end, name, organisation, False))
+                    added.append(Mention(at, end, name, organisation, known))
                 at = self.text.find(name, end, sentence.end)
         if added:
             sentence.mentions = sorted(sentence.mentions + added, key=lambda m: m.start)
