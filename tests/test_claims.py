@@ -376,6 +376,25 @@ def test_unseen_forms_of_subjects_and_sources(
          "Viettel"),
         ("台積電表示，3奈米出貨佔晶圓銷售金額23%。", "23%", "ratio", "TSMC"),
         ("Xuất khẩu phần mềm của FPT chiếm 45,2% tổng doanh thu.", "45,2%", "ratio", "FPT"),
+        # a market's size in other words; a price move; a share of a market
+        ("Frost & Sullivan estimates that China's market for liquid-cooled servers will grow "
+         "from 21 billion yuan in 2025.", "21 billion yuan", "market_size", None),
+        ("集邦科技預估，2027年全球AI伺服器市場產值將達4,200億美元。", "4,200億美元", "market_size",
+         None),
+        ("据测算，全国智算市场规模将达到800亿元。", "800亿元", "market_size", None),
+        ("Analysts rate Broadcom a buy, implying 21% upside.", "21%", "growth", "Broadcom"),
+        ("The government approved a price cut, of about 44%, from January.", "44%", "growth",
+         None),
+        ("China's AI chip market reached $52 billion, of which Huawei's Ascend line accounts "
+         "for roughly 41%.", "41%", "market_share", "Huawei"),
+        # a valuation in machine-translated Chinese; a server carrying a chip is not the chip's
+        ("甲骨文股价上涨，这给了该公司一个市场价值大约9220亿美元。", "9220亿美元", "valuation",
+         "Oracle"),
+        ("市场人士透露，目前搭载华为昇腾910B的服务器，单卡每小时租赁价格约为8至12元。", "8至12元",
+         "price", None),
+        # a running total carries the company: 前三季, 累計
+        ("廣達電腦公布第三季財報。\n\n前三季累計營收1.42兆元，創同期新高。", "1.42兆元",
+         "revenue", "Quanta"),
     ],
 )  # fmt: skip
 def test_revenue_in_a_market_and_shares_of_a_market(

@@ -110,7 +110,7 @@ OR_BEFORE_RE = re.compile(r",?\s*(?:or|hay|tức)\s+$|[，,]\s*(?:或|即)\s*$",
 # Growth words that are a rate even after "to"/"of": "a compound annual growth rate of 21%".
 STRONG_GROWTH_RE = re.compile(
     r"compound annual|cagr|growth rate|tăng trưởng kép|tăng trưởng bình quân|复合|複合|年均"
-    r"|(?:increase|reduction|decline|drop|fall|rise|gain|jump|cut)s? of\s+"
+    r"|(?:increase|reduction|decline|drop|fall|rise|gain|jump|cut|hike)s?,? of\s+"
     r"(?:about |around |roughly |nearly |up to |some )?$",
     re.IGNORECASE,
 )
@@ -131,7 +131,8 @@ SOURCE_AFTER_RE = re.compile(
 # "X数据显示", "theo số liệu": a source of figures, never their owner.
 STRICT_SOURCE_AFTER_RE = re.compile(
     r"^(?:\s*(?:\([^)]{1,40}\)|（[^）]{1,40}）))?\s*(?:数据显示|數據顯示|报告显示|報告顯示|报告称|報告稱|统计|統計|研究显示|"
-    r"估计|估計|预测|預測|预计|預計|测算|測算|调查|調查|cho thấy|thống kê|ước tính|dự báo|"
+    r"估计|估計|预测|預測|预计|預計|预估|預估|估算|测算|測算|调查|調查|cho thấy|thống kê|ước tính|"
+    r"dự báo|"
     # "贵州能源局有关负责人表示": the officials concerned comment, the body owns nothing
     r"(?:有关|有關)(?:负责人|負責人)(?:表示|称|稱|介绍|介紹|指出|透露))"
 )

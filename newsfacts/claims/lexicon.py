@@ -104,6 +104,8 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"市值",
             r"总市值",
             r"總市值",
+            r"市场价值",
+            r"市場價值",
         ),
         "vi": (
             r"định giá",
@@ -452,6 +454,9 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"values that market",
             r"worth of the market",
             r"market (?:grew|grows|expand\w*|rose|reached|reach|to grow|to reach|to expand)",
+            # "China's market for liquid-cooled AI servers will grow from ... to ...": its size
+            r"market for [^,.;]{1,60}? (?:will |would |could |is expected to |is set to )?"
+            r"(?:grow|expand|rise|reach|climb|top|hit|exceed)(?:s|ed|ing)?(?: from| to)?",
             r"size of",
             r"(?:worldwide|global) spending",
             r"(?:worldwide|global|industry|industry-wide) (?:[\w-]+ ){0,2}sales",
@@ -474,6 +479,8 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"數字經濟",
             r"市场将达|市場將達",
             r"市场[^，。；]{0,20}?(?:达到|达|突破|超过)",
+            r"市場[^，。；]{0,20}?(?:達到|將達|達|突破|超過)",
+            r"市场产值|市場產值",
         ),
         "vi": (
             r"quy mô thị trường",
@@ -553,6 +560,10 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "growth": {
         "en": (
+            # "implying 21% upside", "a cut of about 44%": a price move, a fall
+            r"upside",
+            r"downside",
+            r"(?:cut|reduction|hike|discount),? of",
             r"(?<!makes )(?<!make )(?<!made )(?<!making )up(?!\s+to\b)",
             r"down",
             r"ris(?:e|es|ing)",
@@ -657,6 +668,7 @@ PERCENT_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:is|are|was|were) (?:held|owned) by",  # "the remaining 30% is held by X": a stake
             r"of (?:its|the|their) (?:total|revenue|sales)",
             r"accounted for",
+            r"accounts? for",
             r"account for",
             r"makes? up",
             r"made up",
@@ -763,7 +775,7 @@ ANAPHORA = {
 # Sentence openings that carry the previous subject: a measure or a period, no name.
 CARRY_OPENINGS = {
     "en": r"^\W*(?:(?:[\w-]+\s+){0,3}(?:revenue|revenues|sales|income|profit|margin|earnings|loss|losses|capex|spending|expenditure|utili[sz]ation|backlog|bookings|guidance|shares|stock|valuation|orders)\b|among them|of which|in particular|in the (?:first|second|third|fourth|same) (?:quarter|half)|in the quarter|for the (?:first|full|whole|quarter|year|same|second|third|fourth|nine|six)|for 20\d\d|in 20\d\d|over the|during the|the first (?:three|nine|six|two)|research and development|r&d|according to (?:the|its|this) plan|phase|the first phase|the second phase|a second phase|its|it)\b",
-    "zh": r"^\W*(?:所得款项|所得款項|集资所得|集資所得|今年|去年|募集资金|募集資金|本次|此次|营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
+    "zh": r"^\W*(?:所得款项|所得款項|集资所得|集資所得|今年|去年|募集资金|募集資金|本次|此次|营收|營收|营业收入|營業收入|净利润|淨利潤|归母净利润|毛利率|收入|利润|利潤|亏损|虧損|股价|股價|市值|估值|前三季度|前三季|前兩季|前两季|累计|累計|上半年|下半年|第[一二三四]季度?|分季度看|单季|單季|全年|20\d\d年|截至|财务方面|財務方面|其中|同期|此外|另外|目前|一期|二期|三期)",
     "vi": r"^\W*(?:doanh thu|lợi nhuận|biên lợi nhuận|vốn hóa|cổ phiếu|riêng|khối|mảng|bộ phận|giá thuê|trong (?:quý|năm|nửa|6|9)|quý|năm 20\d\d|6 tháng|9 tháng|lũy kế|giai đoạn|theo thiết kế|như vậy|ngoài ra|bên cạnh đó|trong đó|theo kế hoạch|khi (?:hoàn thành|hoàn tất|đi vào hoạt động|vận hành))",
 }
 
@@ -775,7 +787,7 @@ MODIFIER_AFTER = {
 }
 MODIFIER_BEFORE = {
     "en": r"(?<![\w-])(?:backed by|led by|co-led by|funded by|built around|based on|powered by|owned by|from|with|including|includes?|such as|like|investors|customers?|clients?|partners?|than|founded by|co-founded by|former|ex-|formerly of|(?:ceo|chief executive|founder|co-founder|chairman|president|head|chief \w+ officer) of|(?:between|among)\s+(?:[\w'’-]+\s+){0,6}and|against|versus|vs\.?|over|ahead of|behind|to|of|for|as|at|by|beat|on|undercutting|supplying|supplies|sells? to|selling to|using|uses?|with|(?:stakes?|shares|interest|equity) in|whose backers include|whose investors include|and rivals?)\s+(?:the\s+)?$",
-    "zh": r"(?:由|与|與|向|从|從|给|給|对|對|比|如|包括|为|為|替|跟|同|客户|客戶|如同|联合|聯合|创始人|創始人|收购|收購|持有)\s*$",
+    "zh": r"(?:由|与|與|向|从|從|给|給|对|對|比|如|包括|为|為|替|跟|同|客户|客戶|如同|联合|聯合|创始人|創始人|收购|收購|持有|搭载|搭載|采用|採用|基于|基於|使用|配备|配備)\s*$",
     "vi": r"(?:bởi|từ|với|cho|như|gồm|bao gồm|so với|hơn|khách hàng|đối tác|cùng|nhà sáng lập|sáng lập|cổ phần(?: của)?(?: công ty(?: cổ phần| tnhh)?)?|mua lại|được|trình|(?:phó )?(?:cục trưởng|vụ trưởng|viện trưởng|giám đốc|tổng giám đốc|chủ tịch|bộ trưởng|thứ trưởng))\s+$",
 }
 
