@@ -608,12 +608,13 @@ class _Labeller:
             sentence.mentions = sorted(sentence.mentions + added, key=lambda m: m.start)
 
     def _forms(self) -> list[tuple[str, str]]:
-        """The article's longer unknown names and their organisations, found once."""
+        """The article's Vietnamese companies named with their legal form and their
+        organisations (a gloss, or the name without the form), found once."""
         forms = self._scans.get("forms")
         if forms is None:
             forms = self._scans["forms"] = [
                 (x.text, x.organisation)
-                for x in self.finder.find(self.text, 0, len(self.text), self._known())
+                for x in self.finder.vi_legal(self.text)
                 if not x.known and x.organisation != x.text and " " in x.text
             ]
         return forms

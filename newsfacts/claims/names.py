@@ -116,13 +116,16 @@ ZH_COMPANY_TAIL = (
     "研究院|实验室|實驗室|大学|大學"
 )
 ZH_GOVERNMENT_TAIL = "管委会|管委會|委员会|委員會|办公室|辦公室|局|厅|廳"
-ZH_NAME_RE = re.compile(
-    rf"([\u4e00-\u9fff]{{1,12}}?)((?:{ZH_COMPANY_TAIL})+|(?:{ZH_GOVERNMENT_TAIL}))"
+ZH_TAIL_RE = re.compile(rf"(?:{ZH_COMPANY_TAIL})+|(?:{ZH_GOVERNMENT_TAIL})")
+ZH_NOT_TAIL_END_RE = re.compile(
     # "智能算力", "科技创新", "基金会": the word begins another word, not a name's end
-    r"(?![\u4e00-\u9fff]*?(?:公司|集团|集團))"
-    r"(?!算力|计算|計算|化|制造|製造|终端|終端|手机|手機|汽车|汽車|驾驶|駕駛|体|體|芯片|晶片|"
-    r"产业|產業|设备|設備|硬件|硬體|服务|服務|创新|創新|部|会|會|园|園|城|股|板块|板塊|应用|應用)"
+    r"[\u4e00-\u9fff]*?(?:公司|集团|集團)"
+    r"|算力|计算|計算|化|制造|製造|终端|終端|手机|手機|汽车|汽車|驾驶|駕駛|体|體|芯片|晶片|"
+    r"产业|產業|设备|設備|硬件|硬體|服务|服務|创新|創新|部|会|會|园|園|城|股|板块|板塊|应用|應用"
 )
+ZH_GOVERNMENT_TAILS = frozenset(ZH_GOVERNMENT_TAIL.split("|"))
+# how many characters before its company word a name may run
+ZH_NAME_RUN = 12
 # words after which a name starts: descriptions, conjunctions, verbs, time words
 ZH_BEFORE_NAME_RE = re.compile(
     "(?:的|公司|企业|企業|厂商|廠商|大厂|大廠|服务商|服務商|运营商|運營商|供应商|供應商|"
@@ -167,11 +170,20 @@ ZH_ALIAS_RE = re.compile(
 
 def zh_names(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, name)`` of the Chinese organisation names ``text`` writes by form."""
-    found = []
-    for m in ZH_NAME_RE.finditer(text):
-        core, tail = m.group(1), m.group(2)
-        government = tail in ZH_GOVERNMENT_TAIL.split("|")
-        run_start = m.start(1)
+    found: list[tuple[int, int, str]] = []
+    reached = 0
+    for m in ZH_TAIL_RE.finditer(text):
+        if ZH_NOT_TAIL_END_RE.match(text, m.end()):
+            continue
+        tail = m.group(0)
+        # the run of characters before the company word: the name and what precedes it
+        run_start = m.start()
+        while run_start > max(reached, m.start() - ZH_NAME_RUN) and _is_han(text[run_start - 1]):
+            run_start -= 1
+        core = text[run_start : m.start()]
+        if not core:
+            continue
+        government = tail in ZH_GOVERNMENT_TAILS
         # the name starts after the last word that stands before names in the run
         before = ZH_GOVERNMENT_BEFORE_RE if government else ZH_BEFORE_NAME_RE
         cut = 0
@@ -192,6 +204,7 @@ def zh_names(text: str) -> list[tuple[int, int, str]]:
             or len(core) > (10 if government else 6)
         ):
             continue
+        reached = m.end()
         found.append((start, m.end(), name))
     return found
 
@@ -310,6 +323,35 @@ class NameFinder:
             canon = self._canonical[name] = self.table.canonical(name)
             return canon
 
+    def vi_legal(self, text: str) -> list[Mention]:
+        """Vietnamese companies named with their legal form ("Công ty Cổ phần ..."), with
+        the English name in brackets after one as its organisation."""
+        found: list[Mention] = []
+        if "ông ty" not in text and "Tập đoàn" not in text:
+            return found
+        for m in VI_LEGAL_RE.finditer(text):
+            end = _vi_name_end(text, m.start(1), m.end(1))
+            if end is None:
+                continue
+            name = text[m.start(1) : end]
+            canon = self.canonical(name)
+            if canon is None and not _plausible(name):
+                continue
+            gloss = LATIN_GLOSS_RE.match(text, end)  # "... Sao Việt (SaoViet AI)"
+            english = gloss.group(1).strip() if gloss is not None else None
+            if canon is None and english is not None:
+                canon = self.canonical(english)
+            found.append(
+                Mention(
+                    m.start(),
+                    end,
+                    text[m.start() : end],
+                    canon or english or name,
+                    canon is not None,
+                )
+            )
+        return found
+
     def _unknown(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         # each form's cheap sign first: most sentences have no bracket, no "Công ty"
@@ -332,28 +374,7 @@ class NameFinder:
                 canon = self.canonical(name) or (self.canonical(short) if short else None)
                 plain = short or ZH_LEGAL_TAIL_RE.sub("", name)
                 found.append(Mention(s, e, name, canon or plain, canon is not None))
-        legal = VI_LEGAL_RE.finditer(text) if "ông ty" in text or "Tập đoàn" in text else ()
-        for m in legal:
-            end = _vi_name_end(text, m.start(1), m.end(1))
-            if end is None:
-                continue
-            name = text[m.start(1) : end]
-            canon = self.canonical(name)
-            if canon is None and not _plausible(name):
-                continue
-            gloss = LATIN_GLOSS_RE.match(text, end)  # "... Sao Việt (SaoViet AI)"
-            english = gloss.group(1).strip() if gloss is not None else None
-            if canon is None and english is not None:
-                canon = self.canonical(english)
-            found.append(
-                Mention(
-                    m.start(),
-                    end,
-                    text[m.start() : end],
-                    canon or english or name,
-                    canon is not None,
-                )
-            )
+        found.extend(self.vi_legal(text))
         for m in CAPITALISED_RE.finditer(text):
             s, e = m.start(), m.end()
             hyphened = (
@@ -442,6 +463,10 @@ def _vi_name_end(text: str, start: int, end: int) -> int | None:
         if last is None or not follows:
             break
     return last
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _has_han(text: str) -> bool:
