@@ -392,6 +392,11 @@ def test_unseen_forms_of_subjects_and_sources(
          "Oracle"),
         ("市场人士透露，目前搭载华为昇腾910B的服务器，单卡每小时租赁价格约为8至12元。", "8至12元",
          "price", None),
+        # revenue of a segment named after data centres is revenue, not an investment
+        ("AMD công bố kết quả quý 3. Doanh thu từ phân khúc trung tâm dữ liệu của công ty đã "
+         "tăng lên 4,3 tỷ đô la.", "4,3 tỷ đô la", "revenue", "AMD"),
+        ("Doanh thu mảng trung tâm dữ liệu của Viettel IDC đạt 1.200 tỷ đồng.", "1.200 tỷ đồng",
+         "revenue", "Viettel IDC"),
         # a running total carries the company: 前三季, 累計
         ("廣達電腦公布第三季財報。\n\n前三季累計營收1.42兆元，創同期新高。", "1.42兆元",
          "revenue", "Quanta"),

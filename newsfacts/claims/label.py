@@ -246,8 +246,8 @@ MARKET_SUBJECT_RE = re.compile(
 # "doanh thu từ thị trường nước ngoài", "revenue from the Japanese market", "来自海外市场的收入":
 # the company's revenue in a market, not the market's size
 REVENUE_FROM_MARKET_RE = re.compile(
-    r"(?:doanh thu|revenue|sales)\s+(?:từ|from|in)\s+(?:các\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:thị trường|markets?)(?![\w-])"
+    r"(?:doanh thu|revenue|sales)\s+(?:từ|from|in|of)\s+(?:các\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:thị trường|phân khúc|mảng|markets?|segment|division)(?![\w-])"
     r"|(?:来自|來自|源自)[^，。,]{0,12}?(?:市场|市場)的?(?:收入|营收|營收)",
     re.IGNORECASE,
 )
@@ -883,10 +883,13 @@ class _Labeller:
         )
         if best is not None:
             measure, word = best
-            if measure == "market_size" and REVENUE_FROM_MARKET_RE.search(
-                text, sentence.start, fact.start
+            if (
+                fact.kind == "money"
+                and measure in ("market_size", "investment")
+                and REVENUE_FROM_MARKET_RE.search(text, sentence.start, fact.start)
             ):
-                return "revenue", "revenue from a market, not the market's size"
+                # "Doanh thu từ phân khúc trung tâm dữ liệu ... 4,3 tỷ đô la"
+                return "revenue", "revenue from a market or a segment"
             if (
                 measure == "ratio"
                 and SHARE_WORD_RE.fullmatch(word)
