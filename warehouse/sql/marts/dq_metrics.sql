@@ -70,11 +70,9 @@ stale_counts as (
         count(*) as count_facts
     from staging.stg_facts as f
     cross join (
-        select extractor_version
+        select arg_max(extractor_version, started_at) as extractor_version
         from staging.stg_runs
         where status = 'completed' or (status = 'running' and count_documents is not null)
-        order by started_at desc
-        limit 1
     ) as r
 ),
 key_counts as (
