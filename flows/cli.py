@@ -414,6 +414,10 @@ def _analyst_warehouse(warehouse: str | None, working: bool) -> Iterator[tuple[s
     from warehouse.shell import prepare_warehouse
 
     settings = Settings.from_env(warehouse=warehouse)
+    if settings.warehouse.startswith("ducklake:"):
+        # a DuckLake reader sees one committed snapshot for its whole session: no copy
+        yield settings.warehouse, True
+        return
     snapshot = None if working else settings.published_warehouse
     if snapshot is not None and snapshot.exists():
         try:
@@ -447,12 +451,14 @@ def search(
     working: WorkingOption = False,
 ) -> None:
     """Full-text search over the loaded articles (BM25; substring for Chinese/Japanese)."""
-    from warehouse.db import connect
-    from warehouse.search import search_articles
+    from warehouse.db import connect, is_ducklake
+    from warehouse.search import index_private_copy, search_articles
 
     with _analyst_warehouse(warehouse, working) as (path, _):
         con = connect(path, read_only=True)
         try:
+            if is_ducklake(path):  # a DuckLake holds no fts index: index a private copy
+                index_private_copy(con)
             hits = search_articles(con, query, limit)
         finally:
             con.close()
@@ -491,11 +497,13 @@ def sql(
     from warehouse.shell import install_extensions, shell_argv
 
     with _analyst_warehouse(warehouse, working) as (path, is_snapshot):
-        if is_snapshot:
+        if path.startswith("ducklake:"):
+            _say(f"the DuckLake {path} (one snapshot for the session)", "dim")
+        elif is_snapshot:
             _say(f"the published snapshot {path} (as of the last run)", "dim")
         else:
             _say(f"a private copy of the working warehouse, as of now: {path}", "dim")
-        install_extensions()
+        install_extensions(path)
         argv = shell_argv(path, command, mode, banner=sys.stdin.isatty()) + list(ctx.args)
         sys.stdout.flush()
         sys.stderr.flush()

@@ -57,3 +57,41 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server (Debian's ``postgresql``) on loopback for the session.
+
+    Made by ``warehouse.pgserver`` in a temporary folder under /tmp (as root its
+    programs run as the ``postgres`` user, who must reach the folder), stopped and
+    removed at the end. Skips when the server programs are not installed.
+    """
+    import shutil
+    import tempfile
+
+    from warehouse import pgserver
+
+    try:
+        pgserver.bin_dir()
+    except pgserver.PgServerError as exc:
+        pytest.skip(str(exc))
+    root = Path(tempfile.mkdtemp(prefix="newsfacts-pg-", dir="/tmp"))
+    server = pgserver.start(root)
+    try:
+        yield server
+    finally:
+        pgserver.stop(root)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_lake(pg_server, tmp_path: Path, request) -> str:
+    """The address of a fresh DuckLake: its own catalog database, data under ``tmp_path``."""
+    import re
+    import uuid
+
+    name = re.sub(r"[^a-z0-9_]", "_", request.node.name.lower())[:40]
+    dbname = f"lake_{name}_{uuid.uuid4().hex[:8]}"
+    pg_server.createdb(dbname)
+    return pg_server.lake(dbname, f"{tmp_path / 'lake-data'}/")

@@ -148,6 +148,21 @@ def ensure_search_index(con: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
+def index_private_copy(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy the articles into the connection's in-memory database and index them there.
+
+    For a DuckLake, which cannot hold the fts index: ``search_articles`` on ``con``
+    then reads the copy (``memory.raw.articles``), as of the lake's snapshot now.
+    """
+    con.execute("create schema if not exists memory.raw")
+    con.execute(
+        "create or replace table memory.raw.articles as"
+        " select article_id, title, text, publisher, published_at from raw.articles"
+    )
+    con.execute("use memory")
+    rebuild_search_index(con)
+
+
 def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 10) -> list[SearchHit]:
     """Articles matching ``query``, best first (the ``search_articles`` macro)."""
     load_extension(con, "fts")

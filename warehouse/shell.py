@@ -9,11 +9,21 @@ read-only on the warehouse with ``shell_init.sql``: the fts extension loaded for
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import duckdb
 
-from warehouse.db import WarehouseLockedError, connect, load_extension, migrate
+from warehouse.db import (
+    DUCKLAKE_ALIAS,
+    DUCKLAKE_PREFIX,
+    WarehouseLockedError,
+    connect,
+    ducklake_attach_sql,
+    is_ducklake,
+    load_extension,
+    migrate,
+)
 from warehouse.search import ensure_search_index
 
 SHELL_INIT = Path(__file__).resolve().parent / "shell_init.sql"
@@ -55,13 +65,31 @@ def prepare_warehouse(path: str | Path) -> bool:
     return True
 
 
-def install_extensions() -> None:
-    """Install the fts extension from its wheel where the shell looks for extensions."""
+def install_extensions(warehouse: str | Path | None = None) -> None:
+    """Install the fts extension from its wheel where the shell looks for extensions
+    (and, for a DuckLake ``warehouse``, ``ducklake`` and its catalog's extension)."""
     con = duckdb.connect()
     try:
         load_extension(con, "fts")
+        if warehouse is not None and is_ducklake(warehouse):
+            load_extension(con, "ducklake")
+            kind = str(warehouse).removeprefix(DUCKLAKE_PREFIX).split(":", 1)[0]
+            if kind in ("sqlite", "postgres"):
+                load_extension(con, kind)
     finally:
         con.close()
+
+
+def lake_setup(warehouse: str) -> str:
+    """The statements that attach the DuckLake ``warehouse`` read-only in the shell and
+    put its marts first on the search path."""
+    catalog, data_path = ducklake_attach_sql(warehouse)
+    options = ["read_only"] + ([f"data_path '{data_path}'"] if data_path else [])
+    escaped = catalog.replace("'", "''")
+    return (
+        f"attach '{escaped}' as {DUCKLAKE_ALIAS} ({', '.join(options)}); use {DUCKLAKE_ALIAS};"
+        f" set search_path = '{DUCKLAKE_ALIAS}.main,{DUCKLAKE_ALIAS}.staging,{DUCKLAKE_ALIAS}.raw';"
+    )
 
 
 def shell_argv(
@@ -71,10 +99,20 @@ def shell_argv(
     banner: bool = False,
 ) -> list[str]:
     """The command line that opens the shell; ``commands`` run non-interactively."""
+    lake = is_ducklake(warehouse)
     argv = [str(duckdb_binary()), "-readonly", "-init", str(SHELL_INIT)]
     if output_mode:
         argv.append(f"-{output_mode}")
-    argv.append(str(warehouse))
+    if lake:  # an in-memory shell with the lake attached read-only, then shell_init's lines
+        argv = [str(duckdb_binary()), "-init", os.devnull]
+        if output_mode:
+            argv.append(f"-{output_mode}")
+        argv.extend([":memory:", "-cmd", f"load fts; {lake_setup(str(warehouse))}"])
+        for line in SHELL_INIT.read_text(encoding="utf-8").splitlines():
+            if line.startswith("."):
+                argv.extend(["-cmd", line])
+    else:
+        argv.append(str(warehouse))
     if commands:
         argv.extend(arg for sql in commands for arg in ("-c", sql))
     elif banner:
