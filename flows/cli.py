@@ -536,12 +536,15 @@ def check(
     Results are appended to dq_check_results. Under GitHub Actions the markdown
     goes to the step summary and failed checks become ::error/::warning annotations.
     """
+    from functools import partial
+
     import duckdb
 
     from flows.render import dq_table, github_annotations, render_junit, render_markdown
     from newsfacts.dq_config import DQConfigError
     from warehouse.db import WarehouseLockedError, WarehouseUnusableError, unusable
     from warehouse.dq import open_for_checks, record_results, run_checks
+    from warehouse.lake import catalog_dsn, live_runs
     from warehouse.load import abandon_dead_runs
     from warehouse.lock import writer_lock
 
@@ -561,7 +564,11 @@ def check(
                 schema_problems,
             ),
         ):
-            abandon_dead_runs(con)  # no run is alive while we hold the lock
+            # no run is alive while we hold the lock; on a DuckLake on PostgreSQL runs
+            # write at once and the live ones hold leases (warehouse.lake)
+            lake = settings.warehouse
+            alive = partial(live_runs, lake) if catalog_dsn(lake) else None
+            abandon_dead_runs(con, alive)
             report = run_checks(con, dq_config, "cli", schema_problems=schema_problems)
             record_results(con, report)
     except (DQConfigError, WarehouseLockedError, WarehouseUnusableError) as exc:

@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -47,6 +48,7 @@ from newsfacts.pipeline import Batch, process_documents
 from newsfacts.settings import Settings
 from newsfacts.sources import SourcesFile, load_sources, sources_for_paths
 from warehouse.db import is_ducklake, open_warehouse
+from warehouse.lake import RunLease, catalog_dsn, live_runs
 from warehouse.load import (
     LoadCounts,
     clear_derived,
@@ -312,11 +314,31 @@ def _run(settings: Settings, sources: SourcesFile) -> RunSummary | State:
     rows it loaded, however far it got. A run that dies without closing itself is
     closed as ``abandoned`` by the next writer.
     """
-    logger = get_run_logger()
     run_id = uuid.uuid4().hex[:16]
+    # on a DuckLake on PostgreSQL writers run at once: each holds a lease while it runs
+    lease = RunLease(settings.warehouse, run_id) if catalog_dsn(settings.warehouse) else None
+    try:
+        return _run_leased(settings, sources, run_id, lease is not None)
+    finally:
+        if lease is not None:
+            lease.close()
+
+
+def _run_leased(
+    settings: Settings, sources: SourcesFile, run_id: str, concurrent: bool
+) -> RunSummary | State:
+    logger = get_run_logger()
     flow_run = get_run_context().flow_run
+    alive = partial(live_runs, settings.warehouse) if concurrent else None
     with _open(settings, migrate_first=True) as con:  # the run's one migration
-        start_run(con, run_id, sources.describe(), settings.extractor_version, str(flow_run.id))
+        start_run(
+            con,
+            run_id,
+            sources.describe(),
+            settings.extractor_version,
+            str(flow_run.id),
+            alive=alive,
+        )
 
     counts = LoadCounts()
     tally = _Tally()

@@ -17,11 +17,13 @@ import heapq
 import importlib.util
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import fields
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -201,10 +203,19 @@ def extension_path(name: str) -> Path | None:
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Install (from the wheel, no network) and load a DuckDB extension."""
-    path = extension_path(name)
-    if path is not None:
-        con.execute(f"install '{path.as_posix()}'")
+    """Load a DuckDB extension, installing it from its wheel (no network) the first time.
+
+    Installing copies the binary (a few MB) into DuckDB's extension folder: done only
+    when loading the installed one fails, since every task opens the warehouse.
+    """
+    try:
+        con.execute(f"load {name}")
+        return
+    except duckdb.Error:
+        path = extension_path(name)
+        if path is None:
+            raise
+    con.execute(f"force install '{path.as_posix()}'")
     con.execute(f"load {name}")
 
 
@@ -243,7 +254,32 @@ def ducklake_attach_sql(target: str) -> tuple[str, str | None]:
     return catalog, data_path
 
 
+ATTACH_RETRIES = 10
+_FIRST_ATTACH = re.compile(r"Failed to initialize DuckLake|already exists|duplicate key", re.I)
+
+
+# One in-memory DuckDB per PostgreSQL-cataloged lake and mode, per process: attaching
+# reads the catalog (a third of a second), and every task opens the warehouse, so each
+# ``connect`` is a new connection (a cursor) on the instance attached once. A
+# connection's transactions still see what other writers committed before they began.
+_ATTACHED: dict[tuple[str, bool], duckdb.DuckDBPyConnection] = {}
+_ATTACHED_GUARD = threading.Lock()
+
+
 def connect_ducklake(target: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the DuckLake ``target``, attached and in use."""
+    if not target.startswith(f"{DUCKLAKE_PREFIX}postgres:"):
+        return _attach_lake(target, read_only)
+    with _ATTACHED_GUARD:
+        base = _ATTACHED.get((target, read_only))
+        if base is None:
+            base = _ATTACHED[(target, read_only)] = _attach_lake(target, read_only)
+    con = base.cursor()
+    con.execute(f"use {DUCKLAKE_ALIAS}")
+    return con
+
+
+def _attach_lake(target: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the DuckLake attached and in use (extensions from PyPI)."""
     catalog, data_path = ducklake_attach_sql(target)
     con = duckdb.connect(":memory:")
@@ -259,7 +295,16 @@ def connect_ducklake(target: str, read_only: bool = False) -> duckdb.DuckDBPyCon
             options.append("read_only")
         suffix = f" ({', '.join(options)})" if options else ""
         escaped = catalog.replace("'", "''")
-        con.execute(f"attach '{escaped}' as {DUCKLAKE_ALIAS}{suffix}")
+        attach = f"attach '{escaped}' as {DUCKLAKE_ALIAS}{suffix}"
+        for attempt in range(ATTACH_RETRIES + 1):
+            try:
+                con.execute(attach)
+                break
+            except duckdb.Error as exc:
+                # writers attaching a new lake at once race to create its catalog tables
+                if not _FIRST_ATTACH.search(str(exc)) or attempt == ATTACH_RETRIES:
+                    raise
+                time.sleep(0.2 + 0.3 * attempt)
         con.execute(f"use {DUCKLAKE_ALIAS}")
     except BaseException:
         con.close()
@@ -321,6 +366,7 @@ def sql_fingerprint(rules: RowRules | None = None) -> str:
     """
     rules = rules if rules is not None else load_dq_config().rows
     digest = hashlib.sha256()
+    digest.update(f"{WRITE_TOKEN}\0".encode())  # DuckLakes gained it: migrate them once more
     for statement in (*raw_ddl(), *raw_comments()):
         digest.update(statement.encode())
         digest.update(b"\0")
@@ -349,6 +395,20 @@ def is_migrated(con: duckdb.DuckDBPyConnection, fingerprint: str) -> bool:
 def migrate(
     con: duckdb.DuckDBPyConnection, force: bool = False, rules: RowRules | None = None
 ) -> None:
+    """Create every schema, table and view (see ``_migrate``); rerunning changes nothing.
+
+    On a DuckLake, where writers run at once, a migration that meets another's commit
+    (two writers replacing the same view) is tried again (``retry_conflicts``).
+    """
+    if _in_ducklake(con):
+        retry_conflicts(con, lambda: _migrate(con, force, rules))
+    else:
+        _migrate(con, force, rules)
+
+
+def _migrate(
+    con: duckdb.DuckDBPyConnection, force: bool = False, rules: RowRules | None = None
+) -> None:
     """Create every schema, table and view; rerunning changes nothing.
 
     Replacing every view and re-applying every comment costs a fraction of a second,
@@ -361,11 +421,13 @@ def migrate(
     rules = rules if rules is not None else load_dq_config().rows
     fingerprint = sql_fingerprint(rules)
     if not force and is_migrated(con, fingerprint):
-        load_ecb_rates(con)
+        _load_rates(con)
         return
     for schema in ("raw", "staging"):
         con.execute(f"create schema if not exists {schema}")
     lake = _in_ducklake(con)
+    if lake:
+        create_write_token(con)
     if not lake:
         drop_primary_keys(con)
     drop_retired_seed(con)
@@ -387,12 +449,17 @@ def migrate(
         reads = {relation_name(p): sorted(references(p.read_text(encoding="utf-8"))) for p in views}
         for statement in (*raw_comments(), *inherited_comments(con, reads)):
             con.execute(statement)
-    load_ecb_rates(con)
+    _load_rates(con)
     con.execute(
         "insert into raw.migrations (sql_fingerprint, applied_at)"
         f" select ?, current_timestamp where ? is distinct from ({_LATEST_MIGRATION})",
         [fingerprint, fingerprint],
     )
+
+
+def _load_rates(con: duckdb.DuckDBPyConnection) -> None:
+    """The ECB rates, loaded as a keyed write: DuckLake writers starting at once load them once."""
+    write_transaction(con, lambda: load_ecb_rates(con), keyed=_in_ducklake(con))
 
 
 # The raw tables the loads append to, with their key (their grain, from the models).
@@ -485,6 +552,85 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute("rollback")
         raise
     con.execute("commit")
+
+
+# Writers of one DuckLake (``--warehouse ducklake:postgres:…``) run at once. DuckLake
+# commits optimistically: its own retries (``ducklake_max_retry_count``) take care of two
+# commits that do not touch the same data (two batches appending to a table), and a
+# commit that does (two writers replacing one view, updating raw.runs) fails with a
+# "Transaction conflict", which ``retry_conflicts`` answers by running the whole
+# transaction again on the newer snapshot. An insert that must not duplicate a key
+# (the anti-join loads) is not such a conflict by itself: every keyed write first
+# updates the one row of ``WRITE_TOKEN``, so two of them that overlap always conflict,
+# and the one retried sees the other's rows: the content-hash dedup holds across writers.
+T = TypeVar("T")
+WRITE_TOKEN = "writers.write_token"
+CONFLICT_RETRIES = 200
+CONFLICT_WAIT_SECONDS = 0.05  # the first wait; doubled per retry up to 2 s, with jitter
+_CONFLICT = re.compile(r"Transaction conflict|Failed to commit DuckLake transaction", re.I)
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """Whether a DuckDB error is a DuckLake commit that met a concurrent one."""
+    return isinstance(exc, duckdb.Error) and bool(_CONFLICT.search(str(exc)))
+
+
+def create_write_token(con: duckdb.DuckDBPyConnection) -> None:
+    """The DuckLake's write token: a table of one row every keyed write updates."""
+    con.execute("create schema if not exists writers")
+    con.execute(f"create table if not exists {WRITE_TOKEN} (writes bigint)")
+    con.execute(
+        f"insert into {WRITE_TOKEN} select 0 where not exists (select 1 from {WRITE_TOKEN})"
+    )
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    with suppress(duckdb.Error):  # a failed DuckLake commit has already ended the transaction
+        con.execute("rollback")
+
+
+def retry_conflicts(con: duckdb.DuckDBPyConnection, work: Callable[[], T]) -> T:
+    """``work()``, run again (after a growing, jittered wait) while it meets a DuckLake
+    commit conflict, up to ``CONFLICT_RETRIES`` times; any other error is raised."""
+    import random
+
+    wait = CONFLICT_WAIT_SECONDS
+    for attempt in range(CONFLICT_RETRIES + 1):
+        try:
+            return work()
+        except duckdb.Error as exc:
+            if not is_conflict(exc) or attempt == CONFLICT_RETRIES:
+                raise
+            logger.debug("DuckLake commit conflict, trying again: %s", str(exc).splitlines()[-1])
+            time.sleep(wait * (0.5 + random.random()))
+            wait = min(wait * 2, 2.0)
+    raise AssertionError("unreachable")
+
+
+def write_transaction(
+    con: duckdb.DuckDBPyConnection, work: Callable[[], T], keyed: bool = False
+) -> T:
+    """``work()`` in one transaction, committed together or not at all.
+
+    On a DuckLake a conflicting commit runs the transaction again (``retry_conflicts``);
+    ``keyed`` writes (inserts that must not duplicate a key) take the write token first,
+    so that no two of them commit from the same snapshot.
+    """
+    lake = _in_ducklake(con)
+
+    def attempt() -> T:
+        con.execute("begin transaction")
+        try:
+            if keyed and lake:
+                con.execute(f"update {WRITE_TOKEN} set writes = writes + 1")
+            result = work()
+        except BaseException:
+            _rollback(con)
+            raise
+        con.execute("commit")
+        return result
+
+    return retry_conflicts(con, attempt) if lake else attempt()
 
 
 def _in_ducklake(con: duckdb.DuckDBPyConnection) -> bool:

@@ -7,6 +7,7 @@ mid-load leaves the warehouse as it was before that batch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,7 +17,13 @@ import pyarrow as pa
 
 from newsfacts.model import RawDocument
 from schemas import TABLES
-from warehouse.db import APPENDED_TABLES, RAW_KEYS, registered, transaction
+from warehouse.db import (
+    APPENDED_TABLES,
+    RAW_KEYS,
+    registered,
+    transaction,
+    write_transaction,
+)
 
 # Columns of each appended raw table that come from the batch's frames, in table order
 # (the loader adds ``loaded_run_id``, and ``run_id``/``recorded_at`` to ingest errors):
@@ -80,8 +87,13 @@ def load_batch(
     ingest_errors: pl.DataFrame,
     run_id: str,
 ) -> LoadCounts:
-    """Load one validated batch in a single transaction."""
-    with transaction(con):
+    """Load one validated batch in a single transaction.
+
+    On a DuckLake it is a keyed write (``write_transaction``): a batch that overlaps
+    another writer's commit is loaded again on top of it, so no key is loaded twice.
+    """
+
+    def load() -> LoadCounts:
         added = {
             table: insert_new(con, table, frames[table], run_id)
             for table in RAW_COLUMNS
@@ -94,7 +106,9 @@ def load_batch(
                 pl.lit(datetime.now(UTC)).alias("recorded_at"),
             ).select(TABLES["ingest_errors"].column_names)
             errors = _insert_absent(con, "ingest_errors", staged)
-    return LoadCounts(**added, ingest_errors=errors)
+        return LoadCounts(**added, ingest_errors=errors)
+
+    return write_transaction(con, load, keyed=True)
 
 
 def known_content_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
@@ -161,13 +175,19 @@ def start_run(
     sources: list[str],
     extractor_version: str,
     flow_run_id: str | None = None,
+    alive: Callable[[list[str]], set[str]] | None = None,
 ) -> None:
-    """Log a new run; the caller holds the writer's lock, so a run still running is dead."""
-    abandon_dead_runs(con)
-    con.execute(
-        "insert into raw.runs (run_id, flow_run_id, started_at, status, sources, extractor_version)"
-        " values (?, ?, ?, 'running', ?, ?)",
-        [run_id, flow_run_id, datetime.now(UTC), sources, extractor_version],
+    """Log a new run; the caller holds the writer's lock, so a run still running is dead
+    (unless ``alive``, for writers that run at once, says it is: see ``abandon_dead_runs``)."""
+    abandon_dead_runs(con, alive)
+    write_transaction(
+        con,
+        lambda: con.execute(
+            "insert into raw.runs"
+            " (run_id, flow_run_id, started_at, status, sources, extractor_version)"
+            " values (?, ?, ?, 'running', ?, ?)",
+            [run_id, flow_run_id, datetime.now(UTC), sources, extractor_version],
+        ),
     )
 
 
@@ -191,6 +211,12 @@ def record_counts(
     Counted from the rows, not carried by the run: a run that failed or died after
     some batches committed still gets the counts of what it loaded.
     """
+    write_transaction(con, lambda: _record_counts(con, run_id, count_documents))
+
+
+def _record_counts(
+    con: duckdb.DuckDBPyConnection, run_id: str, count_documents: int | None = None
+) -> None:
     assignments = ", ".join(f"{column} = ({sql})" for column, sql in _RUN_COUNTS.items())
     documents = "count_documents = coalesce($documents, count_documents)"
     con.execute(
@@ -203,30 +229,45 @@ def finish_run(
     con: duckdb.DuckDBPyConnection, run_id: str, status: str, count_documents: int
 ) -> None:
     """Close the run: its status (completed or failed), when, and what it loaded."""
-    record_counts(con, run_id, count_documents)
-    con.execute(
-        "update raw.runs set finished_at = ?, status = ? where run_id = ?",
-        [datetime.now(UTC), status, run_id],
-    )
+
+    def close() -> None:
+        _record_counts(con, run_id, count_documents)
+        con.execute(
+            "update raw.runs set finished_at = ?, status = ? where run_id = ?",
+            [datetime.now(UTC), status, run_id],
+        )
+
+    write_transaction(con, close)
 
 
-def abandon_dead_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
+def abandon_dead_runs(
+    con: duckdb.DuckDBPyConnection, alive: Callable[[list[str]], set[str]] | None = None
+) -> list[str]:
     """Close every run still marked running as abandoned, with the counts of its rows.
 
     Only a writer holding the warehouse's writer lock (``warehouse.lock``) may call
-    this: then no run is alive, and a run still running was killed, lost its lock or
-    was stopped before it could close itself. Returns their ids.
+    this without ``alive``: then no run is alive, and a run still running was killed,
+    lost its lock or was stopped before it could close itself. Where writers run at
+    once (a DuckLake on PostgreSQL) ``alive`` tells which of the running runs still
+    have a live writer (``warehouse.lake.live_runs``); those are left alone. Returns
+    the ids closed.
     """
-    dead = [
-        run_id
-        for (run_id,) in con.execute(
-            "select run_id from raw.runs where status = 'running' order by started_at"
-        ).fetchall()
-    ]
-    for run_id in dead:
-        record_counts(con, run_id)
-        con.execute("update raw.runs set status = 'abandoned' where run_id = ?", [run_id])
-    return dead
+
+    def close() -> list[str]:
+        running = [
+            run_id
+            for (run_id,) in con.execute(
+                "select run_id from raw.runs where status = 'running' order by started_at"
+            ).fetchall()
+        ]
+        living = alive(running) if alive is not None and running else set()
+        dead = [run_id for run_id in running if run_id not in living]
+        for run_id in dead:
+            _record_counts(con, run_id)
+            con.execute("update raw.runs set status = 'abandoned' where run_id = ?", [run_id])
+        return dead
+
+    return write_transaction(con, close)
 
 
 def known_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:

@@ -14,7 +14,7 @@ import polars as pl
 
 from newsfacts.organisations import COLUMNS, OrganisationTable
 from schemas import TABLES
-from warehouse.db import registered, transaction
+from warehouse.db import registered, write_transaction
 
 FROM_FILES: tuple[str, ...] = ("seed", "config")
 
@@ -47,9 +47,13 @@ def replace_organisation_seed(con: duckdb.DuckDBPyConnection, table: Organisatio
     """
     frame = seed_frame(table)
     columns = ", ".join(frame.columns)
-    with transaction(con), registered(con, "__organisations", frame.to_arrow()):
+
+    def replace() -> None:
         con.execute("delete from raw.organisations where origin in ?", [list(FROM_FILES)])
         con.execute(
             f"insert into raw.organisations ({columns}) select {columns} from __organisations"
         )
+
+    with registered(con, "__organisations", frame.to_arrow()):
+        write_transaction(con, replace)  # tried again when another writer replaced them first
     return frame.height

@@ -1,0 +1,174 @@
+"""Many writers at once on one DuckLake cataloged in a real PostgreSQL server.
+
+Four ``newsfacts run`` processes, each given its own part of the sources (and a few
+files every part shares, byte for byte), load into one lake at the same time; then ten
+rounds each start a writer on new files, SIGKILL it at a random point and run it
+again. Nothing may be loaded twice or lost, and the content-hash dedup must hold
+across writers. An analyst's session keeps one snapshot while writers commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from schemas import TABLES
+from tests.conftest import REPO
+from warehouse.db import APPENDED_TABLES, connect
+
+pytestmark = pytest.mark.slow
+
+WRITERS = 4
+ROUNDS = 10
+
+# figures and names vary per document, so every file is its own article
+COMPANIES = ["Acme Compute", "Northwind AI", "Helios Cloud", "Tanager Systems", "Orchid Labs"]
+PLACES = ["Texas", "Johor", "Bavaria", "Hanoi", "Osaka", "Quebec"]
+TEMPLATES = {
+    "en": (
+        "{company} will spend ${amount}.{n} billion on a data center in {place}, with {gpus}"
+        " GPUs and {flops} petaflops of compute. Its cloud revenue grew {pct}% in {year}.\n\n"
+        "Analysts said the {place} site would be one of the larger AI clusters of {year}."
+    ),
+    "zh": (
+        "{company}宣布在{place}投资{amount}{n}亿元建设智算中心,部署{gpus}块GPU,"
+        "算力达到{flops}PFLOPS。{year}年其云业务收入增长{pct}%。\n\n"
+        "业内人士表示,该中心将于{year}年底投入使用。"
+    ),
+    "vi": (
+        "{company} sẽ đầu tư {amount}.{n}00 tỷ đồng vào trung tâm dữ liệu tại {place}, với"
+        " {gpus} GPU và năng lực tính toán {flops} petaflops. Doanh thu đám mây tăng {pct}%"
+        " trong năm {year}.\n\nDự án dự kiến hoàn thành trong năm {year}."
+    ),
+}
+
+
+def write_articles(folder: Path, tag: str, count: int, rng: random.Random) -> list[Path]:
+    """``count`` distinct small articles in en/zh/vi under ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        lang = ("en", "zh", "vi")[i % 3]
+        text = TEMPLATES[lang].format(
+            company=rng.choice(COMPANIES),
+            place=rng.choice(PLACES),
+            amount=rng.randint(1, 90),
+            n=rng.randint(1, 9),
+            gpus=rng.randint(2, 60) * 1000,
+            flops=rng.randint(10, 990),
+            pct=rng.randint(2, 80),
+            year=rng.randint(2021, 2026),
+        )
+        path = folder / f"{tag}-{i:03d}-{lang}.txt"
+        path.write_text(f"{tag} {i}\n\n{text}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def writer(part: Path, lake: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    argv = [sys.executable, "-m", "flows.cli", "run", str(part), "--warehouse", lake]
+    return subprocess.Popen(
+        [*argv, "--batch-size", "2"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group, killed whole
+    )
+
+
+def finished(process: subprocess.Popen[str], timeout: float = 400) -> str:
+    output, _ = process.communicate(timeout=timeout)
+    assert process.returncode == 0, output[-3000:]
+    return output
+
+
+def duplicate_keys(con, table: str) -> int:
+    keys = ", ".join(f'"{k}"' for k in TABLES[table].key)
+    return con.execute(
+        f"select count(*) - (select count(*) from (select distinct {keys} from raw.{table}))"
+        f" from raw.{table}"
+    ).fetchone()[0]
+
+
+@pytest.fixture
+def writer_env(prefect_harness) -> dict[str, str]:
+    """The writers' environment: the session's Prefect server, not one each."""
+    from prefect.settings import PREFECT_API_URL
+
+    return {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+
+
+@pytest.mark.timeout(1800)
+def test_four_writers_then_ten_kills_lose_and_duplicate_nothing(pg_lake, writer_env, tmp_path):
+    rng = random.Random(15)
+    shared = write_articles(tmp_path / "shared", "shared", 3, rng)
+    parts = []
+    for k in range(WRITERS):
+        part = tmp_path / f"part{k}"
+        write_articles(part, f"p{k}", 6, rng)
+        for path in shared:  # the same bytes in every part: one document, loaded once
+            (part / path.name).write_bytes(path.read_bytes())
+        parts.append(part)
+
+    started = time.monotonic()
+    outputs = [finished(p) for p in [writer(part, pg_lake, writer_env) for part in parts]]
+    concurrent_seconds = time.monotonic() - started
+    assert all("completed" in out for out in outputs)
+
+    kills = []
+    for round_number in range(ROUNDS):
+        k = rng.randrange(WRITERS)
+        write_articles(parts[k] / f"round{round_number}", f"r{round_number}", 4, rng)
+        victim = writer(parts[k], pg_lake, writer_env)
+        delay = rng.uniform(1.0, 12.0)
+        time.sleep(delay)
+        if victim.poll() is None:
+            os.killpg(victim.pid, signal.SIGKILL)
+        victim.communicate()
+        kills.append((k, round(delay, 1), victim.returncode))
+        assert "completed" in finished(writer(parts[k], pg_lake, writer_env))
+    print(f"4 writers at once: {concurrent_seconds:.1f}s; kills (part, after s, exit): {kills}")
+    assert sum(1 for *_, code in kills if code == -signal.SIGKILL) >= ROUNDS // 2
+
+    check = subprocess.run(
+        ["uv", "run", "--no-sync", "newsfacts", "check", "--warehouse", pg_lake],
+        cwd=REPO,
+        env=writer_env,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode in (0, 1), check.stdout + check.stderr
+
+    files = [p for part in parts for p in part.rglob("*.txt")]
+    hashes = {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    con = connect(pg_lake, read_only=True)
+    try:
+        duplicates = {table: duplicate_keys(con, table) for table in APPENDED_TABLES}
+        stored = {h for (h,) in con.execute("select content_hash from raw.raw_documents")}
+        with_articles = {h for (h,) in con.execute("select content_hash from raw.articles")}
+        shared_rows = con.execute(
+            "select count(*) from raw.raw_documents where source_uri like '%/shared-%'"
+        ).fetchone()[0]
+        statuses = dict(
+            con.execute("select status, count(*) from raw.runs group by all").fetchall()
+        )
+        rates = duplicate_keys(con, "ecb_rates")
+    finally:
+        con.close()
+    assert duplicates == dict.fromkeys(APPENDED_TABLES, 0)
+    assert rates == 0
+    assert hashes - stored == set()  # no article lost
+    assert stored - with_articles == set()
+    assert shared_rows == len(shared)  # four writers met them, one row each
+    assert statuses.get("running", 0) == 0  # the killed runs are closed as abandoned
+    assert statuses["completed"] == WRITERS + ROUNDS
