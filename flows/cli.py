@@ -101,6 +101,13 @@ def run(
     task_runner: TaskRunnerOption = None,
     dask_address: DaskAddressOption = None,
     workers: WorkersOption = None,
+    keep_offtopic: Annotated[
+        bool,
+        typer.Option(
+            "--keep-offtopic",
+            help="Extract every web-archive page, also those the relevance prefilter skips.",
+        ),
+    ] = False,
 ) -> None:
     """Run the ETL flow over PATHS and the sources file into the warehouse (incremental).
 
@@ -123,6 +130,7 @@ def run(
             task_runner=task_runner,
             dask_address=dask_address,
             workers=workers,
+            keep_offtopic=keep_offtopic or None,
         )
     except SettingsError as exc:
         raise typer.BadParameter(str(exc)) from exc
@@ -173,7 +181,9 @@ def run(
     c = summary.counts
     err.print(
         f"[bold]run {summary.run_id}[/] {summary.status}: {summary.count_documents} documents "
-        f"({summary.count_skipped} already loaded), {c.articles} new articles, "
+        f"({summary.count_skipped} already loaded"
+        + (f", {summary.count_offtopic} off-topic pages skipped" if summary.count_offtopic else "")
+        + f"), {c.articles} new articles, "
         f"{c.facts} new facts, {c.quarantined_facts} quarantined, "
         f"{c.ingest_errors} ingest errors → {settings.warehouse}"
     )

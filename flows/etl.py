@@ -74,6 +74,7 @@ class RunSummary:
     counts: LoadCounts
     status: str
     count_skipped: int = 0  # documents already loaded (same content hash), not reprocessed
+    count_offtopic: int = 0  # web-archive pages the relevance prefilter skipped
 
 
 __all__ = ["RunSummary", "etl", "read_batch", "run_etl"]
@@ -139,16 +140,18 @@ def publish(settings: Settings, checked: bool) -> str | None:
 
 
 @task(cache_policy=NONE)
-def log_counts(settings: Settings, run_id: str, count_documents: int) -> None:
+def log_counts(settings: Settings, run_id: str, count_documents: int, offtopic: int = 0) -> None:
     """Record what the run loaded before its gate, which measures the run by it."""
     with _open(settings) as con:
-        record_counts(con, run_id, count_documents)
+        record_counts(con, run_id, count_documents, offtopic)
 
 
-def close_run(settings: Settings, run_id: str, status: str, count_documents: int) -> None:
-    """Log the run's outcome and what it loaded."""
+def close_run(
+    settings: Settings, run_id: str, status: str, count_documents: int, offtopic: int = 0
+) -> None:
+    """Log the run's outcome, what it loaded and the off-topic pages it skipped."""
     with _open(settings) as con:
-        finish_run(con, run_id, status, count_documents)
+        finish_run(con, run_id, status, count_documents, offtopic)
 
 
 @task(cache_policy=NONE)
@@ -219,6 +222,7 @@ def stored_batches(settings: Settings) -> Iterator[SourceBatch]:
 class _Tally:
     documents: int = 0
     skipped: int = 0
+    offtopic: int = 0  # web-archive pages the relevance prefilter kept from extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +252,7 @@ def extract_and_load(batches: Iterator[SourceBatch], run: _Run, tally: _Tally) -
                 seen.add(raw.content_hash)
                 raws.append(raw)
         tally.documents += len(raws) + len(source_batch.errors)
+        tally.offtopic += source_batch.skipped_offtopic
         if raws and not source_batch.is_stored:
             fresh = drop_known(quote(raws), settings)
             tally.skipped += len(raws) - len(fresh)
@@ -354,7 +359,7 @@ def _run_leased(
         run = _Run(run_id, settings, read_fingerprints(settings))
         counts = extract_and_load(batches, run, tally)
         index_articles(settings)
-        log_counts(settings, run_id, tally.documents)
+        log_counts(settings, run_id, tally.documents, tally.offtopic)
         _log_summary(run_id, tally, counts)
         # dataset-level checks: history, artifacts; an error-severity failure fails the run
         try:
@@ -363,7 +368,7 @@ def _run_leased(
             gate_error = exc
         status = "completed" if gate_error is None else "failed"
         # closed before publishing, so the snapshot carries the run's outcome
-        close_run(settings, run_id, status, tally.documents)
+        close_run(settings, run_id, status, tally.documents, tally.offtopic)
         closed = status
         # a passed gate replaces what analysts read; a failed one only while nothing checked is
         unpublished = publish(settings, checked=gate_error is None)
@@ -376,21 +381,22 @@ def _run_leased(
         raise
     finally:
         if closed != status:
-            close_run(settings, run_id, status, tally.documents)
+            close_run(settings, run_id, status, tally.documents, tally.offtopic)
     if gate_error is not None:
         # an expected outcome, not a crash: the flow run ends Failed with the error as its
         # result (``state.result()`` raises it) and Prefect logs no traceback for it
         return Failed(message=str(gate_error), data=gate_error)
-    return RunSummary(run_id, tally.documents, counts, status, tally.skipped)
+    return RunSummary(run_id, tally.documents, counts, status, tally.skipped, tally.offtopic)
 
 
 def _log_summary(run_id: str, tally: _Tally, counts: LoadCounts) -> None:
     get_run_logger().info(
-        "run %s: %d documents (%d already loaded), %d new articles, %d new facts, "
-        "%d quarantined, %d errors",
+        "run %s: %d documents (%d already loaded, %d off-topic pages skipped), %d new articles,"
+        " %d new facts, %d quarantined, %d errors",
         run_id,
         tally.documents,
         tally.skipped,
+        tally.offtopic,
         counts.articles,
         counts.facts,
         counts.quarantined_facts,

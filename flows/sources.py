@@ -46,6 +46,7 @@ class SourceBatch:
     raws: list[RawDocument] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     is_stored: bool = False  # read back from raw.raw_documents (full refresh)
+    skipped_offtopic: int = 0  # web-archive pages the relevance prefilter kept from extraction
 
 
 # ---------------------------------------------------------------- tasks
@@ -62,7 +63,9 @@ def read_batch(
 @task(retries=2, retry_delay_seconds=1, cache_policy=NONE)
 def read_warc_chunk(path: Path, offset: int, settings: Settings) -> WarcChunk:
     """Up to one batch of HTML documents of a WARC file from ``offset`` (retries: disk I/O)."""
-    return read_warc(path, offset, settings.batch_size, settings.max_document_bytes)
+    return read_warc(
+        path, offset, settings.batch_size, settings.max_document_bytes, settings.relevance
+    )
 
 
 # Stage of the ingest_errors row of a URL robots.txt forbids: recorded, never fetched, and
@@ -169,7 +172,7 @@ def _warc_batches(source: WarcSource, settings: Settings) -> Iterator[SourceBatc
         offset: int | None = 0
         while offset is not None:
             chunk = read_warc_chunk(path, offset, settings)
-            yield SourceBatch(chunk.raws, chunk.errors)
+            yield SourceBatch(chunk.raws, chunk.errors, skipped_offtopic=chunk.skipped_offtopic)
             offset = chunk.next_offset
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsfacts.dq_config import DQConfig, load_dq_config
 from newsfacts.organisations import COLUMNS, OrganisationTable, load_organisations
+from newsfacts.relevance import Relevance
 from newsfacts.version import extractor_version
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +68,18 @@ class Settings:
     organisation_files: tuple[str, ...] = ()
     # the rows analysts added to raw.organisations, in the csv's columns (``with_organisations``)
     organisation_rows: tuple[tuple[str, ...], ...] = ()
+    # web archives: HTML pages naming no keyword of the relevance prefilter are skipped before
+    # extraction (counted in raw.runs.count_skipped_offtopic); True keeps them all
+    keep_offtopic: bool = False
+    # a TOML file of keyword lists (en = [...], zh, vi) replacing newsfacts.relevance's
+    keywords_file: str | None = None
+
+    @property
+    def relevance(self) -> Relevance | None:
+        """The prefilter web archives are read with; None when off-topic pages are kept."""
+        if self.keep_offtopic:
+            return None
+        return _relevance(self.keywords_file)
 
     @property
     def published_warehouse(self) -> Path | None:
@@ -168,11 +181,18 @@ class Settings:
             ("dask_address", "NEWSFACTS_DASK_ADDRESS"),
             ("publish_path", "NEWSFACTS_PUBLISH_PATH"),
             ("sources_file", "NEWSFACTS_SOURCES"),
+            ("keywords_file", "NEWSFACTS_KEYWORDS"),
         ):
             if name in os.environ:
                 env[key] = os.environ[name]
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **env)
+
+
+@lru_cache(maxsize=8)
+def _relevance(keywords_file: str | None) -> Relevance:
+    """The prefilter of ``keywords_file`` (the packaged lists without one), read once."""
+    return Relevance.from_toml(keywords_file) if keywords_file else Relevance()
 
 
 @lru_cache(maxsize=8)

@@ -1,21 +1,31 @@
-"""Documents from WARC files (CC-NEWS style) through warcio.
+"""Documents from WARC files (CC-NEWS style) through FastWARC.
 
 Only HTTP ``response`` records with status 200 and an HTML content type become
 documents; their ``source_uri`` is the record's target URI and their
 ``provenance`` its ``WARC-Record-ID``. Reading is chunked by record offset, so a
 multi-gigabyte archive is processed a batch at a time and a batch can be retried
 on its own. A truncated or corrupt archive ends the file with a recorded error;
-the documents read before the damage are kept.
+the documents read before the damage are kept. A record whose body is shorter than
+its ``Content-Length`` (or that has none) is the damage.
 
 Bodies are de-chunked and decoded (``Content-Encoding`` gzip, x-gzip, deflate) here,
 with a streaming decompressor that stops one byte past ``max_bytes``: a record that
 would decode past the cap (a gzip bomb: gigabytes behind a few kilobytes) is a
 recorded error and the rest of the archive is read. Records that are not documents
 are skipped without being decoded at all.
+
+A ``Relevance`` prefilter (``newsfacts.relevance``) looks at each decoded HTML body
+before it becomes a document: a page that names none of its keywords is counted in
+``WarcChunk.skipped_offtopic`` and never reaches HTML extraction.
+
+FastWARC (a C++/Rust reader) replaced warcio here: it reads CC-NEWS archives
+several times faster (``benchmarks/bench_scale.py``); warcio stays for writing
+archives in the tests and the benchmark.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -23,11 +33,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import ChunkedDataReader
+from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from newsfacts.ids import sha256_hex
 from newsfacts.model import IngestError, RawDocument
+from newsfacts.relevance import Relevance
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 BLOCK = 64 * 1024
@@ -47,6 +57,7 @@ class WarcChunk:
     errors: list[IngestError] = field(default_factory=list)
     next_offset: int | None = None
     count_skipped: int = 0  # records that are not HTML responses (requests, metadata, images)
+    skipped_offtopic: int = 0  # HTML pages the relevance prefilter kept from extraction
 
 
 def _warc_date(value: str | None) -> datetime:
@@ -64,30 +75,30 @@ def record_uri(path: Path, record_id: str | None, offset: int) -> str:
 
 
 def read_warc(
-    path: Path, start: int = 0, limit: int | None = None, max_bytes: int | None = None
+    path: Path,
+    start: int = 0,
+    limit: int | None = None,
+    max_bytes: int | None = None,
+    relevance: Relevance | None = None,
 ) -> WarcChunk:
-    """HTML response documents of ``path`` from byte ``start``, at most ``limit`` of them."""
+    """HTML response documents of ``path`` from byte ``start``, at most ``limit`` of them.
+
+    With ``relevance``, an HTML page it finds off-topic is counted, not returned.
+    """
     chunk = WarcChunk()
-    resume = start  # where the record after the last complete one begins
+    resume = start  # where the record being read begins
     try:
         with path.open("rb") as stream:
             stream.seek(start)
-            records = ArchiveIterator(stream)
-            for record in records:
-                # warcio reads a record to its end to report its offset: ask after using it
-                # (offsets are positions in the file, whatever ``start`` was)
+            for record in ArchiveIterator(stream, record_types=WarcRecordType.any_type):
+                resume = record.stream_pos  # positions in the file, whatever ``start`` was
                 if limit is not None and len(chunk.raws) >= limit:
-                    chunk.next_offset = records.get_record_offset()
+                    chunk.next_offset = resume
                     return chunk
-                _read_record(record, path, resume, max_bytes, chunk)
-                resume = records.get_record_offset() + records.get_record_length()
-            stream.seek(resume)
-            tail = stream.read(64)
-            if tail.strip():
-                raise EOFError("the archive ends inside a record")
+                _read_record(record, path, max_bytes, relevance, chunk)
     except Exception as exc:
-        # ArchiveLoadFailed, EOFError, zlib.error, and assorted errors on mangled headers:
-        # the file ends here for this run, with a recorded error and what was read kept
+        # OSError (a header FastWARC cannot parse, a broken gzip member), EOFError (a
+        # record cut short): the file ends here for this run, with what was read kept
         chunk.errors.append(_damaged(path, resume, exc))
     return chunk
 
@@ -100,44 +111,61 @@ def _damaged(path: Path, resume: int, exc: BaseException) -> IngestError:
     )
 
 
-def _require_complete(record: object) -> None:
-    """Raise when the archive ended before the record's declared Content-Length."""
-    missing = getattr(record.raw_stream, "limit", 0)
-    if missing:
-        raise EOFError(f"the archive ends inside a record ({missing} bytes missing)")
+def _declared_length(record: object) -> int:
+    """The record's ``Content-Length``; a record cut inside its headers has none."""
+    declared = record.headers.get("Content-Length")
+    if declared is None or not declared.strip().isdigit():
+        raise EOFError("the archive ends inside a record (no Content-Length)")
+    return int(declared)
+
+
+def _consume(record: object, expected: int) -> None:
+    """Read the rest of the record; raise when it ends before ``expected`` more bytes."""
+    got = record.reader.consume()
+    if got < expected:
+        raise EOFError(f"the archive ends inside a record ({expected - got} bytes missing)")
 
 
 def _read_record(
-    record: object, path: Path, offset: int, max_bytes: int | None, chunk: WarcChunk
+    record: object,
+    path: Path,
+    max_bytes: int | None,
+    relevance: Relevance | None,
+    chunk: WarcChunk,
 ) -> None:
-    if record.format != "warc":
-        raise ValueError(f"not a WARC record (warcio read it as {record.format!r})")
-    headers = record.rec_headers
-    record_id = headers.get_header("WARC-Record-ID")
+    _declared_length(record)
+    record_id = record.record_id
+    # the block's length, or the HTTP body's once FastWARC has read the HTTP headers
+    expected = record.content_length
+    if record.record_type != WarcRecordType.response or not record.is_http:
+        chunk.count_skipped += 1
+        _consume(record, expected)  # consume, so a truncated body still surfaces
+        return
     http = record.http_headers
-    if record.rec_type != "response" or http is None:
+    content_type = (record.http_content_type or "").strip().lower()
+    if http.status_code != 200 or content_type not in HTML_TYPES:
         chunk.count_skipped += 1
-        _drain(record.raw_stream)  # consume, so a truncated body still surfaces
-        _require_complete(record)
+        _consume(record, expected)  # never decoded: an image may be a gzip bomb too
         return
-    content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
-    status = http.get_statuscode()
-    if status != "200" or content_type not in HTML_TYPES:
-        chunk.count_skipped += 1
-        _drain(record.raw_stream)  # never decoded: an image may be a gzip bomb too
-        _require_complete(record)
+    uri = record.headers.get("WARC-Target-URI") or record_uri(path, record_id, record.stream_pos)
+    limit = sys.maxsize - 1 if max_bytes is None else max_bytes
+    raw = record.reader.read(min(expected, limit + 1))
+    if len(raw) > limit:
+        _consume(record, expected - len(raw))
+        chunk.errors.append(IngestError(uri, "warc", f"record is over {limit} bytes"))
         return
-    uri = headers.get_header("WARC-Target-URI") or record_uri(path, record_id, offset)
+    if len(raw) < expected:
+        raise EOFError(f"the archive ends inside a record ({expected - len(raw)} bytes missing)")
     try:
-        content = read_body(record, max_bytes)
+        content = decode_body(raw, http, max_bytes)
     except BodyError as exc:
-        _drain(record.raw_stream)
-        _require_complete(record)
         chunk.errors.append(IngestError(uri, "warc", str(exc)))
         return
-    _require_complete(record)
     if not content.strip():
         chunk.errors.append(IngestError(uri, "warc", "record has an empty body"))
+        return
+    if relevance is not None and not relevance.is_relevant(content):
+        chunk.skipped_offtopic += 1
         return
     chunk.raws.append(
         RawDocument(
@@ -145,37 +173,52 @@ def _read_record(
             content=content,
             media_type="text/html",
             content_hash=sha256_hex(content),
-            fetched_at=_warc_date(headers.get_header("WARC-Date")),
+            fetched_at=_warc_date(record.headers.get("WARC-Date")),
             provenance=record_id,
         )
     )
 
 
-def _drain(stream: BinaryIO) -> None:
-    while stream.read(BLOCK):
-        pass
+def dechunk(body: bytes) -> bytes:
+    """An HTTP body sent with ``Transfer-Encoding: chunked``, its chunks joined.
+
+    A malformed chunk header ends the body there (as browsers do); the bytes so far are kept.
+    """
+    out = bytearray()
+    position = 0
+    while position < len(body):
+        line_end = body.find(b"\r\n", position)
+        if line_end < 0:
+            break
+        size_text = body[position:line_end].split(b";", 1)[0].strip()
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            break
+        if size == 0:
+            break
+        out += body[line_end + 2 : line_end + 2 + size]
+        position = line_end + 2 + size + 2
+    return bytes(out)
 
 
-def read_body(record: object, max_bytes: int | None) -> bytes:
-    """The HTTP body of ``record``, de-chunked and decoded, never more than ``max_bytes``.
+def decode_body(raw: bytes, http: object, max_bytes: int | None) -> bytes:
+    """The HTTP body ``raw``, de-chunked and decoded, never more than ``max_bytes``.
 
     Raises ``BodyError`` as soon as the decoded body passes ``max_bytes``, for an
     encoding that is not decoded here (``br``, ``compress``) and for a corrupt stream.
     """
-    http = record.http_headers
     limit = sys.maxsize - 1 if max_bytes is None else max_bytes
-    encoding = (http.get_header("Content-Encoding") or "identity").strip().lower()
-    stream: BinaryIO = record.raw_stream
-    if (http.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
-        stream = ChunkedDataReader(stream, decomp_type=None)
+    encoding = (http.get("Content-Encoding") or "identity").strip().lower()
+    if (http.get("Transfer-Encoding") or "").strip().lower() == "chunked":
+        raw = dechunk(raw)
     if encoding in ("identity", ""):
-        body = stream.read(limit + 1)
-        if len(body) > limit:
+        if len(raw) > limit:
             raise BodyError(f"record is over {limit} bytes")
-        return body
+        return raw
     if encoding not in DECODED:
         raise BodyError(f"record has Content-Encoding {encoding!r}, which is not decoded")
-    return _inflate(stream, DECODED[encoding], limit, encoding)
+    return _inflate(io.BytesIO(raw), DECODED[encoding], limit, encoding)
 
 
 def _inflate(stream: BinaryIO, wbits: int, limit: int, encoding: str) -> bytes:

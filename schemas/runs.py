@@ -43,6 +43,11 @@ class RunSchema(pa.DataFrameModel):
     count_errors: pl.Int32 = pa.Field(
         nullable=True, description="Documents the run recorded in ingest_errors."
     )
+    count_skipped_offtopic: pl.Int32 = pa.Field(
+        nullable=True,
+        description="Web-archive HTML pages the run skipped before extraction because they"
+        " name no keyword of the relevance prefilter (off-topic); 0 with --keep-offtopic.",
+    )
 
     class Config:
         strict = True

@@ -204,34 +204,45 @@ _RUN_COUNTS: dict[str, str] = {
 
 
 def record_counts(
-    con: duckdb.DuckDBPyConnection, run_id: str, count_documents: int | None = None
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    count_documents: int | None = None,
+    count_offtopic: int | None = None,
 ) -> None:
     """Set the run's counts to the rows the tables say it loaded (and the documents it read).
 
     Counted from the rows, not carried by the run: a run that failed or died after
     some batches committed still gets the counts of what it loaded.
     """
-    write_transaction(con, lambda: _record_counts(con, run_id, count_documents))
+    write_transaction(con, lambda: _record_counts(con, run_id, count_documents, count_offtopic))
 
 
 def _record_counts(
-    con: duckdb.DuckDBPyConnection, run_id: str, count_documents: int | None = None
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    count_documents: int | None = None,
+    count_offtopic: int | None = None,
 ) -> None:
     assignments = ", ".join(f"{column} = ({sql})" for column, sql in _RUN_COUNTS.items())
     documents = "count_documents = coalesce($documents, count_documents)"
+    offtopic = "count_skipped_offtopic = coalesce($offtopic, count_skipped_offtopic)"
     con.execute(
-        f"update raw.runs set {assignments}, {documents} where run_id = $run_id",
-        {"run_id": run_id, "documents": count_documents},
+        f"update raw.runs set {assignments}, {documents}, {offtopic} where run_id = $run_id",
+        {"run_id": run_id, "documents": count_documents, "offtopic": count_offtopic},
     )
 
 
 def finish_run(
-    con: duckdb.DuckDBPyConnection, run_id: str, status: str, count_documents: int
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    status: str,
+    count_documents: int,
+    count_offtopic: int | None = None,
 ) -> None:
     """Close the run: its status (completed or failed), when, and what it loaded."""
 
     def close() -> None:
-        _record_counts(con, run_id, count_documents)
+        _record_counts(con, run_id, count_documents, count_offtopic)
         con.execute(
             "update raw.runs set finished_at = ?, status = ? where run_id = ?",
             [datetime.now(UTC), status, run_id],

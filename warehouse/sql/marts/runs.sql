@@ -14,7 +14,8 @@ select
     count_paragraphs_new,
     count_facts_new,
     count_quarantined_new,
-    count_errors
+    count_errors,
+    count_skipped_offtopic
 from staging.stg_runs;
 
 comment on view main.runs is 'One row per pipeline run (grain: run_id).';

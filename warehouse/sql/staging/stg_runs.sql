@@ -14,7 +14,8 @@ select
     count_paragraphs_new,
     count_facts_new,
     count_quarantined_new,
-    count_errors
+    count_errors,
+    count_skipped_offtopic
 from raw.runs;
 
 comment on view staging.stg_runs is 'One row per run (grain: run_id). raw.runs renamed and cast.';
