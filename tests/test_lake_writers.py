@@ -130,7 +130,7 @@ def test_four_writers_then_ten_kills_lose_and_duplicate_nothing(pg_lake, writer_
         k = rng.randrange(WRITERS)
         write_articles(parts[k] / f"round{round_number}", f"r{round_number}", 4, rng)
         victim = writer(parts[k], pg_lake, writer_env)
-        delay = rng.uniform(1.0, 12.0)
+        delay = rng.uniform(1.0, 9.0)
         time.sleep(delay)
         if victim.poll() is None:
             os.killpg(victim.pid, signal.SIGKILL)
@@ -154,8 +154,12 @@ def test_four_writers_then_ten_kills_lose_and_duplicate_nothing(pg_lake, writer_
     con = connect(pg_lake, read_only=True)
     try:
         duplicates = {table: duplicate_keys(con, table) for table in APPENDED_TABLES}
-        stored = {h for (h,) in con.execute("select content_hash from raw.raw_documents")}
-        with_articles = {h for (h,) in con.execute("select content_hash from raw.articles")}
+        stored = {
+            h for (h,) in con.execute("select content_hash from raw.raw_documents").fetchall()
+        }
+        with_articles = {
+            h for (h,) in con.execute("select content_hash from raw.articles").fetchall()
+        }
         shared_rows = con.execute(
             "select count(*) from raw.raw_documents where source_uri like '%/shared-%'"
         ).fetchone()[0]
@@ -172,3 +176,47 @@ def test_four_writers_then_ten_kills_lose_and_duplicate_nothing(pg_lake, writer_
     assert shared_rows == len(shared)  # four writers met them, one row each
     assert statuses.get("running", 0) == 0  # the killed runs are closed as abandoned
     assert statuses["completed"] == WRITERS + ROUNDS
+
+
+def test_an_analysts_session_keeps_one_snapshot_while_writers_commit(pg_lake, writer_env, tmp_path):
+    from warehouse.shell import current_snapshot, lake_setup
+
+    rng = random.Random(3)
+    first = write_articles(tmp_path / "first", "first", 4, rng)
+    finished(writer(first[0].parent, pg_lake, writer_env))
+    counts = (
+        "select (select count(*) from main.facts), (select count(*) from main.articles),"
+        " (select count(*) from main.facts f where not exists"
+        "  (select 1 from main.articles a where a.article_id = f.article_id))"
+    )
+    analyst = connect(pg_lake, read_only=True)
+    pinned = current_snapshot(pg_lake)
+    try:
+        analyst.execute("begin transaction")  # one session, one snapshot
+        before = analyst.execute(counts).fetchone()
+        second = write_articles(tmp_path / "second", "second", 6, rng)
+        running = writer(second[0].parent, pg_lake, writer_env)
+        during = []
+        while running.poll() is None:
+            during.append(analyst.execute(counts).fetchone())
+            time.sleep(0.5)
+        finished(running)
+        after_commit = analyst.execute(counts).fetchone()
+        analyst.execute("commit")
+        fresh = analyst.execute(counts).fetchone()
+    finally:
+        analyst.close()
+    assert before[0] > 0 and before[2] == 0
+    assert set(during) | {after_commit} == {before}  # nothing the writer committed leaked in
+    assert fresh[0] > before[0] and fresh[1] == before[1] + 6 and fresh[2] == 0
+
+    # the shell (newsfacts sql) attaches the lake at the snapshot its session began with
+    sql = f"load ducklake; load postgres; {lake_setup(pg_lake, pinned)} {counts}"
+    shell = subprocess.run(
+        ["uv", "run", "--no-sync", "duckdb", "-csv", "-noheader", ":memory:", "-c", sql],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert shell.returncode == 0, shell.stderr
+    assert shell.stdout.split() == [",".join(map(str, before))]

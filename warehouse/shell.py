@@ -80,11 +80,23 @@ def install_extensions(warehouse: str | Path | None = None) -> None:
         con.close()
 
 
-def lake_setup(warehouse: str) -> str:
-    """The statements that attach the DuckLake ``warehouse`` read-only in the shell and
+def current_snapshot(warehouse: str) -> int:
+    """The DuckLake ``warehouse``'s newest snapshot id (what its readers see now)."""
+    con = connect(warehouse, read_only=True)
+    try:
+        return con.execute(f"select id from {DUCKLAKE_ALIAS}.current_snapshot()").fetchone()[0]
+    finally:
+        con.close()
+
+
+def lake_setup(warehouse: str, snapshot: int | None = None) -> str:
+    """The statements that attach the DuckLake ``warehouse`` read-only in the shell, at
+    ``snapshot`` (so the whole session reads one snapshot while writers commit), and
     put its marts first on the search path."""
     catalog, data_path = ducklake_attach_sql(warehouse)
     options = ["read_only"] + ([f"data_path '{data_path}'"] if data_path else [])
+    if snapshot is not None:
+        options.append(f"snapshot_version {int(snapshot)}")
     escaped = catalog.replace("'", "''")
     return (
         f"attach '{escaped}' as {DUCKLAKE_ALIAS} ({', '.join(options)}); use {DUCKLAKE_ALIAS};"
@@ -107,7 +119,8 @@ def shell_argv(
         argv = [str(duckdb_binary()), "-init", os.devnull]
         if output_mode:
             argv.append(f"-{output_mode}")
-        argv.extend([":memory:", "-cmd", f"load fts; {lake_setup(str(warehouse))}"])
+        setup = lake_setup(str(warehouse), current_snapshot(str(warehouse)))
+        argv.extend([":memory:", "-cmd", f"load fts; {setup}"])
         for line in SHELL_INIT.read_text(encoding="utf-8").splitlines():
             if line.startswith("."):
                 argv.extend(["-cmd", line])
