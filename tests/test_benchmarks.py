@@ -86,3 +86,20 @@ def test_claim_benchmark_splits_its_cost(tmp_path: Path) -> None:
     fixed = result["ms_fixed_per_article"] * result["articles_with_facts"]
     whole = fixed + result["ms_per_fact"] * result["facts"]
     assert whole == pytest.approx(result["ms_per_article_best"] * 30, rel=0.05)
+
+
+@pytest.mark.slow
+def test_scale_benchmark_quick_figures(tmp_path: Path) -> None:
+    from benchmarks.bench_scale import main as bench_scale
+
+    out = tmp_path / "scale.json"
+    assert bench_scale(["--pages", "100", "--files", "2", "--quick", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["on_topic_pages"] == 5  # every 20th page: 5 %
+    assert figures["kept_by_prefilter"] == 5 and figures["skipped_offtopic"] == 95
+    assert figures["cpu_ms_per_skipped_page"] < figures["cpu_ms_per_processed_page"]
+    assert (
+        figures["pages_per_core_second_with_prefilter"]
+        > (figures["pages_per_core_second_without_prefilter"])
+    )
+    assert figures["warcio_records_per_cpu_second"] > 0
