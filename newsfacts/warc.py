@@ -20,7 +20,7 @@ before it becomes a document: a page that names none of its keywords is counted 
 
 FastWARC (a C++/Rust reader) replaced warcio here: it reads CC-NEWS archives
 several times faster (``benchmarks/bench_scale.py``); warcio stays for writing
-archives in the tests and the benchmark.
+archives in the tests and the benchmark (a development dependency now).
 """
 
 from __future__ import annotations
