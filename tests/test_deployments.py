@@ -51,7 +51,10 @@ def test_a_deployment_runs_as_written(number: int, tmp_path) -> None:
     assert done.returncode == 0, output[-4000:]
     runs = {1: 1, 2: 3, 3: 2}[number]
     assert output.count(" completed: ") == runs, output[-4000:]
-    assert "Traceback" not in output
+    # no traceback of ours (Dask may log its own when its processes are stopped)
+    tracebacks = output.split("Traceback (most recent call last):")[1:]
+    ours = [t for t in tracebacks if re.search(r"/(flows|warehouse|newsfacts)/", t[:3000])]
+    assert ours == [], ours[0][:3000] if ours else ""
     assert "freshness_days" in output  # the gate's table was printed
     if number == 2:
         assert re.search(r"completed\s*│\s*3\b", output), output[-2000:]
