@@ -27,6 +27,7 @@ text being read), ``units`` (a numeral and its unit), ``passes`` and
 conversions, qualifiers), ``engine`` (the order of it all).
 """
 
+from newsfacts.extract.context import CurrencyContext, currency_context
 from newsfacts.extract.engine import extract as extract_facts
 
-__all__ = ["extract_facts"]
+__all__ = ["CurrencyContext", "currency_context", "extract_facts"]
