@@ -225,6 +225,11 @@ CASES = [
      "Fjordline Data Centres"),
     ("Sable Data Centers' market share reached 14% in Texas.", "14%", "market_share",
      "Sable Data Centers"),
+    # an amount "of" (的) revenue is revenue, lost or not; a loss alone stays a loss
+    ("受出口限制影响，寒武纪将损失约12亿元的海外销售收入。", "12亿元", "revenue",
+     "Cambricon"),
+    ("海光信息今年或损失约5亿元的服务器收入。", "5亿元", "revenue", "Hygon"),
+    ("寒武纪第三季度因存货减值损失约3亿元。", "3亿元", "loss", "Cambricon"),
 ]  # fmt: skip
 
 

@@ -419,8 +419,12 @@ UP_VERB_FROM_RE = re.compile(
     r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+\Z",
     IC,
 )
-# before "từ": a change, not a range ("tăng từ 2 lên 3 tỷ USD")
-VI_CHANGE_RE = re.compile(r"(?:tăng|giảm|nâng|hạ|sụt|tụt|lên|xuống)", IC)
+# before "từ": a change, not a range ("tăng từ 2 lên 3 tỷ USD"; "tăng trưởng" is growth)
+VI_CHANGE_RE = re.compile(
+    r"(?<![^\W\d_])(?:tăng(?![ \t]+trưởng)|giảm|nâng|hạ|sụt|tụt|lên|xuống)"
+    r"(?:[ \t]+[^\W\d_]+)?[ \t]+\Z",
+    IC,
+)
 RANGE_LOW_DOT_RE = re.compile("(" + NUM_DOT + _RANGE_LOW_TAIL, IC)
 RANGE_LOW_COMMA_RE = re.compile("(" + NUM_COMMA + _RANGE_LOW_TAIL, IC)
 CONVERSION_GAP_RE = re.compile(
