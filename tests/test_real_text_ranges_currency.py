@@ -91,6 +91,8 @@ RANGES = [
     ("Vốn đầu tư dự kiến từ 2 đến 3 tỷ USD.", "vi", "2 đến 3 tỷ USD", 2e9, 3e9, "USD"),
     ("Chi phí khoảng 10-12 nghìn tỷ đồng.", "vi", "10-12 nghìn tỷ đồng", 10e12, 12e12, "VND"),
     ("gói thầu khoảng 1,5 đến 2 triệu USD", "vi", "1,5 đến 2 triệu USD", 1.5e6, 2e6, "USD"),
+    ("tăng trưởng bình quân từ 9% đến 11% mỗi năm", "vi", "9% đến 11%", 9, 11, "%"),
+    ("giá thuê từ 3 đến 4,5 USD mỗi giờ GPU", "vi", "3 đến 4,5 USD", 3, 4.5, "USD"),
     ("a cluster of 3 to 5 exaFLOPS", "en", "3 to 5 exaFLOPS", 3e18, 5e18, "FLOPS"),
     (
         "between 20 and 40 petaFLOPS per rack",
@@ -124,6 +126,11 @@ CHANGES = [
         "The forecast was raised from 3.6 to 3.9 percent.",
         "en",
         [("3.6", 3.6, None, "%"), ("3.9 percent", 3.9, None, "%")],
+    ),
+    (
+        "Analysts expect capex to rise from 18 to 22 per cent of revenue.",
+        "en",
+        [("18", 18, None, "%"), ("22 per cent", 22, None, "%")],
     ),
     (
         "Sales guidance moved from 18.5 to 21-23 billion euros.",

@@ -414,8 +414,9 @@ RANGE_FROM_RE = re.compile(
 # before "from" a percentage or FLOPS: a rise, so "from 3.6 to 3.9 percent" is two values
 # (without one, "cut costs from 30% to 40%" reads as a range, as the seed gold has it)
 UP_VERB_FROM_RE = re.compile(
-    r"(?<![^\W\d_])(?:rose|risen|rising|rises|raised|raising|increased|increasing|grew|grown"
-    r"|growing|climbed|jumped|surged|soared|lifted|expanded|widened|improved|upgraded|went|up)"
+    r"(?<![^\W\d_])(?:rise|rises|rose|risen|rising|raise|raised|raising|increase|increased"
+    r"|increasing|grow|grew|grown|growing|climb|climbed|jump|jumped|surge|surged|soar|soared"
+    r"|lift|lifted|expand|expanded|widen|widened|improve|improved|upgraded|went|up)"
     r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+\Z",
     IC,
 )
