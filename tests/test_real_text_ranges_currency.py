@@ -246,6 +246,7 @@ DOLLAR_CONTEXTS = [
     ({"publisher": "The Straits Times"}, "SGD"),
     ({"publisher": "South China Morning Post"}, "HKD"),
     ({"publisher": "The Australian Financial Review"}, "AUD"),
+    ({"publisher": "New Straits Times"}, "USD"),  # a Malaysian paper: its money is in RM
     ({"source_uri": "https://www.businesstimes.com.sg/tech/ai-hub"}, "SGD"),
     ({"source_uri": "https://www.example.com.au/news/1"}, "AUD"),
     ({"source_uri": "https://news.example.co.nz/a"}, "NZD"),
@@ -258,6 +259,22 @@ DOLLAR_CONTEXTS = [
 def test_a_bare_dollar_is_the_publications_dollar(where: dict[str, str], unit: str) -> None:
     text = "The operator will spend $450 million on a second hall."
     assert_rows(facts_of(text, **where), [("$450 million", 450e6, None, unit)])
+
+
+YEN_CONTEXTS = [
+    ({"publisher": "Xinhua"}, "CNY"),
+    ({"publisher": "Caixin Global"}, "CNY"),
+    ({"source_uri": "https://tech.example.com.cn/2025/ai.html"}, "CNY"),
+    ({"publisher": "Nikkei Asia"}, "JPY"),
+    ({"publisher": "Kyodo News"}, "JPY"),
+    ({"source_uri": "https://www.example.co.jp/news/1"}, "JPY"),
+]
+
+
+@pytest.mark.parametrize(("where", "unit"), YEN_CONTEXTS)
+def test_a_bare_yen_sign_is_read_by_the_source(where: dict[str, str], unit: str) -> None:
+    text = "The firm will spend ¥30 billion on a new cluster."
+    assert_rows(facts_of(text, **where), [("¥30 billion", 30e9, None, unit)])
 
 
 def test_a_local_paper_that_writes_its_dollar_out_means_us_dollars_by_a_bare_one() -> None:

@@ -109,7 +109,7 @@ def join_ranges(ctx: Context, facts: list[Candidate]) -> list[Candidate]:
     i = 0
     while i < len(facts):
         check_time()
-        if i + 1 < len(facts):
+        if i + 1 < len(facts) and facts[i + 1].scale != 1 and facts[i].scale == 1:
             borrow_scale(ctx, facts[i], facts[i + 1])
         joined = _pair_range(ctx, facts[i], facts[i + 1]) if i + 1 < len(facts) else None
         if joined is not None:
@@ -121,9 +121,13 @@ def join_ranges(ctx: Context, facts: list[Candidate]) -> list[Candidate]:
     join_scaled_money_ranges(ctx, out)
     # a bare low end: "30 to 40%", "between 20 and 25 percent", "5-20%", "30-40 million yuan"
     lows: list[Candidate] = []
+    sh = ctx.sh
     for k in range(len(out)):
         check_time()
         f = out[k]
+        tail = sh[max(0, f.start - 12) : f.start].rstrip(" \t")[-5:].lower()
+        if not tail or not (tail[-1] in _SEP_LAST or tail.endswith(_SEP_WORDS)):
+            continue  # no separator before the number: most numbers, tested without a regex
         joined = join_bare_low(ctx, f, out[k - 1] if k else None, lows)
         if joined is not None:
             out[k] = joined  # a range may have a bare low end in turn: "18.5 to 21-23 billion"
@@ -131,6 +135,11 @@ def join_ranges(ctx: Context, facts: list[Candidate]) -> list[Candidate]:
     if lows:
         out = sorted(out + lows, key=lambda c: c.start)
     return out
+
+
+# how a separator before a high end can end ("-", "至", "to", "and", "đến"...), for a cheap test
+_SEP_LAST = frozenset("-–—~〜至到y")
+_SEP_WORDS = ("to", "and", "đến", "tới", "lên", "xuống")
 
 
 def join_bare_low(

@@ -15,23 +15,45 @@ from newsfacts.model import FactKind, FactStatus
 
 # Words that tell which currency a bare ¥ is: yen (Japan) or yuan (China): the
 # countries, their cities and agencies, and companies news names without a country.
-_JP_CLUES = re.compile(
-    r"Japan|Japanese|Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Fukuoka|Hokkaido|Kyushu|Nikkei|Kyodo"
-    r"|NHK|SoftBank|Toyota|Sony|Hitachi|Fujitsu|Panasonic|Nintendo|Rakuten|KDDI|NTT\b|NEC\b"
-    r"|Mitsubishi|Mitsui|Sumitomo|Mizuho|Nomura|Renesas|Kioxia|Tokyo Electron|Sakura Internet"
-    r"|Preferred Networks|\byen\b|日本|円|東京|大阪"
+_JP_CLUES = (
+    "Japan Japanese Tokyo Osaka Kyoto Yokohama Nagoya Fukuoka Hokkaido Kyushu Nikkei Kyodo NHK"
+    " SoftBank Toyota Sony Hitachi Fujitsu Panasonic Nintendo Rakuten KDDI NTT NEC Mitsubishi"
+    " Mitsui Sumitomo Mizuho Nomura Renesas Kioxia Sakura_Internet Preferred_Networks yen"
+    " 日本 円 東京 大阪"
 )
-_CN_CLUES = re.compile(
-    r"China|Chinese|Beijing|Shanghai|Shenzhen|Hangzhou|Guangzhou|Chengdu|Wuhan|Chongqing"
-    r"|Tianjin|Nanjing|Suzhou|Guizhou|Hong Kong|Xinhua|Caixin|Yicai|Alibaba|Tencent|Baidu"
-    r"|Huawei|ByteDance|Xiaomi|SMIC|Cambricon|Moore Threads|SenseTime|iFlytek|JD\.com|Meituan"
-    r"|yuan|RMB|renminbi|人民币|中国|元"
+_CN_CLUES = (
+    "China Chinese Beijing Shanghai Shenzhen Hangzhou Guangzhou Chengdu Wuhan Chongqing Tianjin"
+    " Nanjing Suzhou Guizhou Hong_Kong Xinhua Caixin Yicai Alibaba Tencent Baidu Huawei ByteDance"
+    " Xiaomi SMIC Cambricon Moore_Threads SenseTime iFlytek JD.com Meituan yuan RMB renminbi"
+    " 人民币 中国 元"
 )
+_YEN_CLUE_OF = {w.replace("_", " "): "jp" for w in _JP_CLUES.split()} | {
+    w.replace("_", " "): "cn" for w in _CN_CLUES.split()
+}
+_YEN_CLUES = re.compile(lx.trie_alt(list(_YEN_CLUE_OF)))  # a trie: one fast scan
+
+
+def yen_clues(text: str) -> tuple[int, int]:
+    """How many words in ``text`` point to Japan and how many to China (whole words)."""
+    jp = cn = 0
+    for m in _YEN_CLUES.finditer(text):
+        s, e = m.span()
+        if text[s].isascii() and (
+            (s and text[s - 1].isalpha()) or (e < len(text) and text[e].isalpha())
+        ):
+            continue  # inside a longer word: "NECK" is not NEC, "Chinatown" not China
+        if _YEN_CLUE_OF[m.group(0)] == "jp":
+            jp += 1
+        else:
+            cn += 1
+    return jp, cn
+
+
 # A bare "$" in a paper from these places is their dollar, not the US one.
 _LOCAL_DOLLARS = {"sg": "SGD", "hk": "HKD", "au": "AUD", "nz": "NZD", "ca": "CAD"}
 _DOLLAR_PUBLISHERS = re.compile(
-    r"(?P<SGD>Straits Times|Business Times|CNA\b|Channel NewsAsia|TODAY\b|The Edge Singapore"
-    r"|Lianhe Zaobao|Singapore)"
+    r"(?P<SGD>(?<!New )Straits Times|CNA\b|Channel NewsAsia|The Edge Singapore|Lianhe Zaobao"
+    r"|Singapore)"
     r"|(?P<HKD>South China Morning Post|SCMP|The Standard|RTHK|Hong Kong|HK01|Ming Pao)"
     r"|(?P<AUD>Australian|Sydney Morning Herald|The Age\b|news\.com\.au|iTnews|Crikey"
     r"|ABC News Australia|Australia)"
@@ -89,12 +111,12 @@ def currency_context(
     """
     jp = cn = 0
     if "¥" in text or "￥" in text:
-        jp = len(_JP_CLUES.findall(text))
-        cn = len(_CN_CLUES.findall(text))
+        jp, cn = yen_clues(text)
         for extra in (publisher, _host(source_uri)):
             if extra:
-                jp += 3 * len(_JP_CLUES.findall(extra)) + 3 * extra.endswith(".jp")
-                cn += 3 * len(_CN_CLUES.findall(extra)) + 3 * extra.endswith(".cn")
+                ej, ec = yen_clues(extra)
+                jp += 3 * (ej + extra.endswith(".jp"))
+                cn += 3 * (ec + extra.endswith(".cn"))
     dollar = "USD"
     if "$" in text or "＄" in text:
         local = _local_dollar(text, publisher, _host(source_uri))
@@ -165,6 +187,7 @@ class Context:
     comma: bool
     num_re: re.Pattern[str]
     currency: CurrencyContext | None = None
+    mil: float = 1e6  # what "mil" after a number multiplies by (1e3 in Spanish, Portuguese)
     yen_code: str | None = None
     _low: str | None = None
     _numbers: list[tuple[int, int, str]] | None = None
@@ -206,11 +229,6 @@ class Context:
             self._numbers = found
         return self._numbers
 
-    @property
-    def mil(self) -> float:
-        """What ``mil`` after a number multiplies by: a thousand in Iberian languages."""
-        return 1e3 if self.lang in ("es", "pt", "ca", "gl") else 1e6
-
     def yen(self) -> str:
         """The currency of a bare ``¥``: the paragraph's clues (twice) and the article's."""
         if self.yen_code is None:
@@ -219,8 +237,8 @@ class Context:
             elif self.lang == "zh":
                 self.yen_code = "CNY"
             else:
-                jp = 2 * len(_JP_CLUES.findall(self.text))
-                cn = 2 * len(_CN_CLUES.findall(self.text))
+                jp, cn = yen_clues(self.text)
+                jp, cn = 2 * jp, 2 * cn
                 if self.currency is not None:
                     jp += self.currency.jp_clues
                     cn += self.currency.cn_clues

@@ -66,7 +66,15 @@ def extract(
     sh = mask_urls(fold_for_scan(text))
     if currency is None and "$" in sh:
         currency = currency_context(text)
-    ctx = Context(text, sh, code, comma, lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE, currency)
+    ctx = Context(
+        text,
+        sh,
+        code,
+        comma,
+        lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE,
+        currency,
+        1e3 if code in ("es", "pt", "ca", "gl") else 1e6,
+    )
     cands: list[Candidate] = []
     find_digit_facts(ctx, cands)
     check_time()

@@ -172,10 +172,12 @@ def attach_unit(
         return None
     if s > 1 and sh[s - 1] == "-" and is_latin(sh[s - 2]) and prefix is None:
         return None
-    if prefix is None and (um is None or um["ln"]) and pos < len(sh) and sh[pos] in _SUB_FIRST:
-        sub = minor_unit_amount(ctx, num_start, pos, value * scale * sign, scale)
-        if sub is not None:
-            return sub
+    if prefix is None and pos + 1 < len(sh):
+        ch = sh[pos + 1] if sh[pos] in " \t" else sh[pos]
+        if ch in _SUB_FIRST and (um is None or um["ln"]):
+            sub = minor_unit_amount(ctx, num_start, pos, value * scale * sign, scale)
+            if sub is not None:
+                return sub
     if um is not None:
         if um["pct"] or um["flops"]:
             if um["pct"]:
@@ -250,7 +252,7 @@ def attach_unit(
 
 
 # A sub-unit written alone after the amount: "45 cents", "80p", "50 sen", "500 xu", "50美分".
-_SUB_FIRST = frozenset(" \tcpsxeU美")
+_SUB_FIRST = frozenset("cpsxeU美")
 # Video resolutions, not prices in pence: "1080p", "720p".
 _RESOLUTIONS = frozenset({144, 240, 360, 480, 540, 576, 720, 1080, 1440, 2160, 4320})
 
