@@ -624,6 +624,7 @@ def test_a_name_of_a_unit_is_the_unit_not_its_parent() -> None:
         ("quý III/2025", "2025-Q3"),
         ("9 tháng đầu năm 2025", "2025-01/2025-09"),
         ("năm 2024", "2024"),
+        ("据机构统计,2026年5月", "2026-05"),  # after a comma NFKC made ASCII
     ],
 )
 def test_periods_as_stated(text: str, period: str) -> None:
