@@ -18,7 +18,7 @@ import polars as pl
 
 from newsfacts.claims import label_claims
 from newsfacts.claims.markets import name_markets
-from newsfacts.extract import extract_facts
+from newsfacts.extract import currency_context, extract_facts
 from newsfacts.limits import DocumentTimeLimit, check_time, time_limit
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
@@ -35,12 +35,13 @@ NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
 def extract_article_facts(article: Article) -> list[Fact]:
     """Facts of an article, paragraph by paragraph in each paragraph's language."""
     facts: list[Fact] = []
+    currency = currency_context(article.text, article.publisher, article.source_uri)
     for paragraph in article.paragraphs:
         if paragraph.role in NO_FACT_ROLES:
             continue
         chunk = article.text[paragraph.start : paragraph.end]
         lang = paragraph.lang or article.lang or "en"
-        for fact in extract_facts(chunk, lang):
+        for fact in extract_facts(chunk, lang, currency):
             check_time()
             facts.append(fact.shifted(paragraph.start))
     return facts

@@ -225,6 +225,11 @@ CASES = [
      "Fjordline Data Centres"),
     ("Sable Data Centers' market share reached 14% in Texas.", "14%", "market_share",
      "Sable Data Centers"),
+    # an amount "of" (的) revenue is revenue, lost or not; a loss alone stays a loss
+    ("受出口限制影响，寒武纪将损失约12亿元的海外销售收入。", "12亿元", "revenue",
+     "Cambricon"),
+    ("海光信息今年或损失约5亿元的服务器收入。", "5亿元", "revenue", "Hygon"),
+    ("寒武纪第三季度因存货减值损失约3亿元。", "3亿元", "loss", "Cambricon"),
 ]  # fmt: skip
 
 
@@ -619,6 +624,7 @@ def test_a_name_of_a_unit_is_the_unit_not_its_parent() -> None:
         ("quý III/2025", "2025-Q3"),
         ("9 tháng đầu năm 2025", "2025-01/2025-09"),
         ("năm 2024", "2024"),
+        ("据机构统计,2026年5月", "2026-05"),  # after a comma NFKC made ASCII
     ],
 )
 def test_periods_as_stated(text: str, period: str) -> None:

@@ -106,6 +106,10 @@ COMPARED_BEFORE_RE = re.compile(
     r"|(?:较|較|比(?![重例率])|相比|对比|對比)[^，。,；;]{0,12}?(?:的)?\s*(?:约|約)?$",
     re.IGNORECASE,
 )
+# "约80亿美元的H20销售收入": the amount is "of" the money noun after 的, whatever verb led.
+ZH_OF_MONEY_NOUN_RE = re.compile(
+    r"的[^，。,；;、]{0,10}?(?:销售收入|营业收入|營業收入|收入|营收|營收|销售额|銷售額)"
+)
 OR_BEFORE_RE = re.compile(r",?\s*(?:or|hay|tức)\s+$|[，,]\s*(?:或|即)\s*$", re.IGNORECASE)
 # Growth words that are a rate even after "to"/"of": "a compound annual growth rate of 21%".
 STRONG_GROWTH_RE = re.compile(
@@ -871,6 +875,11 @@ class _Labeller:
             if m:
                 return "loss", f"'{m.group(0).strip()}' before the amount"
             table = rules.money
+            of = ZH_OF_MONEY_NOUN_RE.match(text, fact.end) if sentence.lang == "zh" else None
+            if of is not None:
+                found = self._nearest_trigger(fact, fact.end, of.end(), [], table, 0)
+                if found is not None:
+                    return found[0], f"'{found[1]}' the amount is of (的)"
         same_kind = [f for f in siblings if f.kind == fact.kind]
         best = self._nearest_trigger(
             fact,

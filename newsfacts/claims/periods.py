@@ -167,7 +167,7 @@ def _build(rule: str, m: re.Match, year: str | None) -> str | None:
     return None
 
 
-YEAR_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d%])")
+YEAR_RE = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d\d)(?![\d%])")  # "统计,2026年" (NFKC comma)
 
 
 def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Period]:

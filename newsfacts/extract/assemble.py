@@ -35,6 +35,42 @@ def select_candidates(cands: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+def is_change(ctx: Context, start: int, kind: str) -> bool:
+    """True when the amount at ``start`` opens a change (``rose from $5m to $7m``).
+
+    Before money, English ``from`` and Spanish ``desde`` open a change unless a range
+    word leads (``ranging from``, ``anywhere from``); before a percentage or FLOPS only
+    after a verb of rising (``raised from 3.6 to 3.9 percent``; a fall is told by its
+    values). Vietnamese ``từ … đến`` is the range idiom, a change only after a verb of
+    change (``tăng từ``, ``giảm từ``).
+    """
+    sh = ctx.sh
+    fm = lx.FROM_RE.search(sh, max(0, start - 8), start)
+    if fm is None:
+        return False
+    if fm.group(0).lower().startswith("t"):  # từ
+        return lx.VI_CHANGE_RE.search(sh, max(0, fm.start() - 16), fm.start()) is not None
+    if kind != "money":
+        return lx.UP_VERB_FROM_RE.search(sh, max(0, fm.start() - 30), fm.start()) is not None
+    return lx.RANGE_FROM_RE.search(sh, max(0, fm.start() - 16), fm.start()) is None
+
+
+def borrow_scale(ctx: Context, f: Candidate, g: Candidate) -> None:
+    """``$12 to $18 billion``: the low amount, written without a scale, takes the high one's."""
+    if not (f.kind == g.kind == "money" and f.unit == g.unit and f.status == g.status == "valid"):
+        return
+    if f.scale != 1 or g.scale == 1 or f.unit_mult != 1 or f.start == f.num_start:
+        return
+    if f.value is None or g.value is None or f.value_high is not None or g.start - f.end >= 12:
+        return
+    sm = lx.RANGE_SEP_RE.fullmatch(ctx.sh, f.end, g.start)
+    if sm is None or not 0.01 < abs(f.value * g.scale) / abs(g.value or 1) < 100:
+        return
+    f.value *= g.scale
+    f.scale = g.scale
+    f.integer = False
+
+
 def _pair_range(ctx: Context, f: Candidate, g: Candidate) -> Candidate | None:
     """``f`` and ``g`` as one range (``50%-55%``, ``between $5m and $7m``), if they are one."""
     if not (f.status == g.status == "valid" and f.kind == g.kind and f.unit == g.unit):
@@ -51,19 +87,30 @@ def _pair_range(ctx: Context, f: Candidate, g: Candidate) -> Candidate | None:
         return None  # "and" joins a range only after "between"
     if sep in ("a", "hasta") and not lx.SPANISH_DE_RE.search(sh, max(0, f.start - 5), f.start):
         return None  # "de 20 a 30"
-    if f.kind == "money" and lx.FROM_RE.search(sh, max(0, f.start - 8), f.start):
+    if f.unit_mult != g.unit_mult and not between:
+        return None  # "fell 45 cents to $3.20": a change and the price it reached
+    if is_change(ctx, f.start, f.kind):
         return None  # "rose from $5m to $7m" is a change, not a range
     start = between.start() if between and sep in ("and", "y") else f.start
     return replace(f, start=start, end=g.end, value_high=g.value)
 
 
 def join_ranges(ctx: Context, facts: list[Candidate]) -> list[Candidate]:
-    """Ranges: two facts with a separator (``50%-55%``) or a bare low end (``30 to 40%``)."""
-    sh = ctx.sh
+    """Ranges: two facts with a separator (``50%-55%``) or a bare low end (``30 to 40%``).
+
+    A unit or scale written once, after the high end, is the low end's too
+    (``$12 to $18 billion``, ``2 million to 5 million yuan``, ``15亿至25亿元``). When the two
+    ends are a change rather than a range (``fell from 3.9 to 3.6 percent``, ``rose from
+    30 to 40 million yuan``) or the high end is itself a range (``from 18.5 to 21-23
+    billion euros``), the bare low end is a fact of its own with the borrowed unit,
+    its span the number (and its scale words) alone.
+    """
     out: list[Candidate] = []
     i = 0
     while i < len(facts):
         check_time()
+        if i + 1 < len(facts) and facts[i + 1].scale != 1 and facts[i].scale == 1:
+            borrow_scale(ctx, facts[i], facts[i + 1])
         joined = _pair_range(ctx, facts[i], facts[i + 1]) if i + 1 < len(facts) else None
         if joined is not None:
             out.append(joined)
@@ -73,39 +120,89 @@ def join_ranges(ctx: Context, facts: list[Candidate]) -> list[Candidate]:
             i += 1
     join_scaled_money_ranges(ctx, out)
     # a bare low end: "30 to 40%", "between 20 and 25 percent", "5-20%", "30-40 million yuan"
-    for k, f in enumerate(out):
+    lows: list[Candidate] = []
+    sh = ctx.sh
+    for k in range(len(out)):
         check_time()
-        if f.status != "valid" or f.value_high is not None:
-            continue
-        if f.num_start != f.start:
-            continue
-        window_start = max(0, f.start - 40)
-        head = sh[window_start : f.start]
-        low_re = lx.RANGE_LOW_COMMA_RE if ctx.comma else lx.RANGE_LOW_DOT_RE
-        m = low_re.search(head)
-        if not m:
-            continue
-        if m.start() > 0 and (is_latin(head[m.start() - 1]) or head[m.start() - 1] in "-.,"):
-            continue
-        low = parse_digits(m.group(1), ctx.comma)
-        if low is None or f.value is None:
-            continue
-        low *= f.scale
-        sep = m["sep"].lower()
-        between = lx.RANGE_BETWEEN_RE.search(head, 0, m.start())
-        if sep in ("and", "y") and not between:
-            continue
-        if sep == "-" and m["pu"] is None and " " in m.group(0).strip():
-            continue
-        if f.kind == "money" and (m["pu"] or lx.FROM_RE.search(head, 0, m.start())):
-            continue  # "rose from 30 to 40 million yuan" is a change, not a range
-        if k > 0 and out[k - 1].end > window_start + m.start():
-            continue
-        if not low < f.value:
-            continue
-        start = window_start + (between.start() if between and sep in ("and", "y") else m.start())
-        out[k] = replace(f, start=start, value=low, value_high=f.value, num_start=start)
+        f = out[k]
+        tail = sh[max(0, f.start - 12) : f.start].rstrip(" \t")[-5:].lower()
+        if not tail or not (tail[-1] in _SEP_LAST or tail.endswith(_SEP_WORDS)):
+            continue  # no separator before the number: most numbers, tested without a regex
+        joined = join_bare_low(ctx, f, out[k - 1] if k else None, lows)
+        if joined is not None:
+            out[k] = joined  # a range may have a bare low end in turn: "18.5 to 21-23 billion"
+            join_bare_low(ctx, joined, out[k - 1] if k else None, lows)
+    if lows:
+        out = sorted(out + lows, key=lambda c: c.start)
     return out
+
+
+# how a separator before a high end can end ("-", "至", "to", "and", "đến"...), for a cheap test
+_SEP_LAST = frozenset("-–—~〜至到y")
+_SEP_WORDS = ("to", "and", "đến", "tới", "lên", "xuống")
+
+
+def join_bare_low(
+    ctx: Context, f: Candidate, before: Candidate | None, lows: list[Candidate]
+) -> Candidate | None:
+    """``f`` as a range with the bare number before it as its low end, if it has one.
+
+    A bare low end that is the start of a change instead is appended to ``lows``.
+    """
+    if f.status != "valid" or f.value is None or f.num_start != f.start:
+        return None
+    sh = ctx.sh
+    window_start = max(0, f.start - 40)
+    head = sh[window_start : f.start]
+    low_re = lx.RANGE_LOW_COMMA_RE if ctx.comma else lx.RANGE_LOW_DOT_RE
+    m = low_re.search(head)
+    if not m:
+        return None
+    if m.start() > 0 and (is_latin(head[m.start() - 1]) or head[m.start() - 1] in "-.,"):
+        return None
+    low = parse_digits(m.group(1), ctx.comma)
+    if low is None:
+        return None
+    if m["ls"]:
+        low *= read_scales(head, m.end(1), mil=ctx.mil)[0] * f.unit_mult
+    else:
+        low *= f.scale * f.unit_mult
+    sep = m["sep"].lower()
+    between = lx.RANGE_BETWEEN_RE.search(head, 0, m.start())
+    if sep in ("and", "y") and not between:
+        return None
+    if sep == "-" and m["pu"] is None and " " in head[m.end(1) : m.end()].strip():
+        return None
+    if f.kind == "money" and m["pu"]:
+        return None
+    if before is not None and before.end > window_start + m.start():
+        return None
+    low_start = window_start + m.start()
+    change = (
+        f.value_high is not None
+        or not low < f.value
+        or sep in ("lên", "xuống")
+        or is_change(ctx, low_start, f.kind)
+    )
+    if change:
+        ratio = abs(low / f.value) if f.value else 0.0
+        if sep in lx.CHANGE_SEPS and m["pu"] is None and 0.01 < ratio < 100:  # no "2024 to 3%"
+            low_end = window_start + (m.end("ls") if m["ls"] else m.end(1))
+            lows.append(
+                Candidate(
+                    f.kind,
+                    low_start,
+                    low_end,
+                    low,
+                    f.unit,
+                    low_start,
+                    f.scale,
+                    unit_mult=f.unit_mult,
+                )
+            )
+        return None
+    start = window_start + (between.start() if between and sep in ("and", "y") else m.start())
+    return replace(f, start=start, value=low, value_high=f.value, num_start=start)
 
 
 def join_scaled_money_ranges(ctx: Context, facts: list[Candidate]) -> None:
@@ -123,7 +220,7 @@ def join_scaled_money_ranges(ctx: Context, facts: list[Candidate]) -> None:
         if hm is None:
             continue
         high = parse_digits(hm.group(0), ctx.comma)
-        scale, pos = read_scales(sh, hm.end())
+        scale, pos = read_scales(sh, hm.end(), mil=ctx.mil)
         if high is None or scale == 1 or not f.value < high:
             continue
         um = match_unit(ctx, pos)

@@ -55,7 +55,7 @@ def find_chinese_numeral_facts(ctx: Context, out: list[Candidate]) -> None:
 def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate | None:
     """FLOPS written the Chinese way: 百亿亿次, 每秒X次, 300P (where 算力 is near)."""
     sh = ctx.sh
-    scale, pos = read_scales(sh, e)
+    scale, pos = read_scales(sh, e, mil=ctx.mil)
     v = value * scale
     tm = lx.ZH_TIMES_RE.match(sh, pos)
     if tm:
@@ -77,7 +77,7 @@ def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate 
         window = sh[max(0, s - 40) : pm.end() + 20]
         if lx.ZH_COMPUTE_CONTEXT_RE.search(window):
             f = 1e15 if pm["pe"] == "P" else 1e18
-            return Candidate("compute", s, pm.end(), v * f, "FLOPS", s, scale)
+            return Candidate("compute", s, pm.end(), v * f, "FLOPS", s, scale, unit_mult=f)
     return None
 
 

@@ -13,9 +13,148 @@ from newsfacts.extract.numbers import (
 from newsfacts.limits import check_time
 from newsfacts.model import FactKind, FactStatus
 
-# Words that tell which currency a bare ¥ is: yen (Japan) or yuan (China).
-_JP_CLUES = re.compile(r"Japan|Japanese|Tokyo|Osaka|Hokkaido|Nikkei|SoftBank|\byen\b|日本|円|東京")
-_CN_CLUES = re.compile(r"China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|人民币|中国|元")
+# Words that tell which currency a bare ¥ is: yen (Japan) or yuan (China): the
+# countries, their cities and agencies, and companies news names without a country.
+_JP_CLUES = (
+    "Japan Japanese Tokyo Osaka Kyoto Yokohama Nagoya Fukuoka Hokkaido Kyushu Nikkei Kyodo NHK"
+    " SoftBank Toyota Sony Hitachi Fujitsu Panasonic Nintendo Rakuten KDDI NTT NEC Mitsubishi"
+    " Mitsui Sumitomo Mizuho Nomura Renesas Kioxia Sakura_Internet Preferred_Networks yen"
+    " 日本 円 東京 大阪"
+)
+_CN_CLUES = (
+    "China Chinese Beijing Shanghai Shenzhen Hangzhou Guangzhou Chengdu Wuhan Chongqing Tianjin"
+    " Nanjing Suzhou Guizhou Hong_Kong Xinhua Caixin Yicai Alibaba Tencent Baidu Huawei ByteDance"
+    " Xiaomi SMIC Cambricon Moore_Threads SenseTime iFlytek JD.com Meituan yuan RMB renminbi"
+    " 人民币 中国 元"
+)
+_YEN_CLUE_OF = {w.replace("_", " "): "jp" for w in _JP_CLUES.split()} | {
+    w.replace("_", " "): "cn" for w in _CN_CLUES.split()
+}
+_YEN_CLUES = re.compile(lx.trie_alt(list(_YEN_CLUE_OF)))  # a trie: one fast scan
+
+
+def yen_clues(text: str) -> tuple[int, int]:
+    """How many words in ``text`` point to Japan and how many to China (whole words)."""
+    jp = cn = 0
+    for m in _YEN_CLUES.finditer(text):
+        s, e = m.span()
+        if text[s].isascii() and (
+            (s and text[s - 1].isalpha()) or (e < len(text) and text[e].isalpha())
+        ):
+            continue  # inside a longer word: "NECK" is not NEC, "Chinatown" not China
+        if _YEN_CLUE_OF[m.group(0)] == "jp":
+            jp += 1
+        else:
+            cn += 1
+    return jp, cn
+
+
+# A bare "$" in a paper from these places is their dollar, not the US one.
+_LOCAL_DOLLARS = {"sg": "SGD", "hk": "HKD", "au": "AUD", "nz": "NZD", "ca": "CAD"}
+_DOLLAR_PUBLISHERS = re.compile(
+    r"(?P<SGD>(?<!New )Straits Times|CNA\b|Channel NewsAsia|The Edge Singapore|Lianhe Zaobao"
+    r"|Singapore)"
+    r"|(?P<HKD>South China Morning Post|SCMP|The Standard|RTHK|Hong Kong|HK01|Ming Pao)"
+    r"|(?P<AUD>Australian|Sydney Morning Herald|The Age\b|news\.com\.au|iTnews|Crikey"
+    r"|ABC News Australia|Australia)"
+    r"|(?P<NZD>New Zealand|NZ Herald|Stuff\b|RNZ\b)"
+    r"|(?P<CAD>Globe and Mail|Toronto Star|Financial Post|CBC\b|Canada|Canadian)",
+    re.IGNORECASE,
+)
+# A dateline in the first lines: "SINGAPORE -", "SYDNEY, May 3 (AAP) -", "HONG KONG:".
+_DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:(?P<SGD>SINGAPORE)|(?P<HKD>HONG KONG)"
+    r"|(?P<AUD>SYDNEY|MELBOURNE|BRISBANE|PERTH|ADELAIDE|CANBERRA)"
+    r"|(?P<NZD>AUCKLAND|WELLINGTON)|(?P<CAD>TORONTO|OTTAWA|VANCOUVER|MONTREAL|CALGARY))"
+    r"\b(?P<rest>[^\n]{0,40}?)(?:[ \t][-–—:][ \t]|:)"
+)
+# Wire copy keeps "$" for the US dollar wherever it is datelined.
+_WIRE_RE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|Dow Jones|Xinhua)\)|Reuters|Bloomberg")
+# The local dollar written out, and the US dollar written out.
+_LOCAL_FORMS = {
+    "SGD": re.compile(r"(?<![A-Za-z])S\$|\$S(?=\d)|SGD"),
+    "HKD": re.compile(r"HK\$|\$HK|HKD"),
+    "AUD": re.compile(r"(?<![A-Za-z])A\$|AU\$|\$A(?=\d)|AUD"),
+    "NZD": re.compile(r"NZ\$|\$NZ|NZD"),
+    "CAD": re.compile(r"(?<![A-Za-z])C\$|CA\$|\$C(?=\d)|CAD"),
+}
+_PENCE_RE = re.compile(r"\dp(?![^\W\d_])")
+_US_FORMS = re.compile(r"US\$|\$US|U\.S\.\$|USD")
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyContext:
+    """What an article says a bare ``¥`` and a bare ``$`` are, read once per article.
+
+    ``jp_clues``/``cn_clues`` count the words pointing to Japan and to China (the
+    publisher's and the address's count three times); ``dollar`` is the code a bare
+    ``$`` stands for (``USD`` unless the publication is from Singapore, Hong Kong,
+    Australia, New Zealand or Canada).
+    """
+
+    jp_clues: int = 0
+    cn_clues: int = 0
+    dollar: str = "USD"
+    sterling: bool = False  # a British clue (``£``, London, a .uk address): ``80p`` is pence
+
+
+def currency_context(
+    text: str, publisher: str | None = None, source_uri: str | None = None
+) -> CurrencyContext:
+    """The currency context of a whole article: its text, publisher and address.
+
+    A bare ``$`` is the local dollar when the publisher, the address's country
+    domain (``.sg``, ``.com.hk``, ``.com.au``...) or a dateline (``SINGAPORE -``)
+    says where the paper is, unless the dateline is wire copy (``(Reuters)``), or
+    the article writes the local dollar out (``S$``) and never the US one, which
+    says its bare ``$`` is the US dollar.
+    """
+    jp = cn = 0
+    if "¥" in text or "￥" in text:
+        jp, cn = yen_clues(text)
+        for extra in (publisher, _host(source_uri)):
+            if extra:
+                ej, ec = yen_clues(extra)
+                jp += 3 * (ej + extra.endswith(".jp"))
+                cn += 3 * (ec + extra.endswith(".cn"))
+    dollar = "USD"
+    if "$" in text or "＄" in text:
+        local = _local_dollar(text, publisher, _host(source_uri))
+        if local is not None:
+            explicit = _LOCAL_FORMS[local].search(text) is not None
+            if not explicit or _US_FORMS.search(text) is not None:
+                dollar = local
+    sterling = _PENCE_RE.search(text) is not None and (
+        lx.STERLING_CLUE_RE.search(text) is not None or (_host(source_uri) or "").endswith(".uk")
+    )
+    return CurrencyContext(jp, cn, dollar, sterling)
+
+
+def _host(uri: str | None) -> str | None:
+    """The host of a URL (``https://www.straitstimes.com/...`` -> ``www.straitstimes.com``)."""
+    if not uri or "://" not in uri:
+        return None
+    host = uri.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host or None
+
+
+def _local_dollar(text: str, publisher: str | None, host: str | None) -> str | None:
+    """The local dollar the publisher, the host or a (non-wire) dateline names, if any."""
+    if host:
+        tld = host.rsplit(".", 1)[-1]
+        if tld in _LOCAL_DOLLARS:
+            return _LOCAL_DOLLARS[tld]
+        for name in ("straitstimes", "businesstimes.com.sg", "scmp", "thestandard", "afr.com"):
+            if name in host:
+                return {"afr.com": "AUD", "scmp": "HKD", "thestandard": "HKD"}.get(name, "SGD")
+    if publisher:
+        m = _DOLLAR_PUBLISHERS.search(publisher)
+        if m:
+            return m.lastgroup
+    m = _DATELINE_RE.search(text, 0, 600)
+    if m and not _WIRE_RE.search(m["rest"]):
+        return next(code for code in _LOCAL_DOLLARS.values() if m[code])
+    return None
 
 
 @dataclass(slots=True)
@@ -35,6 +174,7 @@ class Candidate:
     qualifier: str | None = None
     conversion_of: int | None = None
     integer: bool = False
+    unit_mult: float = 1.0  # what the unit multiplies by besides scale words (exa-, cents)
 
 
 @dataclass(slots=True)
@@ -46,6 +186,8 @@ class Context:
     lang: str
     comma: bool
     num_re: re.Pattern[str]
+    currency: CurrencyContext | None = None
+    mil: float = 1e6  # what "mil" after a number multiplies by (1e3 in Spanish, Portuguese)
     yen_code: str | None = None
     _low: str | None = None
     _numbers: list[tuple[int, int, str]] | None = None
@@ -88,16 +230,24 @@ class Context:
         return self._numbers
 
     def yen(self) -> str:
+        """The currency of a bare ``¥``: the paragraph's clues (twice) and the article's."""
         if self.yen_code is None:
             if self.lang == "ja":
                 self.yen_code = "JPY"
             elif self.lang == "zh":
                 self.yen_code = "CNY"
             else:
-                jp = len(_JP_CLUES.findall(self.text))
-                cn = len(_CN_CLUES.findall(self.text))
+                jp, cn = yen_clues(self.text)
+                jp, cn = 2 * jp, 2 * cn
+                if self.currency is not None:
+                    jp += self.currency.jp_clues
+                    cn += self.currency.cn_clues
                 self.yen_code = "CNY" if cn > jp else "JPY"
         return self.yen_code
+
+    def dollar(self) -> str:
+        """The currency of a bare ``$``: the article's (``USD`` without one)."""
+        return self.currency.dollar if self.currency is not None else "USD"
 
 
 def lang_code(lang: str | None) -> str:

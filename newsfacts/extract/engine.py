@@ -27,7 +27,15 @@ from newsfacts.extract.chinese import (
     find_chinese_percent_forms,
     find_dui_zhe,
 )
-from newsfacts.extract.context import Candidate, Context, fold_for_scan, lang_code, mask_urls
+from newsfacts.extract.context import (
+    Candidate,
+    Context,
+    CurrencyContext,
+    currency_context,
+    fold_for_scan,
+    lang_code,
+    mask_urls,
+)
 from newsfacts.extract.numbers import (
     DECIMAL_COMMA_LANGS,
 )
@@ -42,14 +50,31 @@ from newsfacts.limits import check_time
 from newsfacts.model import Fact
 
 
-def extract(text: str, lang: str | None = "en") -> list[Fact]:
-    """Facts stated in ``text`` (one paragraph in language ``lang``), sorted by start."""
+def extract(
+    text: str, lang: str | None = "en", currency: CurrencyContext | None = None
+) -> list[Fact]:
+    """Facts stated in ``text`` (one paragraph in language ``lang``), sorted by start.
+
+    ``currency`` is what the whole article says a bare ``¥`` and ``$`` are
+    (``currency_context`` of its text, publisher and address); without it the
+    paragraph is its own context.
+    """
     if not text:
         return []
     code = lang_code(lang)
     comma = code in DECIMAL_COMMA_LANGS
     sh = mask_urls(fold_for_scan(text))
-    ctx = Context(text, sh, code, comma, lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE)
+    if currency is None and "$" in sh:
+        currency = currency_context(text)
+    ctx = Context(
+        text,
+        sh,
+        code,
+        comma,
+        lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE,
+        currency,
+        1e3 if code in ("es", "pt", "ca", "gl") else 1e6,
+    )
     cands: list[Candidate] = []
     find_digit_facts(ctx, cands)
     check_time()

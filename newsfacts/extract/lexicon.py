@@ -148,7 +148,7 @@ PCT = (
     + SP
     + r"+points?|percent(?:age)?s?|per"
     + SP
-    + r"?cent|pct)"
+    + r"?cent|pct|(?-i:pc))"
     + LATIN_END
     + r"|por"
     + SP
@@ -209,12 +209,14 @@ _LATIN_NAMES = [
 ]
 _CJK_NAMES = [n for n in NAMES if re.match(r"[\u3400-\u9fff]", n)]
 _AFTER_SYMBOLS = [s for s in SYMBOLS if len(s) == 1 and s not in "元"] + ["ரூ"]
+# Qualified dollars after the amount ("2.5 billion US$", "300 million A$"); upper case only.
+_AFTER_DOLLARS = ["US$", "A$", "AU$", "C$", "NZ$", "S$", "SG$", "HK$", "NT$"]
 
 CUR_SUFFIX = (
     rf"(?P<cn>{_alt(_CJK_NAMES)})"
     rf"|(?P<ln>{_alt(_LATIN_NAMES)}){LATIN_END}"
     rf"|(?-i:(?P<code>{CODE_ALT}|RMB|VNĐ|NTD))(?![A-Za-z])"
-    rf"|(?P<sym>{_alt(_AFTER_SYMBOLS)})"
+    rf"|(?P<sym>(?-i:{_alt(_AFTER_DOLLARS)})|{_alt(_AFTER_SYMBOLS)})(?![ \t]*\d)"
 )
 
 UNIT_RE = re.compile(
@@ -248,6 +250,8 @@ _PREFIX_QUAL = {
 PREFIX_RE = re.compile(
     r"(?:(?<![^\W\d_])(?P<q>u\.s\.?|us|usd|hk|can|ca|c|aud|au|a|nz|sg|s|nt|r|mex|mx)\$"
     r"|(?<![^\W\d_])(?P<qs>u\.s\.?|us|usd|hk|c|aud|au|nz|sg|nt|mex|mx)[ \t]\$"
+    r"|(?<![^\W\d_'’])(?-i:(?P<qss>S))[ \t]\$"
+    r"|\$(?-i:(?P<qd>US|AU|A|NZ|HK|SG|S|C))"
     r"|(?P<usd>U\$[DS])"
     r"|(?P<sym>[$€£¥₹₩₫₽₺₱฿₦₪₴₡₾₭₮₲₵₸৳]|ரூ)"
     rf"|(?<![^\W\d_])(?-i:(?P<code>{CODE_ALT}|RMB|Rmb|NTD|RM|Rp))"
@@ -259,8 +263,8 @@ PREFIX_RE = re.compile(
 
 def prefix_code(m: re.Match[str]) -> str:
     """The currency code a ``PREFIX_RE`` match denotes ("¥" is left to the caller)."""
-    if m["q"] or m["qs"]:
-        return _PREFIX_QUAL[(m["q"] or m["qs"]).lower()]
+    if m["q"] or m["qs"] or m["qss"] or m["qd"]:
+        return _PREFIX_QUAL[(m["q"] or m["qs"] or m["qss"] or m["qd"]).lower()]
     if m["usd"]:
         return "USD"
     if m["sym"]:
@@ -334,6 +338,14 @@ SUBUNIT_RE = re.compile(
     r"(?![^\W\d_])",
     IC,
 )
+# A sub-unit alone after a number (``45 cents``, ``80p``); case as written.
+SUBUNIT_ALONE_RE = re.compile(
+    r"[ \t]*(?:(?P<q>euro|US|U\.S\.)[ \t]+)?(?P<u>cents?|pence|penny|sen|xu)(?![^\W\d_])"
+    r"|[ \t]*(?P<z>美分)"
+    r"|p(?![^\W\d_]|\.[A-Za-z])"
+)
+STERLING_CLUE_RE = re.compile(r"£|pence|pounds?\b|sterling|FTSE|London|Brit|\bUK\b|\bLSE\b", IC)
+VI_USD_RE = re.compile(r"USD|\$|đô", IC)
 MINOR_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|\Z|and\b|y\b|or\b|o\b)", IC)
 CENTS_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
 
@@ -385,9 +397,34 @@ RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)
 SPANISH_DE_RE = re.compile(r"(?<![^\W\d_])del?[ \t]+\Z", IC)
 FROM_RE = re.compile(r"(?<![^\W\d_])(?:from|desde|từ)[ \t]+\Z", IC)
 RANGE_HIGH_RE = re.compile(r"[ \t]*(?:-|–|to)[ \t]*", IC)
+# the low end's own scale words: "2 million to 5 million yuan", "15亿至25亿元"
+_LOW_SCALE_WORD = _alt([*SCALE_WORDS, *SCALE_ABBREV])
+_LOW_SCALE = rf"(?P<ls>(?:{SP}?(?:{_LOW_SCALE_WORD}){LATIN_END}|{SP}?[百千万亿兆]){{1,3}})?"
 _RANGE_LOW_TAIL = (
-    r")(?P<pu>[ \t]*(?:%|percent|per cent))?[ \t]*"
-    r"(?P<sep>-|–|—|~|〜|to|and|至|到|y|đến|tới)[ \t]*\Z"
+    r")" + _LOW_SCALE + r"(?P<pu>[ \t]*(?:%|percent|per cent))?[ \t]*"
+    r"(?P<sep>-|–|—|~|〜|to|and|至|到|y|đến|tới|lên|xuống)[ \t]*\Z"
+)
+# separators that can also join the two ends of a change ("fell from 3.9 to 3.6 percent")
+CHANGE_SEPS = frozenset({"to", "至", "到", "đến", "tới", "lên", "xuống"})
+# before "from": a range, not a change ("ranging from $12 to $18 billion")
+RANGE_FROM_RE = re.compile(
+    r"(?<![^\W\d_])(?:rang(?:e|es|ed|ing)|anywhere|somewhere|var(?:y|ies|ied|ying))[ \t]+\Z",
+    IC,
+)
+# before "from" a percentage or FLOPS: a rise, so "from 3.6 to 3.9 percent" is two values
+# (without one, "cut costs from 30% to 40%" reads as a range, as the seed gold has it)
+UP_VERB_FROM_RE = re.compile(
+    r"(?<![^\W\d_])(?:rise|rises|rose|risen|rising|raise|raised|raising|increase|increased"
+    r"|increasing|grow|grew|grown|growing|climb|climbed|jump|jumped|surge|surged|soar|soared"
+    r"|lift|lifted|expand|expanded|widen|widened|improve|improved|upgraded|went|up)"
+    r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+\Z",
+    IC,
+)
+# before "từ": a change, not a range ("tăng từ 2 lên 3 tỷ USD"; "tăng trưởng" is growth)
+VI_CHANGE_RE = re.compile(
+    r"(?<![^\W\d_])(?:tăng(?![ \t]+trưởng)|giảm|nâng|hạ|sụt|tụt|lên|xuống)"
+    r"(?:[ \t]+[^\W\d_]+)?[ \t]+\Z",
+    IC,
 )
 RANGE_LOW_DOT_RE = re.compile("(" + NUM_DOT + _RANGE_LOW_TAIL, IC)
 RANGE_LOW_COMMA_RE = re.compile("(" + NUM_COMMA + _RANGE_LOW_TAIL, IC)

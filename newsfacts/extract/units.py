@@ -25,15 +25,20 @@ _PREFIX_CJK = ("人民币", "港币", "美元", "港元")
 _PROPER_NOUN_NAMES = frozenset({"rand", "dong", "won", "sen", "naira", "real"})
 
 
-def read_scales(sh: str, pos: int, allow_zh: bool = True) -> tuple[float, int]:
-    """Multiplier of the scale words starting at ``pos`` and where they end."""
+def read_scales(sh: str, pos: int, allow_zh: bool = True, mil: float = 1e3) -> tuple[float, int]:
+    """Multiplier of the scale words starting at ``pos`` and where they end.
+
+    ``mil`` is what the word ``mil`` multiplies by: a thousand in Spanish and
+    Portuguese (``5 mil millones``), a million in English (``$2mil``, ``RM4.5mil``).
+    """
     mult = 1.0
     for _ in range(4):
         m = lx.SCALE_RE.match(sh, pos)
         if not m:
             break
         if m["w"]:
-            mult *= lx.SCALE_WORDS[" ".join(m["w"].lower().split())]
+            word = " ".join(m["w"].lower().split())
+            mult *= mil if word == "mil" else lx.SCALE_WORDS[word]
         elif m["a"]:
             mult *= lx.SCALE_ABBREV[m["a"].lower()]
         elif m["l"]:
@@ -72,6 +77,11 @@ def find_prefix(ctx: Context, s: int) -> tuple[str, int] | None:
     if j == 0:
         return None
     c = sh[j - 1]
+    if c == "=":
+        # "Y=1.2 billion": the yen as old wire copy wrote it
+        if j >= 2 and sh[j - 2] == "Y" and (j < 3 or not sh[j - 3].isalnum()):
+            return "JPY", j - 2
+        return None
     if c in "币元":
         if not sh[max(0, j - 3) : j].endswith(_PREFIX_CJK):
             return None
@@ -88,6 +98,8 @@ def find_prefix(ctx: Context, s: int) -> tuple[str, int] | None:
         return None
     if m["sym"] == "¥":
         return ctx.yen(), m.start()
+    if m["sym"] == "$":
+        return ctx.dollar(), m.start()
     return lx.prefix_code(m), m.start()
 
 
@@ -130,12 +142,12 @@ def fact_after_number(
     sh = ctx.sh
     if e + 1 < len(sh) and sh[e] in "多余" and sh[e + 1] in "十百千万亿":
         # 1000多万: "more than" ten million
-        scale, pos = read_scales(sh, e + 1, allow_zh_scale)
+        scale, pos = read_scales(sh, e + 1, allow_zh_scale, ctx.mil)
         c = attach_unit(ctx, s, e, value, integer, scale, pos, word_scaled)
         if c is not None:
             c.qualifier = sh[e]
         return c
-    scale, pos = read_scales(sh, e, allow_zh_scale)
+    scale, pos = read_scales(sh, e, allow_zh_scale, ctx.mil)
     return attach_unit(ctx, s, e, value, integer, scale, pos, word_scaled)
 
 
@@ -160,26 +172,39 @@ def attach_unit(
         return None
     if s > 1 and sh[s - 1] == "-" and is_latin(sh[s - 2]) and prefix is None:
         return None
+    if prefix is None and pos + 1 < len(sh):
+        ch = sh[pos + 1] if sh[pos] in " \t" else sh[pos]
+        if ch in _SUB_FIRST and (um is None or um["ln"]):
+            sub = minor_unit_amount(ctx, num_start, pos, value * scale * sign, scale)
+            if sub is not None:
+                return sub
     if um is not None:
-        if um["pct"]:
-            v = value * scale * sign
-            if um["pct"].strip() == "‰":
-                v /= 10
-            return Candidate(
-                "percent", num_start, um.end(), v, "%", num_start, scale, integer=integer
-            )
-        if um["flops"]:
-            excl = lx.FLOPS_EXCLUDE_RE.match(sh, um.end())
-            if excl:
-                return None
-            if um["fp"]:
-                f = lx.FLOPS_PREFIX[um["fp"].lower()]
-            elif um["fl"]:
-                f = lx.FLOPS_PREFIX[um["fl"]]
+        if um["pct"] or um["flops"]:
+            if um["pct"]:
+                sign_text = um["pct"].strip()
+                if sign_text == "pc" and um["pct"][0] in " \t":
+                    return None  # "3 pc cases": pieces; the British "12pc" is glued to it
+                kind, unit, mult = "percent", "%", 0.1 if sign_text == "‰" else 1.0
             else:
-                f = 1.0
+                if lx.FLOPS_EXCLUDE_RE.match(sh, um.end()):
+                    return None
+                if um["fp"]:
+                    mult = lx.FLOPS_PREFIX[um["fp"].lower()]
+                elif um["fl"]:
+                    mult = lx.FLOPS_PREFIX[um["fl"]]
+                else:
+                    mult = 1.0
+                kind, unit = "compute", "FLOPS"
             return Candidate(
-                "compute", num_start, um.end(), value * scale * f * sign, "FLOPS", num_start, scale
+                kind,
+                num_start,
+                um.end(),
+                value * scale * mult * sign,
+                unit,
+                num_start,
+                scale,
+                integer=integer and kind == "percent",
+                unit_mult=mult,
             )
         if um["cur"] and currency_fits(ctx, um, scale):
             linked = lx.OF_CURRENCY_RE.match(um["cur"]) is not None  # "millones de dólares"
@@ -189,6 +214,8 @@ def attach_unit(
                 code = lx.suffix_code(um)
                 if um["sym"] == "¥":
                     code = ctx.yen()
+                elif um["sym"] == "$":
+                    code = ctx.dollar()
                 start = num_start
                 if prefix is not None and prefix[0] == code:
                     start = prefix[1]
@@ -222,6 +249,60 @@ def attach_unit(
             c.end = um2.end()
         return add_minor_units(ctx, c)
     return None
+
+
+# A sub-unit written alone after the amount: "45 cents", "80p", "50 sen", "500 xu", "50美分".
+_SUB_FIRST = frozenset("cpsxeU美")
+# Video resolutions, not prices in pence: "1080p", "720p".
+_RESOLUTIONS = frozenset({144, 240, 360, 480, 540, 576, 720, 1080, 1440, 2160, 4320})
+
+
+def minor_unit_amount(
+    ctx: Context, start: int, pos: int, value: float, scale: float
+) -> Candidate | None:
+    """``45 cents`` as 0.45 of the main unit: the sub-unit's currency, from the text around.
+
+    Cents are of the article's dollar (euro cents in a paragraph that talks euros and
+    no dollars), pence and ``p`` of sterling (``p`` only glued to the number, in a
+    paragraph with a British clue, never a video resolution), ``sen`` of the ringgit
+    (not in Vietnamese, where it is a lotus), ``xu`` of the đồng (of the US dollar in a
+    paragraph priced in USD), 美分 of the US dollar.
+    """
+    sh = ctx.sh
+    m = lx.SUBUNIT_ALONE_RE.match(sh, pos)
+    if m is None:
+        return None
+    unit = m["u"] or m["z"] or "p"
+    code: str | None
+    if unit.startswith("cent"):
+        if m["q"]:
+            code = "EUR" if m["q"] == "euro" else "USD"
+        elif ("€" in sh or "euro" in ctx.low) and "$" not in sh:
+            code = "EUR"
+        else:
+            code = ctx.dollar()
+    elif unit in ("pence", "penny", "p"):
+        if m["q"]:
+            return None
+        if unit == "p" and (
+            ctx.lang in ("zh", "ja", "ko", "vi")
+            or value in _RESOLUTIONS
+            or not (
+                (ctx.currency is not None and ctx.currency.sterling)
+                or lx.STERLING_CLUE_RE.search(sh)
+            )
+        ):
+            return None
+        code = "GBP"
+    elif unit == "sen":
+        code = None if ctx.lang == "vi" or m["q"] else "MYR"
+    elif unit == "xu":
+        code = None if ctx.lang != "vi" or m["q"] else ("USD" if lx.VI_USD_RE.search(sh) else "VND")
+    else:  # 美分
+        code = "USD"
+    if code is None:
+        return None
+    return Candidate("money", start, m.end(), value / 100, code, start, scale, unit_mult=0.01)
 
 
 def add_minor_units(ctx: Context, c: Candidate) -> Candidate:
