@@ -144,6 +144,7 @@ def run(
         _ = settings.with_organisation_files(resolved.organisation_files).organisation_table
     except OrganisationError as exc:
         raise typer.BadParameter(str(exc), param_hint="organisation files") from exc
+    from flows.prefect_api import PrefectApiError
     from flows.progress import progress_listener
     from flows.quality import DataQualityError
     from warehouse.db import WarehouseLockedError, WarehouseUnusableError
@@ -153,6 +154,7 @@ def run(
         # one writer: wait (bounded) for another run or check before Prefect starts
         with (
             _writing(settings, "newsfacts run"),
+            _prefect_api(settings),
             _run_progress() as listener,
             progress_listener(listener),
             _stop_on_sigterm(),
@@ -167,7 +169,7 @@ def run(
     except WarehouseUnusableError as exc:
         _say(f"the run did not complete: {exc}", "red")
         raise typer.Exit(2) from exc
-    except (WarehouseLockedError, PublishError) as exc:
+    except (WarehouseLockedError, PublishError, PrefectApiError) as exc:
         _say(f"the run did not complete: {exc}", "red")
         raise typer.Exit(1) from exc
     c = summary.counts
@@ -179,6 +181,17 @@ def run(
     )
     if summary.status != "completed":
         raise typer.Exit(1)
+
+
+@contextmanager
+def _prefect_api(settings: Settings) -> Iterator[None]:
+    """The run's Prefect API: ``PREFECT_API_URL`` if set, else the local server, reused
+    across commands (``flows.prefect_api``), or Prefect's temporary one (``ephemeral``)."""
+    from flows.prefect_api import prefect_api
+
+    s = settings
+    with prefect_api(s.prefect_server, s.prefect_idle_seconds, s.prefect_startup_seconds):
+        yield
 
 
 def _say(line: str, style: str = "yellow") -> None:
@@ -625,7 +638,8 @@ def serve(
 ) -> None:
     """Register a scheduled deployment of the ETL flow and serve its runs (Ctrl-C stops).
 
-    Point PREFECT_API_URL at a `prefect server start` to see runs in the Prefect UI.
+    Needs PREFECT_API_URL pointing at a `prefect server start` (which schedules the
+    runs and shows them in its UI): without it, one line and exit 2.
     """
     from flows.serve import serve_etl
     from newsfacts.settings import SettingsError
@@ -659,6 +673,15 @@ def serve(
     sources = [str(p.resolve()) for p in paths or []]
     if not sources and not settings.sources_file:
         sources = [str(SAMPLE_CORPUS)]
+    from flows.prefect_api import configured_api_url
+
+    if configured_api_url() is None:  # a temporary server schedules nothing: it would idle
+        _say(
+            "newsfacts serve needs a Prefect server to schedule its runs: start one with"
+            " `uv run prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api",
+            "red",
+        )
+        raise typer.Exit(2)
     serve_etl(
         settings, sources, cron=cron, interval_seconds=interval, name=name, task_runner=runner
     )

@@ -22,6 +22,10 @@ SAMPLE_CORPUS = PROJECT_ROOT / "samples" / "articles"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "newsfacts.duckdb"
 
 
+# where a command-line run finds its Prefect API without PREFECT_API_URL (flows.prefect_api)
+PREFECT_SERVERS: tuple[str, ...] = ("local", "ephemeral")
+
+
 class SettingsError(ValueError):
     """A setting that cannot be used: the message names it and what it must be."""
 
@@ -62,6 +66,12 @@ class Settings:
     # how long a writer (a run, a check) waits for another to finish with the warehouse
     # file, or for an analyst's shell on it to close, before it gives up in one line
     lock_wait_seconds: float = 120.0
+    # the Prefect API of a command-line run without PREFECT_API_URL (flows.prefect_api):
+    # "local", one local server started once and reused, or "ephemeral", Prefect's
+    # temporary server in every process; the local one stops after this many idle seconds
+    prefect_server: str = "local"
+    prefect_idle_seconds: float = 900.0
+    prefect_startup_seconds: float = 90.0  # how long to wait for a local server to start
     # users' organisation files (newsfacts.organisations), read after the packaged csv:
     # NEWSFACTS_ORGANISATIONS (os.pathsep-separated), then the sources file's [organisations]
     organisation_files: tuple[str, ...] = ()
@@ -135,6 +145,11 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise SettingsError(f"{name.replace('_', ' ')} must be at least 1, not {value!r}")
+        if self.prefect_server not in PREFECT_SERVERS:
+            raise SettingsError(
+                f"NEWSFACTS_PREFECT_SERVER must be one of {', '.join(PREFECT_SERVERS)},"
+                f" not {self.prefect_server!r}"
+            )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -145,6 +160,8 @@ class Settings:
         for key, name, kind, what in (
             ("batch_size", "NEWSFACTS_BATCH_SIZE", int, "a whole number"),
             ("lock_wait_seconds", "NEWSFACTS_LOCK_WAIT", float, "a number of seconds"),
+            ("prefect_idle_seconds", "NEWSFACTS_PREFECT_IDLE", float, "a number of seconds"),
+            ("prefect_startup_seconds", "NEWSFACTS_PREFECT_STARTUP", float, "a number of seconds"),
             (
                 "max_document_seconds",
                 "NEWSFACTS_MAX_DOCUMENT_SECONDS",
@@ -168,6 +185,7 @@ class Settings:
             ("dask_address", "NEWSFACTS_DASK_ADDRESS"),
             ("publish_path", "NEWSFACTS_PUBLISH_PATH"),
             ("sources_file", "NEWSFACTS_SOURCES"),
+            ("prefect_server", "NEWSFACTS_PREFECT_SERVER"),
         ):
             if name in os.environ:
                 env[key] = os.environ[name]
