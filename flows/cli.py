@@ -17,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -134,6 +135,8 @@ def run(
         sources = [str(p) for p in paths]
     else:
         sources = [] if settings.sources_file or full_refresh else [str(SAMPLE_CORPUS)]
+        if sources and settings.dq_as_of is None:  # the bundled corpus is a fixed one
+            settings = replace(settings, dq_as_of="reference_date")
     try:
         resolved = resolve_sources(sources, settings)  # read once; the flow is handed it
     except SourcesError as exc:
@@ -535,6 +538,14 @@ def check(
     config: Annotated[
         Path | None, typer.Option(help="The dq.toml to grade with (default: the repository's).")
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Measure the age checks at: now, reference_date (a fixed corpus) or"
+            " YYYY-MM-DD (default: NEWSFACTS_DQ_AS_OF, else dq.toml's as_of).",
+        ),
+    ] = None,
 ) -> None:
     """Run the data-quality checks on the warehouse: exit 0 ok, 1 warnings only, 2 errors.
 
@@ -545,12 +556,18 @@ def check(
 
     from flows.render import dq_table, github_annotations, render_junit, render_markdown
     from newsfacts.dq_config import DQConfigError
+    from newsfacts.settings import SettingsError
     from warehouse.db import WarehouseLockedError, WarehouseUnusableError, unusable
     from warehouse.dq import open_for_checks, record_results, run_checks
     from warehouse.load import abandon_dead_runs
     from warehouse.lock import writer_lock
 
-    settings = Settings.from_env(warehouse=warehouse, dq_config=str(config) if config else None)
+    try:
+        settings = Settings.from_env(
+            warehouse=warehouse, dq_config=str(config) if config else None, dq_as_of=as_of
+        )
+    except SettingsError as exc:
+        raise typer.BadParameter(str(exc)) from exc
     is_lake = settings.warehouse.startswith("ducklake:")
     if not is_lake and not Path(settings.warehouse).exists():
         err.print(f"[red]no warehouse at {settings.warehouse}[/]: run `newsfacts run` first")
@@ -567,7 +584,14 @@ def check(
             ),
         ):
             abandon_dead_runs(con)  # no run is alive while we hold the lock
-            report = run_checks(con, dq_config, "cli", schema_problems=schema_problems)
+            report = run_checks(
+                con,
+                dq_config,
+                "cli",
+                schema_problems=schema_problems,
+                reference_date=settings.reference_date,
+                as_of=settings.dq_as_of,
+            )
             record_results(con, report)
     except (DQConfigError, WarehouseLockedError, WarehouseUnusableError) as exc:
         _say(f"cannot check: {exc}", "red")
