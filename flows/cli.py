@@ -15,7 +15,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +24,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from newsfacts.settings import DEFAULT_WAREHOUSE, SAMPLE_CORPUS, Settings
 
@@ -149,6 +161,10 @@ def run(
         raise typer.BadParameter(str(exc), param_hint="organisation files") from exc
     from flows.prefect_api import PrefectApiError
     from flows.progress import progress_listener
+    from newsfacts.sources import WarcSource
+
+    # the bar has a total when every source says how many documents it brings
+    countable = not full_refresh and not any(isinstance(s, WarcSource) for s in resolved.sources)
     from flows.quality import DataQualityError
     from warehouse.db import WarehouseLockedError, WarehouseUnusableError
     from warehouse.publish import PublishError
@@ -158,8 +174,8 @@ def run(
         with (
             _writing(settings, "newsfacts run"),
             _prefect_api(settings),
-            _run_progress() as listener,
-            progress_listener(listener),
+            _run_progress(countable) as bar,
+            progress_listener(bar.advance, bar.expect),
             _stop_on_sigterm(),
         ):
             summary = etl(sources, settings, resolved, runner)
@@ -258,35 +274,91 @@ def _stop_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-@contextmanager
-def _run_progress() -> Iterator[Callable[[int, object], None]]:
-    """A rich progress bar fed by the flow's per-batch progress reports."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+class _Progress:
+    """What the run's progress bar is fed: batches loaded, and documents announced."""
 
+    def __init__(self, progress: Progress, countable: bool) -> None:
+        self.progress, self.countable = progress, countable
+        self.task = progress.add_task("starting Prefect…", total=None, facts=0)
+
+    def advance(self, documents: int, added: object) -> None:
+        facts = self.progress.tasks[0].fields["facts"] + getattr(added, "facts", 0)
+        self.progress.update(self.task, advance=documents, description="etl", facts=facts)
+
+    def expect(self, documents: int) -> None:
+        """A source will bring ``documents``: the total grows, while every source is counted."""
+        if self.countable:
+            total = (self.progress.tasks[0].total or 0) + documents
+            self.progress.update(self.task, total=total)
+
+
+class _RateColumn(ProgressColumn):
+    """Documents a second, once there is a rate to show."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "– docs/s", style="progress.data.speed")
+
+
+class _AboveTheBar:
+    """Stands for a log handler's console: prints each log line above the live bar."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def print(self, message: object, **kwargs: object) -> None:
+        self.console.print(Text(str(message)), soft_wrap=True)
+
+
+@contextmanager
+def _logs_above(console: Console) -> Iterator[None]:
+    """Send Prefect's console log lines through ``console`` while its bar is live.
+
+    Prefect's handler prints through a console of its own, straight to the stream, and
+    so would write into the middle of the bar; through the bar's console each line is
+    printed above it.
+    """
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    handlers = {h for lg in loggers for h in lg.handlers if isinstance(h, PrefectConsoleHandler)}
+    saved = {handler: handler.console for handler in handlers}
+    for handler in handlers:
+        handler.console = _AboveTheBar(console)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for handler, previous in saved.items():
+            handler.console = previous
+
+
+@contextmanager
+def _run_progress(countable: bool) -> Iterator[_Progress]:
+    """A rich progress bar fed by the flow's progress reports: documents of the total when
+    every source says how many it brings (folders, URL lists, feeds; not WARC files), a
+    rate and the time left; Prefect's log lines are printed above it."""
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("documents · {task.fields[facts]} new facts"),
+        TextColumn("documents"),
+        _RateColumn(),
+        TextColumn("· ETA"),
+        TimeRemainingColumn(),
+        TextColumn("· {task.fields[facts]} new facts ·"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("starting Prefect…", total=None, facts=0)
-
-        def advance(documents: int, added: object) -> None:
-            facts = progress.tasks[0].fields["facts"] + getattr(added, "facts", 0)
-            progress.update(task, advance=documents, description="etl", facts=facts)
-
-        yield advance
-        progress.update(task, description="etl done")
+    with Progress(*columns, console=err, transient=False) as progress, _logs_above(err):
+        bar = _Progress(progress, countable)
+        yield bar
+        progress.update(bar.task, description="etl done")
 
 
 # The stable contract of ``newsfacts extract``: the mention, then its claim (null when
