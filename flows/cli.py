@@ -170,13 +170,14 @@ def run(
     from warehouse.publish import PublishError
 
     try:
+        # SIGTERM is one line from here on, while waiting for the lock or the server too;
         # one writer: wait (bounded) for another run or check before Prefect starts
         with (
+            _stop_on_sigterm(),
             _writing(settings, "newsfacts run"),
             _prefect_api(settings),
             _run_progress(countable) as bar,
             progress_listener(bar.advance, bar.expect),
-            _stop_on_sigterm(),
         ):
             summary = etl(sources, settings, resolved, runner)
     except DataQualityError as exc:  # an expected outcome: its table, then one line

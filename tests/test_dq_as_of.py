@@ -83,11 +83,13 @@ def test_old_ecb_rates_warn_and_every_fact_keeps_its_rate_day(tmp_path: Path) ->
     folder = tmp_path / "after"
     folder.mkdir()
     # published 4 and 40 days after the newest ECB rate, in three languages
-    early, late = date.fromordinal(newest.toordinal() + 4), date.fromordinal(
-        newest.toordinal() + 40
+    early, late = (
+        date.fromordinal(newest.toordinal() + 4),
+        date.fromordinal(newest.toordinal() + 40),
     )
     (folder / "early_en.txt").write_text(
-        f"Nordhavn Compute books EUR 2.4 billion for a Danish GPU hall\nPublished: {early:%Y-%m-%d}\n\n"
+        "Nordhavn Compute books EUR 2.4 billion for a Danish GPU hall\n"
+        f"Published: {early:%Y-%m-%d}\n\n"
         "Nordhavn Compute said on Tuesday it had raised €2.4 billion to build a GPU hall near"
         " Aarhus, with room for 40,000 accelerators by 2028.\n",
         encoding="utf-8",
