@@ -12,6 +12,7 @@ comments in the warehouse.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -230,7 +231,10 @@ NUMBER_WORDS = {10: "Ten", 11: "Eleven", 12: "Twelve", 13: "Thirteen", 14: "Four
 
 
 def run(command: list[str]) -> str:
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    # the samples are a fixed corpus: their age checks are measured at the run's reference
+    # date, so the page does not change with the calendar
+    env = {**os.environ, "NEWSFACTS_DQ_AS_OF": "reference_date"}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command[:4])} failed:\n{done.stderr[-3000:]}")
     return done.stdout

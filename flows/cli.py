@@ -15,14 +15,27 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from newsfacts.settings import DEFAULT_WAREHOUSE, SAMPLE_CORPUS, Settings
 
@@ -142,6 +155,8 @@ def run(
         sources = [str(p) for p in paths]
     else:
         sources = [] if settings.sources_file or full_refresh else [str(SAMPLE_CORPUS)]
+        if sources and settings.dq_as_of is None:  # the bundled corpus is a fixed one
+            settings = replace(settings, dq_as_of="reference_date")
     try:
         resolved = resolve_sources(sources, settings)  # read once; the flow is handed it
     except SourcesError as exc:
@@ -152,18 +167,25 @@ def run(
         _ = settings.with_organisation_files(resolved.organisation_files).organisation_table
     except OrganisationError as exc:
         raise typer.BadParameter(str(exc), param_hint="organisation files") from exc
+    from flows.prefect_api import PrefectApiError
     from flows.progress import progress_listener
+    from newsfacts.sources import WarcSource
+
+    # the bar has a total when every source says how many documents it brings
+    countable = not full_refresh and not any(isinstance(s, WarcSource) for s in resolved.sources)
     from flows.quality import DataQualityError
     from warehouse.db import WarehouseLockedError, WarehouseUnusableError
     from warehouse.publish import PublishError
 
     try:
+        # SIGTERM is one line from here on, while waiting for the lock or the server too;
         # one writer: wait (bounded) for another run or check before Prefect starts
         with (
-            _writing(settings, "newsfacts run"),
-            _run_progress() as listener,
-            progress_listener(listener),
             _stop_on_sigterm(),
+            _writing(settings, "newsfacts run"),
+            _prefect_api(settings),
+            _run_progress(countable) as bar,
+            progress_listener(bar.advance, bar.expect),
         ):
             summary = etl(sources, settings, resolved, runner)
     except DataQualityError as exc:  # an expected outcome: its table, then one line
@@ -175,7 +197,7 @@ def run(
     except WarehouseUnusableError as exc:
         _say(f"the run did not complete: {exc}", "red")
         raise typer.Exit(2) from exc
-    except (WarehouseLockedError, PublishError) as exc:
+    except (WarehouseLockedError, PublishError, PrefectApiError) as exc:
         _say(f"the run did not complete: {exc}", "red")
         raise typer.Exit(1) from exc
     c = summary.counts
@@ -189,6 +211,17 @@ def run(
     )
     if summary.status != "completed":
         raise typer.Exit(1)
+
+
+@contextmanager
+def _prefect_api(settings: Settings) -> Iterator[None]:
+    """The run's Prefect API: ``PREFECT_API_URL`` if set, else the local server, reused
+    across commands (``flows.prefect_api``), or Prefect's temporary one (``ephemeral``)."""
+    from flows.prefect_api import prefect_api
+
+    s = settings
+    with prefect_api(s.prefect_server, s.prefect_idle_seconds, s.prefect_startup_seconds):
+        yield
 
 
 def _say(line: str, style: str = "yellow") -> None:
@@ -252,35 +285,91 @@ def _stop_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-@contextmanager
-def _run_progress() -> Iterator[Callable[[int, object], None]]:
-    """A rich progress bar fed by the flow's per-batch progress reports."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+class _Progress:
+    """What the run's progress bar is fed: batches loaded, and documents announced."""
 
+    def __init__(self, progress: Progress, countable: bool) -> None:
+        self.progress, self.countable = progress, countable
+        self.task = progress.add_task("starting Prefect…", total=None, facts=0)
+
+    def advance(self, documents: int, added: object) -> None:
+        facts = self.progress.tasks[0].fields["facts"] + getattr(added, "facts", 0)
+        self.progress.update(self.task, advance=documents, description="etl", facts=facts)
+
+    def expect(self, documents: int) -> None:
+        """A source will bring ``documents``: the total grows, while every source is counted."""
+        if self.countable:
+            total = (self.progress.tasks[0].total or 0) + documents
+            self.progress.update(self.task, total=total)
+
+
+class _RateColumn(ProgressColumn):
+    """Documents a second, once there is a rate to show."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "– docs/s", style="progress.data.speed")
+
+
+class _AboveTheBar:
+    """Stands for a log handler's console: prints each log line above the live bar."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def print(self, message: object, **kwargs: object) -> None:
+        self.console.print(Text(str(message)), soft_wrap=True)
+
+
+@contextmanager
+def _logs_above(console: Console) -> Iterator[None]:
+    """Send Prefect's console log lines through ``console`` while its bar is live.
+
+    Prefect's handler prints through a console of its own, straight to the stream, and
+    so would write into the middle of the bar; through the bar's console each line is
+    printed above it.
+    """
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    handlers = {h for lg in loggers for h in lg.handlers if isinstance(h, PrefectConsoleHandler)}
+    saved = {handler: handler.console for handler in handlers}
+    for handler in handlers:
+        handler.console = _AboveTheBar(console)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for handler, previous in saved.items():
+            handler.console = previous
+
+
+@contextmanager
+def _run_progress(countable: bool) -> Iterator[_Progress]:
+    """A rich progress bar fed by the flow's progress reports: documents of the total when
+    every source says how many it brings (folders, URL lists, feeds; not WARC files), a
+    rate and the time left; Prefect's log lines are printed above it."""
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("documents · {task.fields[facts]} new facts"),
+        TextColumn("documents"),
+        _RateColumn(),
+        TextColumn("· ETA"),
+        TimeRemainingColumn(),
+        TextColumn("· {task.fields[facts]} new facts ·"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("starting Prefect…", total=None, facts=0)
-
-        def advance(documents: int, added: object) -> None:
-            facts = progress.tasks[0].fields["facts"] + getattr(added, "facts", 0)
-            progress.update(task, advance=documents, description="etl", facts=facts)
-
-        yield advance
-        progress.update(task, description="etl done")
+    with Progress(*columns, console=err, transient=False) as progress, _logs_above(err):
+        bar = _Progress(progress, countable)
+        yield bar
+        progress.update(bar.task, description="etl done")
 
 
 # The stable contract of ``newsfacts extract``: the mention, then its claim (null when
@@ -540,6 +629,14 @@ def check(
     config: Annotated[
         Path | None, typer.Option(help="The dq.toml to grade with (default: the repository's).")
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Measure the age checks at: now, reference_date (a fixed corpus) or"
+            " YYYY-MM-DD (default: NEWSFACTS_DQ_AS_OF, else dq.toml's as_of).",
+        ),
+    ] = None,
 ) -> None:
     """Run the data-quality checks on the warehouse: exit 0 ok, 1 warnings only, 2 errors.
 
@@ -552,13 +649,19 @@ def check(
 
     from flows.render import dq_table, github_annotations, render_junit, render_markdown
     from newsfacts.dq_config import DQConfigError
+    from newsfacts.settings import SettingsError
     from warehouse.db import WarehouseLockedError, WarehouseUnusableError, unusable
     from warehouse.dq import open_for_checks, record_results, run_checks
     from warehouse.lake import catalog_dsn, live_runs
     from warehouse.load import abandon_dead_runs
     from warehouse.lock import writer_lock
 
-    settings = Settings.from_env(warehouse=warehouse, dq_config=str(config) if config else None)
+    try:
+        settings = Settings.from_env(
+            warehouse=warehouse, dq_config=str(config) if config else None, dq_as_of=as_of
+        )
+    except SettingsError as exc:
+        raise typer.BadParameter(str(exc)) from exc
     is_lake = settings.warehouse.startswith("ducklake:")
     if not is_lake and not Path(settings.warehouse).exists():
         err.print(f"[red]no warehouse at {settings.warehouse}[/]: run `newsfacts run` first")
@@ -579,7 +682,14 @@ def check(
             lake = settings.warehouse
             alive = partial(live_runs, lake) if catalog_dsn(lake) else None
             abandon_dead_runs(con, alive)
-            report = run_checks(con, dq_config, "cli", schema_problems=schema_problems)
+            report = run_checks(
+                con,
+                dq_config,
+                "cli",
+                schema_problems=schema_problems,
+                reference_date=settings.reference_date,
+                as_of=settings.dq_as_of,
+            )
             record_results(con, report)
     except (DQConfigError, WarehouseLockedError, WarehouseUnusableError) as exc:
         _say(f"cannot check: {exc}", "red")
@@ -650,7 +760,8 @@ def serve(
 ) -> None:
     """Register a scheduled deployment of the ETL flow and serve its runs (Ctrl-C stops).
 
-    Point PREFECT_API_URL at a `prefect server start` to see runs in the Prefect UI.
+    Needs PREFECT_API_URL pointing at a `prefect server start` (which schedules the
+    runs and shows them in its UI): without it, one line and exit 2.
     """
     from flows.serve import serve_etl
     from newsfacts.settings import SettingsError
@@ -684,6 +795,15 @@ def serve(
     sources = [str(p.resolve()) for p in paths or []]
     if not sources and not settings.sources_file:
         sources = [str(SAMPLE_CORPUS)]
+    from flows.prefect_api import configured_api_url
+
+    if configured_api_url() is None:  # a temporary server schedules nothing: it would idle
+        _say(
+            "newsfacts serve needs a Prefect server to schedule its runs: start one with"
+            " `uv run prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api",
+            "red",
+        )
+        raise typer.Exit(2)
     serve_etl(
         settings, sources, cron=cron, interval_seconds=interval, name=name, task_runner=runner
     )

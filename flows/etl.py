@@ -39,9 +39,14 @@ from prefect.utilities.annotations import quote
 from flows.batch import settle
 from flows.progress import notify_progress
 from flows.quality import DataQualityError, quality_gate
-from flows.runners import in_flight_batches, task_runner_for
+from flows.runners import (
+    clear_dask_workers,
+    in_flight_batches,
+    stop_dask_workers,
+    task_runner_for,
+)
 from flows.sources import SourceBatch, read_batch, source_batches
-from newsfacts.limits import clear_stop, request_stop
+from newsfacts.limits import Stopped, clear_stop, request_stop
 from newsfacts.model import RawDocument
 from newsfacts.normalise.fingerprint import NearDuplicateIndex
 from newsfacts.pipeline import Batch, process_documents
@@ -169,8 +174,16 @@ def seed_organisations(settings: Settings) -> Settings:
 
 @task(cache_policy=NONE)
 def transform_batch(raws: list[RawDocument], settings: Settings) -> Batch:
-    """Normalise and extract a batch of documents."""
-    return process_documents(raws, settings)
+    """Normalise and extract a batch of documents.
+
+    A run that is stopping (SIGTERM) loads nothing more: the worker that left its
+    documents returns an empty batch rather than send the stop back across a Dask
+    cluster as an error; the next run processes them (they have no raw rows).
+    """
+    try:
+        return process_documents(raws, settings)
+    except Stopped:
+        return Batch()
 
 
 @task(cache_policy=NONE)
@@ -303,6 +316,7 @@ def etl(
     """
     settings = (settings or Settings()).with_dq()  # dq.toml, read once a run
     clear_stop()  # a stop asked of an earlier run in this process is not this run's
+    clear_dask_workers(get_run_context().task_runner)  # nor one asked of the Dask workers
     if not isinstance(sources, SourcesFile):
         sources = resolve_sources(paths, settings)
     settings = settings.with_organisation_files(sources.organisation_files)
@@ -378,6 +392,7 @@ def _run_leased(
     except BaseException as exc:
         if not isinstance(exc, Exception):  # SIGTERM (Prefect's TerminationSignal), Ctrl-C
             request_stop()  # worker threads leave their documents now, not in minutes
+            stop_dask_workers(get_run_context().task_runner)  # and Dask workers theirs
         raise
     finally:
         if closed != status:

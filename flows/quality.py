@@ -44,7 +44,13 @@ def check_quality(settings: Settings, run_id: str | None) -> DQReport:
         schema_problems,
     ):
         report = run_checks(
-            con, config, invoked_by="flow", run_id=run_id, schema_problems=schema_problems
+            con,
+            config,
+            invoked_by="flow",
+            run_id=run_id,
+            schema_problems=schema_problems,
+            reference_date=settings.reference_date,
+            as_of=settings.dq_as_of,
         )
         record_results(con, report)
     return report

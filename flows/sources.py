@@ -22,6 +22,7 @@ from prefect.cache_policies import NONE
 from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
 
+from flows.progress import notify_expected
 from newsfacts.fetch import Fetcher, FetchError
 from newsfacts.model import IngestError, RawDocument
 from newsfacts.pipeline import read_files
@@ -112,9 +113,11 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
 def _folder_batches(source: FolderSource, settings: Settings) -> Iterator[SourceBatch]:
     if not os.path.lexists(source.path):  # a symlink loop or a dangling link is read's to explain
         error = IngestError(entry_uri(source.path), "source", "path does not exist")
+        notify_expected(1)
         yield SourceBatch(errors=[error])
         return
     files = list(iter_source_files([source.path]))
+    notify_expected(len(files))  # each is a document or a row
     for paths in _chunks(files, settings.batch_size):
         raws, errors = read_batch(paths, settings)
         yield SourceBatch(raws, errors)
@@ -126,6 +129,7 @@ def _download_batches(
     """Download ``urls`` a batch at a time; a URL already met in this run is not fetched again."""
     urls = [u for u in dict.fromkeys(urls) if u not in seen]
     seen.update(urls)
+    notify_expected(len(urls))
     policy = fetcher.policy
     fetch = download.with_options(
         retries=policy.retries, retry_delay_seconds=policy.retry_delay_seconds
@@ -153,10 +157,12 @@ def _discovered_batches(
     if not state.is_completed():
         exc = state.result(raise_on_failure=False)
         reason = exc.reason if isinstance(exc, FetchError) else f"{type(exc).__name__}: {exc}"
+        notify_expected(1)
         yield SourceBatch(errors=[IngestError(source.url, "discover", reason)])
         return
     urls: list[str] = state.result()
     if not urls:
+        notify_expected(1)
         yield SourceBatch(errors=[IngestError(source.url, "discover", "no article URLs found")])
         return
     yield from _download_batches(urls, fetcher, settings, seen)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -136,6 +137,23 @@ class DQConfig:
 _THRESHOLDS = ("warn_above", "warn_below", "error_above", "error_below")
 
 
+def check_as_of(value: object, where: str = "as_of") -> str:
+    """``value`` if it names a moment the age checks can be measured at, else one clear error.
+
+    ``now`` (the clock), ``reference_date`` (the run's ``Settings.reference_date``: a fixed
+    corpus) or a date ``YYYY-MM-DD``.
+    """
+    if value in ("now", "reference_date"):
+        return str(value)
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        raise DQConfigError(
+            f"{where} must be now, reference_date or a date (YYYY-MM-DD), not {value!r}"
+        ) from None
+    return str(value)
+
+
 def _number(table: str, key: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DQConfigError(f"[{table}] {key} must be a number, not {value!r}")
@@ -182,6 +200,8 @@ def _check(name: str, table: dict[str, Any]) -> CheckSpec:
             values[key] = value
         elif key == "description":
             values[key] = str(value)
+        elif key == "as_of":
+            options[key] = check_as_of(value, f"[checks.{name}] as_of")
         else:
             options[key] = value
     spec = CheckSpec(name=name, options=options, **values)

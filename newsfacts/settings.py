@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from newsfacts.dq_config import DQConfig, load_dq_config
+from newsfacts.dq_config import DQConfig, DQConfigError, check_as_of, load_dq_config
 from newsfacts.organisations import COLUMNS, OrganisationTable, load_organisations
 from newsfacts.relevance import Relevance
 from newsfacts.version import extractor_version
@@ -21,6 +21,10 @@ from newsfacts.version import extractor_version
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "samples" / "articles"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "newsfacts.duckdb"
+
+
+# where a command-line run finds its Prefect API without PREFECT_API_URL (flows.prefect_api)
+PREFECT_SERVERS: tuple[str, ...] = ("local", "ephemeral")
 
 
 class SettingsError(ValueError):
@@ -63,6 +67,16 @@ class Settings:
     # how long a writer (a run, a check) waits for another to finish with the warehouse
     # file, or for an analyst's shell on it to close, before it gives up in one line
     lock_wait_seconds: float = 120.0
+    # the Prefect API of a command-line run without PREFECT_API_URL (flows.prefect_api):
+    # "local", one local server started once and reused, or "ephemeral", Prefect's
+    # temporary server in every process; the local one stops after this many idle seconds
+    # the moment the age checks (freshness_days, ecb_rates_age_days) are measured at:
+    # "now", "reference_date" (a fixed corpus: the bundled samples) or YYYY-MM-DD;
+    # None: each check's own as_of in dq.toml (default now)
+    dq_as_of: str | None = None
+    prefect_server: str = "local"
+    prefect_idle_seconds: float = 900.0
+    prefect_startup_seconds: float = 90.0  # how long to wait for a local server to start
     # users' organisation files (newsfacts.organisations), read after the packaged csv:
     # NEWSFACTS_ORGANISATIONS (os.pathsep-separated), then the sources file's [organisations]
     organisation_files: tuple[str, ...] = ()
@@ -148,6 +162,16 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise SettingsError(f"{name.replace('_', ' ')} must be at least 1, not {value!r}")
+        if self.dq_as_of is not None:
+            try:
+                check_as_of(self.dq_as_of, "NEWSFACTS_DQ_AS_OF")
+            except DQConfigError as exc:
+                raise SettingsError(str(exc)) from None
+        if self.prefect_server not in PREFECT_SERVERS:
+            raise SettingsError(
+                f"NEWSFACTS_PREFECT_SERVER must be one of {', '.join(PREFECT_SERVERS)},"
+                f" not {self.prefect_server!r}"
+            )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -158,6 +182,8 @@ class Settings:
         for key, name, kind, what in (
             ("batch_size", "NEWSFACTS_BATCH_SIZE", int, "a whole number"),
             ("lock_wait_seconds", "NEWSFACTS_LOCK_WAIT", float, "a number of seconds"),
+            ("prefect_idle_seconds", "NEWSFACTS_PREFECT_IDLE", float, "a number of seconds"),
+            ("prefect_startup_seconds", "NEWSFACTS_PREFECT_STARTUP", float, "a number of seconds"),
             (
                 "max_document_seconds",
                 "NEWSFACTS_MAX_DOCUMENT_SECONDS",
@@ -172,6 +198,14 @@ class Settings:
                     raise SettingsError(
                         f"{name} must be {what}, not {os.environ[name]!r}"
                     ) from None
+        if "NEWSFACTS_REFERENCE_DATE" in os.environ:
+            try:
+                env["reference_date"] = date.fromisoformat(os.environ["NEWSFACTS_REFERENCE_DATE"])
+            except ValueError:
+                raise SettingsError(
+                    "NEWSFACTS_REFERENCE_DATE must be a date (YYYY-MM-DD), not"
+                    f" {os.environ['NEWSFACTS_REFERENCE_DATE']!r}"
+                ) from None
         if "NEWSFACTS_LANGUAGES" in os.environ:
             env["languages"] = tuple(os.environ["NEWSFACTS_LANGUAGES"].split(","))
         if "NEWSFACTS_ORGANISATIONS" in os.environ:
@@ -182,6 +216,8 @@ class Settings:
             ("publish_path", "NEWSFACTS_PUBLISH_PATH"),
             ("sources_file", "NEWSFACTS_SOURCES"),
             ("keywords_file", "NEWSFACTS_KEYWORDS"),
+            ("prefect_server", "NEWSFACTS_PREFECT_SERVER"),
+            ("dq_as_of", "NEWSFACTS_DQ_AS_OF"),
         ):
             if name in os.environ:
                 env[key] = os.environ[name]

@@ -7,11 +7,16 @@ every other test passes in a bare clone.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from newsfacts.settings import Settings
+
+# Runs the tests start without the session's harness use Prefect's temporary server, as
+# before: only tests/test_prefect_api.py starts the reusable local one, in its own home.
+os.environ.setdefault("NEWSFACTS_PREFECT_SERVER", "ephemeral")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -190,20 +190,83 @@ def test_a_symlink_loop_given_as_a_path_is_a_row_not_a_crash(tmp_path: Path) -> 
     assert "symlink loop" in errors[0].error
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can list any folder")
-def test_an_unreadable_subfolder_is_a_row(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    (folder / "locked").mkdir(parents=True)
-    (folder / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "locked").chmod(0)
+# The reading step of a run, as another user: root lists every folder whatever its mode,
+# so the process imports as root, then reads the folder source with the effective uid of
+# ``nobody`` (the kernel checks file access by it), then loads as root again.
+AS_ANOTHER_USER = """
+import json, os, sys
+from pathlib import Path
+from flows.batch import settle
+from newsfacts.pipeline import process_documents, read_files
+from newsfacts.read import iter_source_files
+from newsfacts.settings import Settings
+from warehouse.db import open_warehouse
+from warehouse.load import finish_run, start_run
+
+folder, warehouse, uid = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+settings = Settings(warehouse=warehouse)
+os.setegid(uid)
+os.seteuid(uid)
+try:
+    raws, errors = read_files(list(iter_source_files([folder])), settings)
+finally:
+    os.seteuid(0)
+    os.setegid(0)
+batch = process_documents(raws, settings)
+batch.errors[:0] = errors
+with open_warehouse(warehouse) as con:
+    start_run(con, "locked", [str(folder)], settings.extractor_version)
+    counts = settle(batch, settings, con, "locked").counts
+    finish_run(con, "locked", "completed", len(raws) + len(errors))
+print(json.dumps({"articles": counts.articles, "errors": counts.ingest_errors}))
+"""
+
+
+def test_an_unreadable_subfolder_is_a_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    if not hasattr(os, "seteuid") or os.geteuid() != 0:
+        pytest.skip("reads as another user through seteuid, which needs root")
+    nobody = 65534
+    # every folder above the corpus must be searchable by that user: not pytest's tmp_path
+    top = Path(tempfile.mkdtemp(prefix="newsfacts-locked-"))
     try:
-        raws, errors = read_files(list(iter_source_files([folder])), Settings())
+        top.chmod(0o755)
+        folder = top / "corpus"
+        for name in ("a_visible", "locked", "z_visible"):
+            (folder / name).mkdir(parents=True)
+        (folder / "a_visible" / "first.txt").write_text(GOOD, encoding="utf-8")
+        (folder / "z_visible" / "last.html").write_text(GOOD_HTML, encoding="utf-8")
+        (folder / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+        for path in folder.rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        folder.chmod(0o755)
+        (folder / "locked").chmod(0o700)  # its owner, root, only
+        warehouse = tmp_path / "w.duckdb"
+        done = subprocess.run(
+            [sys.executable, "-c", AS_ANOTHER_USER, str(folder), str(warehouse), str(nobody)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
     finally:
-        (folder / "locked").chmod(0o755)
-    assert len(raws) == 1
-    assert [(e.source_uri.rsplit("/", 1)[-1], e.stage) for e in errors] == [("locked", "read")]
-    assert "cannot list the folder" in errors[0].error
+        shutil.rmtree(top, ignore_errors=True)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute("select source_uri, stage, error from main.ingest_errors").fetchall()
+        read = sorted(
+            r[0].rsplit("/", 1)[-1]
+            for r in con.execute("select source_uri from raw.raw_documents").fetchall()
+        )
+        status = con.execute("select status from main.runs").fetchone()[0]
+    # the folders on either side were read and loaded; the locked one is a row, the run goes on
+    assert read == ["first.txt", "last.html"]
+    assert [(uri.rsplit("/", 1)[-1], stage) for uri, stage, _ in rows] == [("locked", "read")]
+    assert "cannot list the folder: Permission denied" in rows[0][2]
+    assert status == "completed"
 
 
 def test_every_bad_document_becomes_a_row_and_the_batch_loads(corpus: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.prefect_api import stop_server
 from newsfacts.settings import Settings
 from tests.conftest import REPO, SAMPLES
 from tests.loading import load_paths
@@ -89,7 +90,10 @@ def test_the_installed_wheel_runs_the_pipeline_from_another_folder(tmp_path: Pat
     )
     assert Path(where.strip()).is_relative_to(venv)
     newsfacts = venv / "bin" / "newsfacts"
-    run([str(newsfacts), "run", "corpus", "--warehouse", "wh.duckdb"], elsewhere, env)
+    try:  # the run starts the wheel's local Prefect server in that home: stopped after
+        run([str(newsfacts), "run", "corpus", "--warehouse", "wh.duckdb"], elsewhere, env)
+    finally:
+        stop_server(Path(env["PREFECT_HOME"]))
 
     installed = rows(python, elsewhere / "wh.duckdb", elsewhere, env)
     # the same articles through the checkout's pipeline functions give the same facts

@@ -12,13 +12,20 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from newsfacts.dq_config import CheckSpec, DQConfig, DQConfigError, RowRules, Status
+from newsfacts.dq_config import (
+    CheckSpec,
+    DQConfig,
+    DQConfigError,
+    RowRules,
+    Status,
+    check_as_of,
+)
 from schemas import TABLES
 from schemas.dq_results import CheckResult, DQReport
 from warehouse.db import connect, migrate, raw_tables
@@ -32,6 +39,7 @@ CHECK_KINDS: dict[str, str] = {
     "quarantined_articles_share": "validity",
     "articles_with_facts_share": "completeness",
     "freshness_days": "freshness",
+    "ecb_rates_age_days": "freshness",
     "run_volume": "volume",
     "row_volume": "volume",
     "ingest_errors_share": "volume",
@@ -87,6 +95,42 @@ def open_for_checks(
         con.close()
 
 
+# checks whose metric is the age, in days, of their observed_at at the checks' as_of moment
+AGE_CHECKS: frozenset[str] = frozenset({"freshness_days", "ecb_rates_age_days"})
+AS_OF_CHOICES = ("now", "reference_date")
+
+
+def as_of_moment(choice: str, reference_date: date | None, now: datetime) -> tuple[datetime, str]:
+    """The moment an age check is measured at, and how a message names it.
+
+    ``choice`` is ``"now"`` (the clock: sources that keep publishing), ``"reference_date"``
+    (the run's ``Settings.reference_date``: a fixed corpus, such as the bundled samples,
+    whose age does not grow with the calendar) or a date ``YYYY-MM-DD``.
+    """
+    if choice == "now":
+        return now, "now"
+    if choice == "reference_date":
+        if reference_date is None:
+            raise DQConfigError("as_of = 'reference_date' needs the run's reference date")
+        day = reference_date
+    else:
+        day = date.fromisoformat(check_as_of(choice))
+    moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return moment, f"{day:%Y-%m-%d} (as_of {choice})"
+
+
+def _age(days: float, moment: str) -> str:
+    """``12 days ago``, or at a fixed moment ``12 days before 2026-01-01 (as_of ...)``."""
+    if moment == "now":
+        return f"{days:.0f} days ago" if days >= 0 else f"{-days:.0f} days in the future"
+    return f"{days:.0f} days before {moment}" if days >= 0 else f"{-days:.0f} days after {moment}"
+
+
+def _age_days(observed: datetime, moment: datetime) -> float:
+    reference = moment.replace(tzinfo=None) if observed.tzinfo is None else moment
+    return (reference - observed).total_seconds() / 86_400
+
+
 def measure(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
     """The current value of every metric in ``main.dq_metrics``, keyed by check name."""
     frame = pl.from_arrow(con.execute("select * from main.dq_metrics").arrow())
@@ -100,7 +144,7 @@ def _share(observed: int | None, total: int | None) -> str:
     return f"{observed} of {total} ({100 * (observed or 0) / total:.1f}%)"
 
 
-def _describe(name: str, row: dict, metric: float | None) -> str:
+def _describe(name: str, row: dict, metric: float | None, as_of: str = "now") -> str:
     observed, total = row.get("count_observed"), row.get("count_total")
     if name == "quarantined_facts_share":
         return f"{_share(observed, total)} fact mentions quarantined"
@@ -113,8 +157,16 @@ def _describe(name: str, row: dict, metric: float | None) -> str:
         if newest is None:
             return f"no article has a publication date ({total or 0} articles)"
         return (
-            f"newest article published {newest:%Y-%m-%d}, {metric:.0f} days ago "
+            f"newest article published {newest:%Y-%m-%d}, {_age(metric, as_of)} "
             f"({observed} of {total} articles dated)"
+        )
+    if name == "ecb_rates_age_days":
+        newest = row.get("observed_at")
+        if newest is None:
+            return "no ECB rate is loaded"
+        return (
+            f"newest ECB rate of {newest:%Y-%m-%d}, {_age(metric, as_of)}; "
+            f"{observed or 0} of {total or 0} money facts are of articles published after it"
         )
     if name == "run_volume":
         if metric is None:
@@ -181,11 +233,15 @@ def run_checks(
     run_id: str | None = None,
     now: datetime | None = None,
     schema_problems: Sequence[str] = (),
+    reference_date: date | None = None,
+    as_of: str | None = None,
 ) -> DQReport:
     """Measure and grade every enabled check in ``config``; nothing is written.
 
     ``schema_problems`` (from ``open_for_checks``) count as schema drift, with any
-    difference the migrated warehouse still has.
+    difference the migrated warehouse still has. The age checks (``AGE_CHECKS``) are
+    measured at ``as_of`` when given (``Settings.dq_as_of``), else at their own
+    ``as_of`` in dq.toml (default ``now``); ``reference_date`` is the run's.
     """
     now = now or datetime.now(UTC)
     try:
@@ -213,11 +269,13 @@ def run_checks(
             continue
         row = metrics.get(spec.name, {"check_name": spec.name})
         metric = row.get("metric")
-        if spec.name == "freshness_days" and isinstance(row.get("observed_at"), datetime):
-            newest = row["observed_at"]
-            reference = now.replace(tzinfo=None) if newest.tzinfo is None else now
-            metric = (reference - newest).total_seconds() / 86_400
-        results.append(_result(spec, metric, _describe(spec.name, row, metric), row))
+        said = "now"
+        if spec.name in AGE_CHECKS:
+            choice = as_of or str(spec.options.get("as_of", "now"))
+            moment, said = as_of_moment(choice, reference_date, now)
+            if isinstance(row.get("observed_at"), datetime):
+                metric = _age_days(row["observed_at"], moment)
+        results.append(_result(spec, metric, _describe(spec.name, row, metric, said), row))
     return DQReport(
         check_run_id=uuid.uuid4().hex[:16],
         checked_at=now,

@@ -117,6 +117,18 @@ previous_row_volume as (
     where check_name = 'row_volume'
     qualify row_number() over (order by checked_at desc) = 1
 ),
+ecb_rates as (
+    -- the newest ECB rate loaded, and the money facts of articles published after it
+    -- (priced with an older rate, or not at all past conversion_max_gap_days)
+    select
+        (select max(rate_date) from staging.stg_ecb_rates) as newest_rate_on,
+        count(*) filter (
+            where cast(published_at as date) > (select max(rate_date) from staging.stg_ecb_rates)
+        ) as count_after,
+        count(*) as count_money
+    from main.facts
+    where kind = 'money'
+),
 conversion_counts as (
     select
         count(*) filter (where not is_within_tolerance) as count_off,
@@ -153,6 +165,15 @@ metrics as (
     union all
     select 'freshness_days', 'freshness', null, count_dated, count_articles, newest_published_at
     from article_counts
+    union all
+    select
+        'ecb_rates_age_days',
+        'freshness',
+        null,
+        count_after,
+        count_money,
+        cast(newest_rate_on as timestamp)
+    from ecb_rates
     union all
     select
         'run_volume',
@@ -239,7 +260,7 @@ from metrics;
 comment on view main.dq_metrics is 'One row per dataset-level quality metric measured on the warehouse now (grain: check_name).';
 comment on column main.dq_metrics.check_name is 'The check the metric is for.';
 comment on column main.dq_metrics.check_kind is 'validity, completeness, freshness, volume, schema or consistency.';
-comment on column main.dq_metrics.metric is 'The value as measured now; null when there is nothing to measure (freshness is graded from observed_at).';
+comment on column main.dq_metrics.metric is 'The value as measured now; null when there is nothing to measure (the freshness checks are graded from observed_at).';
 comment on column main.dq_metrics.count_observed is 'The count behind the metric (e.g. quarantined facts).';
 comment on column main.dq_metrics.count_total is 'The count it is a share of, or the previous value it is compared with.';
-comment on column main.dq_metrics.observed_at is 'For freshness: the newest publication date among the articles.';
+comment on column main.dq_metrics.observed_at is 'For freshness_days: the newest publication date among the articles; for ecb_rates_age_days: the newest ECB rate date. Both are graded by their age at the checks'' as_of moment (now, or the run''s reference date).';
