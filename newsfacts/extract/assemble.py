@@ -179,7 +179,7 @@ def attach_qualifiers(ctx: Context, facts: list[Candidate]) -> None:
             continue
         m = lx.QUALIFIER_RE.search(sh, max(0, f.start - 24), f.start)
         if m:
-            f.qualifier = " ".join(m["q"].lower().split())
+            f.qualifier = " ".join((m["q"] or m["z"]).lower().split())
         else:
             sm = lx.ZH_SUFFIX_QUALIFIER_RE.match(sh, f.end)
             if sm and sm.group(1) in ("左右", "以上"):

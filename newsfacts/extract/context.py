@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfacts.extract import lexicon as lx
@@ -16,6 +17,60 @@ from newsfacts.model import FactKind, FactStatus
 # Words that tell which currency a bare ¥ is: yen (Japan) or yuan (China).
 _JP_CLUES = re.compile(r"Japan|Japanese|Tokyo|Osaka|Hokkaido|Nikkei|SoftBank|\byen\b|日本|円|東京")
 _CN_CLUES = re.compile(r"China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|人民币|中国|元")
+
+
+# A quantity whose numeral shows its decimal separator by itself: a point in 12.5%,
+# 2,000.5 or 1,234,567 USD; a comma in 5,6 tỷ, 1.234,5 or 1.234.567 đồng. Numerals
+# glued to a word or a hyphen (GPT-4.5, V3.1) are names, not evidence.
+_SEPARATOR_EVIDENCE_RE = re.compile(
+    r"(?<![\w.,-])(?:(?P<dot>\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d+\.(?:\d{1,2}|\d{4,}))"
+    r"|(?P<comma>\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,(?:\d{1,2}|\d{4,})))"
+    r"(?![.,]?\d)"
+)
+_SYMBOLS_BEFORE = frozenset("$€£¥₹₫")
+
+
+def separator_votes(sh: str) -> tuple[int, int]:
+    """Quantities in ``sh`` whose numerals show a decimal point, and a decimal comma.
+
+    Only numerals with a unit, a scale word or a currency symbol count, so that a
+    version (Llama 3.1) or a date does not vote.
+    """
+    dot = comma = 0
+    for m in _SEPARATOR_EVIDENCE_RE.finditer(sh):
+        s, e = m.span()
+        if (
+            lx.UNIT_RE.match(sh, e) is None
+            and lx.SCALE_RE.match(sh, e) is None
+            and not (s and sh[s - 1] in _SYMBOLS_BEFORE)
+        ):
+            continue
+        if m["dot"]:
+            dot += 1
+        else:
+            comma += 1
+    return dot, comma
+
+
+class SeparatorEvidence:
+    """How a document's paragraphs write decimals, counted once, when first asked."""
+
+    __slots__ = ("_texts", "_votes")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._votes: tuple[int, int] | None = None
+
+    def votes(self) -> tuple[int, int]:
+        """Quantities with a decimal point, and with a decimal comma, in all the texts."""
+        if self._votes is None:
+            dot = comma = 0
+            for text in self._texts:
+                d, c = separator_votes(fold_for_scan(text))
+                dot += d
+                comma += c
+            self._votes = (dot, comma)
+        return self._votes
 
 
 @dataclass(slots=True)
@@ -47,8 +102,10 @@ class Context:
     comma: bool
     num_re: re.Pattern[str]
     yen_code: str | None = None
+    evidence: SeparatorEvidence | None = None
     _low: str | None = None
     _numbers: list[tuple[int, int, str]] | None = None
+    _votes: tuple[int, int] | None = None
 
     @property
     def low(self) -> str:
@@ -86,6 +143,19 @@ class Context:
                 pos = max(m.end(), s + 1)
             self._numbers = found
         return self._numbers
+
+    def other_separator_wins(self) -> bool:
+        """Whether this paragraph, or else its document, writes decimals the other locale's way.
+
+        A Vietnamese text that writes ``12.5%`` and ``2.5 tỷ USD`` uses a decimal point,
+        so its ``3.125`` is 3.125 too; an English one that writes ``5,6 billion`` a comma.
+        """
+        if self._votes is None:
+            self._votes = separator_votes(self.sh)
+        dot, comma = self._votes
+        if dot == comma and self.evidence is not None:
+            dot, comma = self.evidence.votes()
+        return dot > comma if self.comma else comma > dot
 
     def yen(self) -> str:
         if self.yen_code is None:

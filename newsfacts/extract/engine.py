@@ -27,7 +27,14 @@ from newsfacts.extract.chinese import (
     find_chinese_percent_forms,
     find_dui_zhe,
 )
-from newsfacts.extract.context import Candidate, Context, fold_for_scan, lang_code, mask_urls
+from newsfacts.extract.context import (
+    Candidate,
+    Context,
+    SeparatorEvidence,
+    fold_for_scan,
+    lang_code,
+    mask_urls,
+)
 from newsfacts.extract.numbers import (
     DECIMAL_COMMA_LANGS,
 )
@@ -36,20 +43,30 @@ from newsfacts.extract.passes import (
     find_broken_money,
     find_digit_facts,
     find_percent_of,
+    find_vi_word_facts,
     find_word_facts,
 )
 from newsfacts.limits import check_time
 from newsfacts.model import Fact
 
 
-def extract(text: str, lang: str | None = "en") -> list[Fact]:
-    """Facts stated in ``text`` (one paragraph in language ``lang``), sorted by start."""
+def extract(
+    text: str, lang: str | None = "en", evidence: SeparatorEvidence | None = None
+) -> list[Fact]:
+    """Facts stated in ``text`` (one paragraph in language ``lang``), sorted by start.
+
+    ``evidence`` holds the rest of the document in the same language: where a numeral
+    reads two ways (``1.615``) and the paragraph shows no separator of its own, the
+    document's decides.
+    """
     if not text:
         return []
     code = lang_code(lang)
     comma = code in DECIMAL_COMMA_LANGS
     sh = mask_urls(fold_for_scan(text))
-    ctx = Context(text, sh, code, comma, lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE)
+    ctx = Context(
+        text, sh, code, comma, lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE, evidence=evidence
+    )
     cands: list[Candidate] = []
     find_digit_facts(ctx, cands)
     check_time()
@@ -64,6 +81,8 @@ def extract(text: str, lang: str | None = "en") -> list[Fact]:
         find_word_facts(ctx, cands)
         if "of" in sh:
             find_percent_of(ctx, cands)
+        if code == "vi":
+            find_vi_word_facts(ctx, cands)
     check_time()
     find_broken_money(ctx, cands)
     chosen = select_candidates([c for c in cands if c.value is None or math.isfinite(c.value)])

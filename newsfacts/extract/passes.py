@@ -10,10 +10,13 @@ from newsfacts.extract import lexicon as lx
 from newsfacts.extract.context import Candidate, Context, is_latin
 from newsfacts.extract.numbers import (
     EN_NUMBER_WORDS,
+    VI_SCALES,
+    is_ambiguous_group,
     is_es_number_word,
     parse_digits,
     parse_en_words,
     parse_es_words,
+    parse_vi_words,
 )
 from newsfacts.extract.units import (
     currency_fits,
@@ -37,6 +40,8 @@ def find_digit_facts(ctx: Context, out: list[Candidate]) -> None:
         c = fact_after_number(ctx, s, e, value, integer)
         if c is None:
             continue
+        if is_ambiguous_group(raw):
+            c = settle_separator(ctx, s, e, raw, c)
         if c.kind == "percent" and value and "sobre" in sh[max(0, s - 20) : s]:
             fm = lx.SOBRE_BEFORE_RE.search(sh, max(0, s - 20), s)  # "1 sobre 3 por ciento"
             num = parse_digits(fm.group(1), ctx.comma) if fm else None
@@ -44,6 +49,27 @@ def find_digit_facts(ctx: Context, out: list[Candidate]) -> None:
                 c.value = num / value
                 c.start = c.num_start = fm.start()
         out.append(c)
+
+
+def settle_separator(ctx: Context, s: int, e: int, raw: str, c: Candidate) -> Candidate:
+    """``1.615`` or ``3,125`` read the locale's way (``c``) or the other way, whichever fits.
+
+    The value's plausibility for its unit decides first (3.1 zettaFLOPS for one
+    machine is not), then the separators the paragraph, or else its document, shows
+    in numerals that cannot be read two ways.
+    """
+    value = parse_digits(raw, not ctx.comma)
+    if value is None:
+        return c
+    alt = fact_after_number(ctx, s, e, value, value == int(value))
+    if alt is None or alt.kind != c.kind or alt.value is None or c.value is None:
+        return c
+    if c.kind == "compute":
+        if abs(c.value) > lx.FLOPS_CEILING >= abs(alt.value):
+            return alt
+        if abs(alt.value) > lx.FLOPS_CEILING >= abs(c.value):
+            return c
+    return alt if ctx.other_separator_wins() else c
 
 
 def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
@@ -92,6 +118,41 @@ def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
                     if c is not None:
                         out.append(c)
                     break
+
+
+def find_vi_word_facts(ctx: Context, out: list[Candidate]) -> None:
+    """Facts headed by Vietnamese number words (``hai tỷ USD``, ``một exaFLOP``).
+
+    A lone word takes only a FLOPS or percent unit: ``năm`` is also "year" and
+    ``một`` also "a", so ``năm USD`` is no amount, while ``năm tỷ USD`` is one.
+    """
+    sh = ctx.sh
+    for m in lx.VI_RUN_RE.finditer(ctx.low):
+        check_time()
+        if m.start() and is_latin(sh[m.start() - 1]):
+            continue
+        um = match_unit(ctx, m.end())
+        if um is None or (um["cur"] and not currency_fits(ctx, um, 1e6)):
+            continue
+        words = [(w.group(0), m.start() + w.start()) for w in lx.WORD_RE.finditer(m.group(0))]
+        for i in range(len(words)):
+            tail = [w for w, _ in words[i:]]
+            v = parse_vi_words(tail)
+            if v is None:
+                continue
+            if len(tail) > 1 or um["flops"] or um["pct"]:
+                c = fact_after_number(
+                    ctx,
+                    words[i][1],
+                    m.end(),
+                    v,
+                    v == int(v),
+                    allow_zh_scale=False,
+                    word_scaled=tail[-1] in VI_SCALES,
+                )
+                if c is not None:
+                    out.append(c)
+            break
 
 
 def find_percent_of(ctx: Context, out: list[Candidate]) -> None:
