@@ -73,6 +73,7 @@ VI_WORD_CASES = [
     ("Tập đoàn đầu tư một trăm triệu NDT ở Thâm Quyến.", "một trăm triệu NDT", 1e8, "CNY"),
     ("Khoảng hai mươi phần trăm doanh thu đến từ AI.", "hai mươi phần trăm", 20, "%"),
     ("Ngân sách là ba chục tỷ đồng mỗi năm.", "ba chục tỷ đồng", 3e10, "VND"),
+    ("Thị phần của hãng đạt năm phần trăm.", "năm phần trăm", 5, "%"),
     ("Dự án cần một tỷ hai trăm triệu USD.", "một tỷ hai trăm triệu USD", 1.2e9, "USD"),
 ]
 

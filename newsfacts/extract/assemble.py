@@ -178,8 +178,11 @@ def attach_qualifiers(ctx: Context, facts: list[Candidate]) -> None:
         if f.qualifier:
             continue
         m = lx.QUALIFIER_RE.search(sh, max(0, f.start - 24), f.start)
+        last = sh[max(0, f.start - 3) : f.start].rstrip(" \t")[-1:]
+        if m is None and last in lx.ZH_QUALIFIER_ENDS:  # 融资约 12 亿美元
+            m = lx.ZH_QUALIFIER_RE.search(sh, max(0, f.start - 8), f.start)
         if m:
-            f.qualifier = " ".join((m["q"] or m["z"]).lower().split())
+            f.qualifier = " ".join(m["q"].lower().split())
         else:
             sm = lx.ZH_SUFFIX_QUALIFIER_RE.match(sh, f.end)
             if sm and sm.group(1) in ("左右", "以上"):

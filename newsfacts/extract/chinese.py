@@ -56,7 +56,7 @@ def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate 
     """FLOPS written the Chinese way: 百亿亿次, 每秒X次, 300P (where 算力 is near)."""
     sh = ctx.sh
     scale, pos = read_scales(sh, e)
-    jm = lx.ZH_JING_RE.match(sh, pos)
+    jm = lx.ZH_JING_RE.match(sh, pos) if "京" in sh[pos : pos + 2] else None
     if jm is not None:  # 3000京次
         scale *= 1e16
         pos = jm.end()

@@ -22,10 +22,12 @@ _CN_CLUES = re.compile(r"China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renmin
 # A quantity whose numeral shows its decimal separator by itself: a point in 12.5%,
 # 2,000.5 or 1,234,567 USD; a comma in 5,6 tỷ, 1.234,5 or 1.234.567 đồng. Numerals
 # glued to a word or a hyphen (GPT-4.5, V3.1) are names, not evidence.
-_SEPARATOR_EVIDENCE_RE = re.compile(
-    r"(?<![\w.,-])(?:(?P<dot>\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d+\.(?:\d{1,2}|\d{4,}))"
-    r"|(?P<comma>\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,(?:\d{1,2}|\d{4,})))"
-    r"(?![.,]?\d)"
+_NUMERAL_RE = re.compile(r"\d[\d.,]*\d")
+_DOT_DECIMAL_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d+\.(?:\d{1,2}|\d{4,})"
+)
+_COMMA_DECIMAL_RE = re.compile(
+    r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,(?:\d{1,2}|\d{4,})"
 )
 _SYMBOLS_BEFORE = frozenset("$€£¥₹₫")
 
@@ -37,15 +39,24 @@ def separator_votes(sh: str) -> tuple[int, int]:
     version (Llama 3.1) or a date does not vote.
     """
     dot = comma = 0
-    for m in _SEPARATOR_EVIDENCE_RE.finditer(sh):
+    for m in _NUMERAL_RE.finditer(sh):
+        numeral = m.group(0)
+        if _DOT_DECIMAL_RE.fullmatch(numeral) is not None:
+            is_dot = True
+        elif _COMMA_DECIMAL_RE.fullmatch(numeral) is not None:
+            is_dot = False
+        else:
+            continue  # 2024, 1,615: no separator, or one that reads both ways
         s, e = m.span()
+        if s and (sh[s - 1].isalpha() or sh[s - 1] in "_.,-"):
+            continue  # glued to a name: GPT-4.5, V3.1
         if (
             lx.UNIT_RE.match(sh, e) is None
             and lx.SCALE_RE.match(sh, e) is None
             and not (s and sh[s - 1] in _SYMBOLS_BEFORE)
         ):
             continue
-        if m["dot"]:
+        if is_dot:
             dot += 1
         else:
             comma += 1
@@ -138,6 +149,11 @@ class Context:
                 if m is None:
                     pos = s + 1
                     continue
+                end = m.end()
+                if end + 1 < len(sh) and sh[end] in ".," and sh[end + 1].isdigit():
+                    other = (lx.DOT_FORM_RE if self.comma else lx.COMMA_FORM_RE).match(sh, s)
+                    if other is not None and other.end() > end:
+                        m = other  # 1,234,567 in Vietnamese, 5,6 in English
                 if not (s and sh[s - 1] in ".," and s >= 2 and sh[s - 2].isdigit()):
                     found.append((m.start(), m.end(), m.group(0)))
                 pos = max(m.end(), s + 1)

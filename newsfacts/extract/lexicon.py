@@ -51,20 +51,23 @@ def trie_alt(words: list[str]) -> str:
 
 NUM_DOT = (
     r"(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # Indian: 1,00,000
-    # a decimal comma shown by the numeral itself: 1.234,5, 1.234.567, 5,6
-    r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|\d+,\d{1,2}(?![\d.,])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d,.])"
     r"|\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+(?![\w.])|\^\d+)?(?:/\d+(?=[ \t]?%))?"
 )
 NUM_COMMA = (
-    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])"
-    # a decimal point shown by the numeral itself: 1,234.5, 1,234,567
-    r"|\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|\d{1,3}(?:,\d{3}){2,}(?![\d.,])"
-    r"|\d+,\d+|\d+\.\d+|\d+|,\d+)"
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|\d+,\d+|\d+\.\d+|\d+|,\d+)"
     r"(?:[eE][+-]?\d+(?![\w.])|\^\d+)?(?:/\d+(?=[ \t]?%))?"
 )
 NUM_DOT_RE = re.compile(NUM_DOT)
 NUM_COMMA_RE = re.compile(NUM_COMMA)
+# Numerals the other locale writes, that show their separator by themselves: tried only
+# where the locale's pattern stopped before a separator and a digit (1.234|.567, 5|,6).
+COMMA_FORM_RE = re.compile(
+    r"(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2})(?![\d.,])"
+)  # 1.234,5, 1.234.567, 5,6 in a decimal-point text
+DOT_FORM_RE = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})(?![\d.,])"
+)  # 1,234.5, 1,234,567 in a decimal-comma text
 DIGIT_RE = re.compile(r"\d")
 
 ZH_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿兆"
@@ -336,6 +339,8 @@ ES_RUN_RE = re.compile(
 # Vietnamese, on lower-cased text: "hai tỷ", "ba nghìn tỷ", "hai mươi lăm".
 VI_WORD = trie_alt(sorted(VI_NUMBER_WORDS))
 VI_RUN_RE = re.compile(rf"(?:{VI_WORD})(?:{SP}+(?:{VI_WORD})){{0,20}}{LATIN_END}")
+# what a number in words needs in it or after it: a scale word, a FLOPS or percent unit
+VI_ANCHOR_RE = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn|phần[ \t]+trăm|trăm|chục|mươi|mười|[a-z]*flop")
 WORD_RE = re.compile(r"[^\W\d_]+")
 MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos)[ \t]+\Z", IC)
 LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
@@ -394,17 +399,22 @@ K_SUFFIX_RE = re.compile(r"[ \t]*[kK](?![A-Za-z])")
 # ---------------------------------------------- assembly: qualifiers, ranges, conversions
 
 QUALIFIER_RE = re.compile(
-    r"(?:(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
+    r"(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
     r"|more[ \t]+than"
     r"|over|at[ \t]+least|less[ \t]+than|under|some|roughly|close[ \t]+to|as[ \t]+much[ \t]+as"
     r"|as[ \t]+high[ \t]+as|in[ \t]+excess[ \t]+of|upwards[ \t]+of|above|below|just[ \t]+over"
     r"|just[ \t]+under|an[ \t]+estimated|estimated|cerca[ \t]+de|alrededor[ \t]+del?"
-    r"|aproximadamente|más[ \t]+de|menos[ \t]+del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới)"
-    # Chinese ones follow any character (融资约 12 亿美元), but not inside 节约, 最近, 赶超
-    r"|(?P<z>约合|折合|大约|(?<![节制合签预公条契邀])约|超过|逾|将近|(?<![最附])近|接近|高达|不到"
-    r"|不足|至少|最多|多达|(?<![赶])超))[ \t]*\Z",
+    r"|aproximadamente|más[ \t]+de|menos[ \t]+del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
+    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超)[ \t]*\Z",
     IC,
 )
+# The Chinese ones also after a Chinese character (融资约 12 亿美元), not inside 节约, 最近,
+# 赶超; tried only where the last character before the number can end one.
+ZH_QUALIFIER_RE = re.compile(
+    r"(?P<q>约合|折合|大约|(?<![节制合签预公条契邀])约|超过|逾|将近|(?<![最附])近|接近|高达|不到"
+    r"|不足|至少|最多|多达|(?<![赶])超)[ \t]*\Z"
+)
+ZH_QUALIFIER_ENDS = frozenset("合约过逾近达到足少多超")
 ZH_SUFFIX_QUALIFIER_RE = re.compile(r"[ \t]*(左右|以上|多|余)")
 RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*", IC)
 RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)

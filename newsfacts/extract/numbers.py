@@ -180,7 +180,7 @@ def parse_digits(s: str, comma_decimal: bool) -> float | None:
         elif _DOT_THOUSANDS_RE.fullmatch(s) or "," in s:
             s = s.replace(".", "").replace(",", ".")
     elif ("." in s and (s.count(".") > 1 or "," in s[s.index(".") :])) or (
-        _DECIMAL_COMMA_RE.match(s)
+        "," in s and _DECIMAL_COMMA_RE.match(s)
     ):
         s = s.replace(".", "").replace(",", ".")  # 1.234.567, 1.234,5 and 5,6 in any locale
     else:

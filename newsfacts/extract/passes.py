@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from newsfacts.currency import SYMBOLS
 from newsfacts.extract import lexicon as lx
@@ -58,18 +59,19 @@ def settle_separator(ctx: Context, s: int, e: int, raw: str, c: Candidate) -> Ca
     machine is not), then the separators the paragraph, or else its document, shows
     in numerals that cannot be read two ways.
     """
+    if c.value is None:
+        return c
+    implausible = c.kind == "compute" and abs(c.value) > lx.FLOPS_CEILING
+    if not implausible and not ctx.other_separator_wins():
+        return c
     value = parse_digits(raw, not ctx.comma)
-    if value is None:
+    alt = fact_after_number(ctx, s, e, value, value == int(value)) if value is not None else None
+    if alt is None or alt.kind != c.kind or alt.value is None:
         return c
-    alt = fact_after_number(ctx, s, e, value, value == int(value))
-    if alt is None or alt.kind != c.kind or alt.value is None or c.value is None:
-        return c
-    if c.kind == "compute":
-        if abs(c.value) > lx.FLOPS_CEILING >= abs(alt.value):
-            return alt
-        if abs(alt.value) > lx.FLOPS_CEILING >= abs(c.value):
-            return c
-    return alt if ctx.other_separator_wins() else c
+    if c.kind == "compute" and abs(alt.value) > lx.FLOPS_CEILING:
+        # both implausible: the text's separators decide; else the plausible one stays
+        return alt if implausible and ctx.other_separator_wins() else c
+    return alt
 
 
 def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
@@ -127,7 +129,7 @@ def find_vi_word_facts(ctx: Context, out: list[Candidate]) -> None:
     ``một`` also "a", so ``năm USD`` is no amount, while ``năm tỷ USD`` is one.
     """
     sh = ctx.sh
-    for m in lx.VI_RUN_RE.finditer(ctx.low):
+    for m in _vi_runs(ctx.low):
         check_time()
         if m.start() and is_latin(sh[m.start() - 1]):
             continue
@@ -153,6 +155,25 @@ def find_vi_word_facts(ctx: Context, out: list[Candidate]) -> None:
                 if c is not None:
                     out.append(c)
             break
+
+
+def _vi_runs(low: str) -> Iterator[re.Match[str]]:
+    """Runs of Vietnamese number words that reach a scale word or a FLOPS or percent unit.
+
+    Read from each such word back (``một``, ``năm`` and ``ba`` are everywhere; the
+    words a number needs after it are rarer), each run once.
+    """
+    reached = -1
+    for a in lx.VI_ANCHOR_RE.finditer(low):
+        if a.start() < reached:
+            continue  # inside the run read already: "ba nghìn tỷ"
+        for m in lx.VI_RUN_RE.finditer(low, max(reached, a.start() - 64)):
+            if m.start() > a.start():
+                break
+            if m.end() >= a.start() - 1:
+                reached = m.end()
+                yield m
+                break
 
 
 def find_percent_of(ctx: Context, out: list[Candidate]) -> None:

@@ -128,7 +128,7 @@ def fact_after_number(
 ) -> Candidate | None:
     """The fact a number at [s, e) heads, given what follows and precedes it."""
     sh = ctx.sh
-    if e + 1 < len(sh) and sh[e] in "多余 \t":
+    if e + 1 < len(sh) and (sh[e] in "多余" or (sh[e] in " \t" and sh[e + 1] in "多余")):
         mm = lx.ZH_MORE_THAN_RE.match(sh, e)
         if mm is not None:
             # 1000多万, 3200 多亿元: "more than" ten million, 320 billion
