@@ -186,12 +186,19 @@ class Context:
         return self.yen_code
 
 
+_LANG_CODES: dict[str, str] = {}
+
+
 def lang_code(lang: str | None) -> str:
     """The primary language subtag (``zh-Hans`` -> ``zh``); unknown -> ``en``."""
     if not lang:
         return "en"
-    code = str(lang).strip().lower().replace("_", "-").split("-")[0]
-    return code or "en"
+    code = _LANG_CODES.get(lang) if isinstance(lang, str) else None
+    if code is None:
+        code = str(lang).strip().lower().replace("_", "-").split("-")[0] or "en"
+        if isinstance(lang, str) and len(_LANG_CODES) < 1000:  # a run sees a few tags
+            _LANG_CODES[lang] = code
+    return code
 
 
 def mask_urls(sh: str) -> str:
