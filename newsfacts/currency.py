@@ -110,6 +110,7 @@ CODE_ALIASES: dict[str, str] = {
     "Rmb": "CNY",
     "NTD": "TWD",
     "NT": "TWD",
+    "NDT": "CNY",  # nhân dân tệ, as the Vietnamese press abbreviates it
     "VNĐ": "VND",
     "VNđ": "VND",
     "RM": "MYR",

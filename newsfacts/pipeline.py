@@ -18,7 +18,7 @@ import polars as pl
 
 from newsfacts.claims import label_claims
 from newsfacts.claims.markets import name_markets
-from newsfacts.extract import currency_context, extract_facts
+from newsfacts.extract import SeparatorEvidence, currency_context, extract_facts
 from newsfacts.limits import DocumentTimeLimit, check_time, time_limit
 from newsfacts.model import Article, Fact, IngestError, RawDocument
 from newsfacts.normalise import normalise_document
@@ -33,17 +33,28 @@ NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
 
 
 def extract_article_facts(article: Article) -> list[Fact]:
-    """Facts of an article, paragraph by paragraph in each paragraph's language."""
-    facts: list[Fact] = []
+    """Facts of an article, paragraph by paragraph in each paragraph's language.
+
+    The paragraphs in one language share a ``SeparatorEvidence``: a numeral that reads
+    two ways (``1.615``) in one is settled by how the others write their decimals. What
+    a bare ``¥`` or ``$`` is comes from the whole article (``currency_context``).
+    """
     currency = currency_context(article.text, article.publisher, article.source_uri)
+    chunks: list[tuple[int, str, str]] = []
+    texts: dict[str, list[str]] = {}
     for paragraph in article.paragraphs:
         if paragraph.role in NO_FACT_ROLES:
             continue
         chunk = article.text[paragraph.start : paragraph.end]
         lang = paragraph.lang or article.lang or "en"
-        for fact in extract_facts(chunk, lang, currency):
+        chunks.append((paragraph.start, chunk, lang))
+        texts.setdefault(lang, []).append(chunk)
+    evidence = {lang: SeparatorEvidence(same) for lang, same in texts.items()}
+    facts: list[Fact] = []
+    for start, chunk, lang in chunks:
+        for fact in extract_facts(chunk, lang, currency, evidence[lang]):
             check_time()
-            facts.append(fact.shifted(paragraph.start))
+            facts.append(fact.shifted(start))
     return facts
 
 

@@ -638,7 +638,8 @@ def test_a_count_is_not_a_year() -> None:
 @pytest.mark.parametrize(
     ("text", "country"),
     [("a data centre in Johor", "MY"), ("位于贵安新区", "CN"), ("tại Bắc Ninh", "VN"),
-     ("深圳的智算中心", "CN"), ("US$5 billion", None), ("the UK government", "GB")],
+     ("深圳的智算中心", "CN"), ("US$5 billion", None), ("the UK government", "GB"),
+     ("2 tỷ đô la Mỹ", None), ("300 triệu đô la Úc", None), ("đặt tại Mỹ", "US")],
 )  # fmt: skip
 def test_places(text: str, country: str | None) -> None:
     assert [p.country for p in find_places(text)][:1] == ([country] if country else [])
@@ -653,3 +654,22 @@ def test_sentences_do_not_end_at_abbreviations_or_decimals() -> None:
         "营收增长。",
         "利润下降。",
     ]
+
+
+def test_a_vietnamese_funds_size_is_investment_and_its_dollar_names_no_place() -> None:
+    story = (
+        "Bộ Tài chính đề xuất quỹ hạ tầng số\n\n"
+        "Bộ Tài chính đề xuất lập quỹ hạ tầng số quốc gia tại Hà Nội với quy mô "
+        "khoảng 2 tỷ đô la Mỹ, dành cho các cụm máy tính dùng chung.\n"
+    )
+    got = fact(story, "2 tỷ đô la Mỹ")
+    assert (got.measure, got.country) == ("investment", "VN")  # Hà Nội, not "đô la Mỹ"
+
+
+def test_a_vietnamese_city_spending_is_its_peoples_committee() -> None:
+    story = (
+        "TP.HCM dành ngân sách cho AI\n\n"
+        "TP.HCM dành 3.000 tỷ đồng cho hạ tầng trí tuệ nhân tạo trong giai đoạn tới.\n"
+    )
+    got = fact(story, "3.000 tỷ đồng")
+    assert (got.measure, got.organisation) == ("investment", "Ho Chi Minh City People's Committee")

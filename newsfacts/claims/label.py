@@ -272,6 +272,11 @@ LOCAL_GOVERNMENT_SUFFIXES = ("政府", "人民政府", "省政府", "市政府",
 LOCAL_ACTION_RE = re.compile(
     r"\s*(?:将|將|拟|擬|计划|計劃|设立|設立|出资|出資|拨款|撥款|发放|發放|给予|給予|对|對|投入|安排|提供|统筹|統籌)"
 )
+# "TP.HCM dành 2.000 tỷ đồng": a Vietnamese city or province spending is its People's Committee
+LOCAL_GOVERNMENT_PREFIXES = ("UBND ", "UBND tỉnh ", "UBND TP ", "UBND thành phố ")
+VI_LOCAL_ACTION_RE = re.compile(
+    r"\s+(?:sẽ\s+|đã\s+|dự kiến\s+)?(?:dành|chi|cấp|bố trí|hỗ trợ|đầu tư|rót|giải ngân|phân bổ)\b"
+)
 LOCAL_EVIDENCE = "a province or city funds it"
 GROUP_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:'s|’s)\s+(?:government|cabinet)|\s+(?:to|will|plans|planned|approved|has|had|is)\b)",
@@ -1235,6 +1240,11 @@ class _Labeller:
                 and LOCAL_ACTION_RE.match(self.text, place.end)
             ):
                 return Mention(place.start, place.end, place.text, local, True)
+        if place.end <= fact.start and VI_LOCAL_ACTION_RE.match(self.text, place.end):
+            for prefix in LOCAL_GOVERNMENT_PREFIXES:
+                local = self.table.canonical(prefix + place.text)
+                if local is not None:
+                    return Mention(place.start, place.end, place.text, local, True)
         if place.end > fact.start or not GROUP_SUBJECT_RE.match(self.text, place.end):
             return None
         name = self._governments().get(place.country)

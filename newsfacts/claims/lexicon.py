@@ -298,6 +298,7 @@ MONEY_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
             r"khởi công",
             r"khánh thành",
             r"~nhà máy",
+            r"quỹ[^,.;]{0,60}?với quy mô",  # a fund's size is money put in, not a market's
         ),
     },
     "deal_value": {

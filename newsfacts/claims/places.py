@@ -140,9 +140,15 @@ def find_places(
             (s > 0 and _word_or_dollar(text[s - 1])) or (e < len(text) and _word_or_dollar(text[e]))
         ):
             continue  # "US$5 billion" is a currency, "USD" a code
+        if folded.endswith(_DOLLAR_NAMES, max(0, s - 7), s):
+            continue  # "đô la Mỹ" is the US dollar, not a place
         found.append(Place(s, e, name, PLACE_INDEX[name]))
         reached = e
     return found
+
+
+# Vietnamese dollar names followed by their country: đô la Mỹ, đô la Úc, đô la Singapore.
+_DOLLAR_NAMES = ("đô la ", "đô-la ", "đôla ")
 
 
 def _word_or_dollar(ch: str) -> bool:

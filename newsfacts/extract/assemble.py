@@ -275,6 +275,9 @@ def attach_qualifiers(ctx: Context, facts: list[Candidate]) -> None:
         if f.qualifier:
             continue
         m = lx.QUALIFIER_RE.search(sh, max(0, f.start - 24), f.start)
+        last = sh[max(0, f.start - 3) : f.start].rstrip(" \t")[-1:]
+        if m is None and last in lx.ZH_QUALIFIER_ENDS:  # 融资约 12 亿美元
+            m = lx.ZH_QUALIFIER_RE.search(sh, max(0, f.start - 8), f.start)
         if m:
             f.qualifier = " ".join(m["q"].lower().split())
         else:

@@ -56,6 +56,10 @@ def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate 
     """FLOPS written the Chinese way: 百亿亿次, 每秒X次, 300P (where 算力 is near)."""
     sh = ctx.sh
     scale, pos = read_scales(sh, e, mil=ctx.mil)
+    jm = lx.ZH_JING_RE.match(sh, pos) if "京" in sh[pos : pos + 2] else None
+    if jm is not None:  # 3000京次
+        scale *= 1e16
+        pos = jm.end()
     v = value * scale
     tm = lx.ZH_TIMES_RE.match(sh, pos)
     if tm:
@@ -74,11 +78,22 @@ def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate 
         return None
     pm = lx.ZH_PE_RE.match(sh, pos)
     if pm:
-        window = sh[max(0, s - 40) : pm.end() + 20]
+        window = sentence_around(sh, s, pm.end())
         if lx.ZH_COMPUTE_CONTEXT_RE.search(window):
+            if v in lx.VIDEO_LINES and lx.ZH_VIDEO_RE.search(window):
+                return None
             f = 1e15 if pm["pe"] == "P" else 1e18
             return Candidate("compute", s, pm.end(), v * f, "FLOPS", s, scale, unit_mult=f)
     return None
+
+
+def sentence_around(sh: str, s: int, e: int, reach: int = 200) -> str:
+    """The sentence holding [s, e): from the last sentence end before ``s`` to the next after."""
+    lo = max(0, s - reach)
+    hi = min(len(sh), e + reach)
+    start = max(lo, max(sh.rfind(ch, lo, s) for ch in lx.ZH_SENTENCE_END) + 1)
+    ends = [i for i in (sh.find(ch, e, hi) for ch in lx.ZH_SENTENCE_END) if i >= 0]
+    return sh[start : min(ends) if ends else hi]
 
 
 def find_chinese_digit_compute(ctx: Context, out: list[Candidate]) -> None:

@@ -31,6 +31,7 @@ from newsfacts.extract.context import (
     Candidate,
     Context,
     CurrencyContext,
+    SeparatorEvidence,
     currency_context,
     fold_for_scan,
     lang_code,
@@ -44,6 +45,7 @@ from newsfacts.extract.passes import (
     find_broken_money,
     find_digit_facts,
     find_percent_of,
+    find_vi_word_facts,
     find_word_facts,
 )
 from newsfacts.limits import check_time
@@ -51,13 +53,18 @@ from newsfacts.model import Fact
 
 
 def extract(
-    text: str, lang: str | None = "en", currency: CurrencyContext | None = None
+    text: str,
+    lang: str | None = "en",
+    currency: CurrencyContext | None = None,
+    evidence: SeparatorEvidence | None = None,
 ) -> list[Fact]:
     """Facts stated in ``text`` (one paragraph in language ``lang``), sorted by start.
 
     ``currency`` is what the whole article says a bare ``¥`` and ``$`` are
     (``currency_context`` of its text, publisher and address); without it the
-    paragraph is its own context.
+    paragraph is its own context. ``evidence`` holds the rest of the document in the
+    same language: where a numeral reads two ways (``1.615``) and the paragraph shows
+    no separator of its own, the document's decides.
     """
     if not text:
         return []
@@ -74,6 +81,7 @@ def extract(
         lx.NUM_COMMA_RE if comma else lx.NUM_DOT_RE,
         currency,
         1e3 if code in ("es", "pt", "ca", "gl") else 1e6,
+        evidence=evidence,
     )
     cands: list[Candidate] = []
     find_digit_facts(ctx, cands)
@@ -89,6 +97,8 @@ def extract(
         find_word_facts(ctx, cands)
         if "of" in sh:
             find_percent_of(ctx, cands)
+        if code == "vi":
+            find_vi_word_facts(ctx, cands)
     check_time()
     find_broken_money(ctx, cands)
     chosen = select_candidates([c for c in cands if c.value is None or math.isfinite(c.value)])

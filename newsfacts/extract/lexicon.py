@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.currency import CODE_ALIASES, NAMES, READ_CODES, SYMBOLS
-from newsfacts.extract.numbers import EN_NUMBER_WORDS
+from newsfacts.extract.numbers import EN_NUMBER_WORDS, VI_NUMBER_WORDS
 
 IC = re.IGNORECASE
 SP = r"[ \t]"
@@ -60,6 +60,14 @@ NUM_COMMA = (
 )
 NUM_DOT_RE = re.compile(NUM_DOT)
 NUM_COMMA_RE = re.compile(NUM_COMMA)
+# Numerals the other locale writes, that show their separator by themselves: tried only
+# where the locale's pattern stopped before a separator and a digit (1.234|.567, 5|,6).
+COMMA_FORM_RE = re.compile(
+    r"(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2})(?![\d.,])"
+)  # 1.234,5, 1.234.567, 5,6 in a decimal-point text
+DOT_FORM_RE = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})(?![\d.,])"
+)  # 1,234.5, 1,234,567 in a decimal-comma text
 DIGIT_RE = re.compile(r"\d")
 
 ZH_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿兆"
@@ -182,6 +190,10 @@ FLOPS = (
     + r"+(?:per|a|each)"
     + SP
     + r"+second)"
+    # computing power without a FLOPS word: "calculations per second", "phép tính mỗi giây"
+    r"|(?P<fc>(?:calculations?|computations?)[ \t]+(?:per|a|each|every)[ \t]+second"
+    r"|phép[ \t]+(?:tính|toán)(?:[ \t]+dấu[ \t]+phẩy[ \t]+động)?"
+    r"(?:[ \t]*/[ \t]*(?:giây|s)|[ \t]+(?:mỗi|trên|một|trong[ \t]+một)[ \t]+giây))"
 )
 FLOPS_PREFIX = {
     "giga": 1e9,
@@ -197,6 +209,9 @@ FLOPS_PREFIX = {
     "Z": 1e21,
     "Y": 1e24,
 }
+# No one system reaches a zettaFLOPS: where a numeral reads either way (1.615 is 1615
+# in Vietnamese), a reading above this is the wrong one.
+FLOPS_CEILING = 1e21
 FLOPS_EXCLUDE_RE = re.compile(
     r"[ \t]*(?:/|per\b|each\b|every\b)[ \t]*(?:watt|w|kw|kilowatt|joule|j)\b|[ \t]*-?[ \t]*days?\b",
     IC,
@@ -215,7 +230,7 @@ _AFTER_DOLLARS = ["US$", "A$", "AU$", "C$", "NZ$", "S$", "SG$", "HK$", "NT$"]
 CUR_SUFFIX = (
     rf"(?P<cn>{_alt(_CJK_NAMES)})"
     rf"|(?P<ln>{_alt(_LATIN_NAMES)}){LATIN_END}"
-    rf"|(?-i:(?P<code>{CODE_ALT}|RMB|VNĐ|NTD))(?![A-Za-z])"
+    rf"|(?-i:(?P<code>{CODE_ALT}|RMB|VNĐ|NTD|NDT))(?![A-Za-z])"
     rf"|(?P<sym>(?-i:{_alt(_AFTER_DOLLARS)})|{_alt(_AFTER_SYMBOLS)})(?![ \t]*\d)"
 )
 
@@ -325,6 +340,11 @@ ES_RUN_RE = re.compile(
     rf"(?:{ES_WORD})(?:{SP}+(?:(?:y|con|coma|sobre){SP}+)?(?:{ES_WORD})){{0,40}}{LATIN_END}",
     IC,
 )
+# Vietnamese, on lower-cased text: "hai tỷ", "ba nghìn tỷ", "hai mươi lăm".
+VI_WORD = trie_alt(sorted(VI_NUMBER_WORDS))
+VI_RUN_RE = re.compile(rf"(?:{VI_WORD})(?:{SP}+(?:{VI_WORD})){{0,20}}{LATIN_END}")
+# what a number in words needs in it or after it: a scale word, a FLOPS or percent unit
+VI_ANCHOR_RE = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn|phần[ \t]+trăm|trăm|chục|mươi|mười|[a-z]*flop")
 WORD_RE = re.compile(r"[^\W\d_]+")
 MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos)[ \t]+\Z", IC)
 LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
@@ -372,10 +392,19 @@ ZH_TENTHS_TAIL_RE = re.compile(
     r"(半)|[ \t]?([一二三四五六七八九1-9])(?![\d零〇一二两三四五六七八九十百千万亿点.])"
 )
 DUI_ZHE_RE = re.compile(r"打[ \t]*(对[ \t]*折)")
-ZH_COMPUTE_CONTEXT_RE = re.compile(r"算力|智算|计算能力|运算能力|超算|计算中心|FLOPS|flops")
+ZH_COMPUTE_CONTEXT_RE = re.compile(
+    r"算力|智算|智能计算|计算能力|运算能力|超算|计算中心|计算集群|FLOPS|flops"
+)
 ZH_TIMES_RE = re.compile(r"[ \t]*次(?P<ps>[ \t]*(?:/秒|每秒|/s))?")
 ZH_AFTER_TIMES_RE = re.compile(r"[ \t]*(?:的)?(?:双精度|单精度|半精度)?(?:浮点|每秒)")
 ZH_PE_RE = re.compile(r"[ \t]?(?P<pe>[PE])(?![A-Za-z])")
+ZH_JING_RE = re.compile(r"[ \t]?京(?=[ \t]*次)")  # 京 = 1e16, a count of operations only
+ZH_SENTENCE_END = "。！？；!?;\n"
+# 1080P beside 高清 is a video resolution, not 1080 petaFLOPS
+ZH_VIDEO_RE = re.compile(r"高清|视频|分辨率|画质|摄像|像素|屏幕|显示|直播|影像")
+VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 540.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
+# 3200 多亿元, 50 余亿元: "more than", before the scale, with or without spaces
+ZH_MORE_THAN_RE = re.compile(r"[ \t]?([多余])[ \t]?(?=[十百千万亿])")
 ZH_MONEY_TALK_RE = re.compile(r"花|费|付|买|卖|价|值|薪|钱|赚|借|欠|收入|成本|售|赔|罚|奖")
 K_SUFFIX_RE = re.compile(r"[ \t]*[kK](?![A-Za-z])")
 
@@ -391,6 +420,13 @@ QUALIFIER_RE = re.compile(
     r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超)[ \t]*\Z",
     IC,
 )
+# The Chinese ones also after a Chinese character (融资约 12 亿美元), not inside 节约, 最近,
+# 赶超; tried only where the last character before the number can end one.
+ZH_QUALIFIER_RE = re.compile(
+    r"(?P<q>约合|折合|大约|(?<![节制合签预公条契邀])约|超过|逾|将近|(?<![最附])近|接近|高达|不到"
+    r"|不足|至少|最多|多达|(?<![赶])超)[ \t]*\Z"
+)
+ZH_QUALIFIER_ENDS = frozenset("合约过逾近达到足少多超")
 ZH_SUFFIX_QUALIFIER_RE = re.compile(r"[ \t]*(左右|以上|多|余)")
 RANGE_SEP_RE = re.compile(r"[ \t]*(?P<sep>-|–|—|~|〜|to|and|至|到|y|a|đến|tới|hasta)[ \t]*", IC)
 RANGE_BETWEEN_RE = re.compile(r"(?:between|entre|từ)[ \t]+\Z", IC)

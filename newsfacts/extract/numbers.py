@@ -65,6 +65,10 @@ _FOLD_PAIRS = {
     "負": "负",
     "為": "为",
     "達": "达",
+    "餘": "余",
+    "約": "约",
+    "將": "将",
+    "過": "过",
 }
 
 
@@ -140,6 +144,15 @@ DECIMAL_COMMA_LANGS = frozenset(
 
 _EXPONENT_RE = re.compile(r"[eE]([+-]?\d+)$")
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}\Z")
+
+
+_AMBIGUOUS_GROUP_RE = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
+def is_ambiguous_group(s: str) -> bool:
+    """True for ``1.615`` or ``3,125``: a thousands group in one locale, a decimal in the other."""
+    return 5 <= len(s) <= 7 and _AMBIGUOUS_GROUP_RE.fullmatch(s) is not None
 
 
 def parse_digits(s: str, comma_decimal: bool) -> float | None:
@@ -162,8 +175,14 @@ def parse_digits(s: str, comma_decimal: bool) -> float | None:
             return None
         return value if math.isfinite(value) else None
     if comma_decimal:
-        if _DOT_THOUSANDS_RE.fullmatch(s) or "," in s:
+        if "," in s and (s.count(",") > 1 or "." in s[s.index(",") :]):
+            s = s.replace(",", "")  # 1,234,567 and 1,234.5 group by commas whatever the locale
+        elif _DOT_THOUSANDS_RE.fullmatch(s) or "," in s:
             s = s.replace(".", "").replace(",", ".")
+    elif ("." in s and (s.count(".") > 1 or "," in s[s.index(".") :])) or (
+        "," in s and _DECIMAL_COMMA_RE.match(s)
+    ):
+        s = s.replace(".", "").replace(",", ".")  # 1.234.567, 1.234,5 and 5,6 in any locale
     else:
         s = s.replace(",", "")
     try:
@@ -415,6 +434,119 @@ def parse_en_words(words: list[str]) -> float | None:
         else:
             return None
     return total + group
+
+
+# Vietnamese: digits, tens (mười, mươi, chục), trăm, and scales that multiply when
+# they follow one another (nghìn tỷ = 1e12, triệu tỷ = 1e15). mốt, tư and lăm are
+# 1, 4 and 5 after a ten; linh/lẻ stand for a zero; rưỡi is half the last unit.
+VI_DIGITS = {
+    "không": 0,
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+VI_AFTER_TENS = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}
+VI_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+VI_NUMBER_WORDS = (
+    frozenset(VI_DIGITS)
+    | frozenset(VI_AFTER_TENS)
+    | frozenset(VI_SCALES)
+    | {"mười", "mươi", "chục", "trăm", "linh", "lẻ", "rưỡi"}
+)
+
+
+def _vi_section(ws: list[str]) -> float:
+    """Value below a thousand of ``ws`` (``ba trăm linh năm``, ``hai mươi lăm``)."""
+    total = 0.0
+    i = 0
+    n = len(ws)
+    if n >= 2 and ws[1] == "trăm":
+        if ws[0] not in VI_DIGITS:
+            raise _Invalid
+        total = VI_DIGITS[ws[0]] * 100.0
+        i = 2
+        if i < n and ws[i] in ("linh", "lẻ"):
+            if i + 2 != n or VI_DIGITS.get(ws[i + 1], 0) == 0:
+                raise _Invalid
+            return total + VI_DIGITS[ws[i + 1]]
+    if i < n:
+        w = ws[i]
+        if w == "mười":
+            total += 10
+            i += 1
+            if i < n and ws[i] in VI_DIGITS and ws[i] != "không":
+                total += VI_DIGITS[ws[i]]
+                i += 1
+            elif i < n and ws[i] in ("lăm", "nhăm"):
+                total += 5
+                i += 1
+        elif i + 1 < n and ws[i + 1] in ("mươi", "chục") and VI_DIGITS.get(w, 0) >= 1:
+            if ws[i + 1] == "mươi" and VI_DIGITS[w] < 2:
+                raise _Invalid  # "một mươi" is not said; ten is "mười"
+            total += VI_DIGITS[w] * 10
+            i += 2
+            if i < n and (ws[i] in VI_AFTER_TENS or VI_DIGITS.get(ws[i], 0) >= 1):
+                total += VI_AFTER_TENS.get(ws[i]) or VI_DIGITS[ws[i]]
+                i += 1
+        elif w in VI_DIGITS and (total == 0 or i == 0):
+            total += VI_DIGITS[w]
+            i += 1
+    if i != n or not ws:
+        raise _Invalid
+    return total
+
+
+def _vi_integer(ws: list[str]) -> float:
+    big = max((VI_SCALES[w] for w in ws if w in VI_SCALES), default=None)
+    if big is None:
+        return _vi_section(ws)
+    cut = max(i for i, w in enumerate(ws) if VI_SCALES.get(w) == big)
+    left, right = ws[:cut], ws[cut + 1 :]
+    if not left:
+        raise _Invalid  # "tỷ đồng" with no number before it
+    value = _vi_integer(left) * big
+    if right:
+        if len(right) == 1 and right[0] in VI_DIGITS:
+            return value + VI_DIGITS[right[0]] * big / 10  # colloquial: "hai triệu ba" = 2.3 triệu
+        rest = _vi_integer(right)
+        if rest >= big:
+            raise _Invalid
+        value += rest
+    return value
+
+
+def parse_vi_words(words: list[str]) -> float | None:
+    """Value of Vietnamese number words (``["hai", "triệu", "tỷ"]`` = 2e15), or None."""
+    if not words or (words[0] not in VI_DIGITS and words[0] != "mười"):
+        return None
+    try:
+        if words[-1] == "rưỡi":
+            # "một tỷ rưỡi" = 1.5 tỷ: half of the unit the number ends on
+            head = words[:-1]
+            unit = 1.0
+            for w in reversed(head):
+                if w in VI_SCALES:
+                    unit *= VI_SCALES[w]
+                elif w == "trăm" and unit == 1.0:
+                    unit = 100.0
+                    break
+                else:
+                    break
+            if unit == 1.0:
+                return None
+            value = _vi_integer(head) + unit / 2
+        else:
+            value = _vi_integer(words)
+    except _Invalid:
+        return None
+    return value or None
 
 
 ES_UNITS = {

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from newsfacts.currency import SYMBOLS
 from newsfacts.extract import lexicon as lx
 from newsfacts.extract.context import Candidate, Context, is_latin
 from newsfacts.extract.numbers import (
     EN_NUMBER_WORDS,
+    VI_SCALES,
+    is_ambiguous_group,
     is_es_number_word,
     parse_digits,
     parse_en_words,
     parse_es_words,
+    parse_vi_words,
 )
 from newsfacts.extract.units import (
     currency_fits,
@@ -37,6 +41,8 @@ def find_digit_facts(ctx: Context, out: list[Candidate]) -> None:
         c = fact_after_number(ctx, s, e, value, integer)
         if c is None:
             continue
+        if is_ambiguous_group(raw):
+            c = settle_separator(ctx, s, e, raw, c)
         if c.kind == "percent" and value and "sobre" in sh[max(0, s - 20) : s]:
             fm = lx.SOBRE_BEFORE_RE.search(sh, max(0, s - 20), s)  # "1 sobre 3 por ciento"
             num = parse_digits(fm.group(1), ctx.comma) if fm else None
@@ -44,6 +50,28 @@ def find_digit_facts(ctx: Context, out: list[Candidate]) -> None:
                 c.value = num / value
                 c.start = c.num_start = fm.start()
         out.append(c)
+
+
+def settle_separator(ctx: Context, s: int, e: int, raw: str, c: Candidate) -> Candidate:
+    """``1.615`` or ``3,125`` read the locale's way (``c``) or the other way, whichever fits.
+
+    The value's plausibility for its unit decides first (3.1 zettaFLOPS for one
+    machine is not), then the separators the paragraph, or else its document, shows
+    in numerals that cannot be read two ways.
+    """
+    if c.value is None:
+        return c
+    implausible = c.kind == "compute" and abs(c.value) > lx.FLOPS_CEILING
+    if not implausible and not ctx.other_separator_wins():
+        return c
+    value = parse_digits(raw, not ctx.comma)
+    alt = fact_after_number(ctx, s, e, value, value == int(value)) if value is not None else None
+    if alt is None or alt.kind != c.kind or alt.value is None:
+        return c
+    if c.kind == "compute" and abs(alt.value) > lx.FLOPS_CEILING:
+        # both implausible: the text's separators decide; else the plausible one stays
+        return alt if implausible and ctx.other_separator_wins() else c
+    return alt
 
 
 def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
@@ -92,6 +120,60 @@ def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
                     if c is not None:
                         out.append(c)
                     break
+
+
+def find_vi_word_facts(ctx: Context, out: list[Candidate]) -> None:
+    """Facts headed by Vietnamese number words (``hai tỷ USD``, ``một exaFLOP``).
+
+    A lone word takes only a FLOPS or percent unit: ``năm`` is also "year" and
+    ``một`` also "a", so ``năm USD`` is no amount, while ``năm tỷ USD`` is one.
+    """
+    sh = ctx.sh
+    for m in _vi_runs(ctx.low):
+        check_time()
+        if m.start() and is_latin(sh[m.start() - 1]):
+            continue
+        um = match_unit(ctx, m.end())
+        if um is None or (um["cur"] and not currency_fits(ctx, um, 1e6)):
+            continue
+        words = [(w.group(0), m.start() + w.start()) for w in lx.WORD_RE.finditer(m.group(0))]
+        for i in range(len(words)):
+            tail = [w for w, _ in words[i:]]
+            v = parse_vi_words(tail)
+            if v is None:
+                continue
+            if len(tail) > 1 or um["flops"] or um["pct"]:
+                c = fact_after_number(
+                    ctx,
+                    words[i][1],
+                    m.end(),
+                    v,
+                    v == int(v),
+                    allow_zh_scale=False,
+                    word_scaled=tail[-1] in VI_SCALES,
+                )
+                if c is not None:
+                    out.append(c)
+            break
+
+
+def _vi_runs(low: str) -> Iterator[re.Match[str]]:
+    """Runs of Vietnamese number words that reach a scale word or a FLOPS or percent unit.
+
+    Read from each such word back (``một``, ``năm`` and ``ba`` are everywhere; the
+    words a number needs after it are rarer), each run once.
+    """
+    reached = -1
+    for a in lx.VI_ANCHOR_RE.finditer(low):
+        if a.start() < reached:
+            continue  # inside the run read already: "ba nghìn tỷ"
+        for m in lx.VI_RUN_RE.finditer(low, max(reached, a.start() - 64)):
+            if m.start() > a.start():
+                break
+            if m.end() >= a.start() - 1:
+                reached = m.end()
+                yield m
+                break
 
 
 def find_percent_of(ctx: Context, out: list[Candidate]) -> None:

@@ -140,13 +140,15 @@ def fact_after_number(
 ) -> Candidate | None:
     """The fact a number at [s, e) heads, given what follows and precedes it."""
     sh = ctx.sh
-    if e + 1 < len(sh) and sh[e] in "多余" and sh[e + 1] in "十百千万亿":
-        # 1000多万: "more than" ten million
-        scale, pos = read_scales(sh, e + 1, allow_zh_scale, ctx.mil)
-        c = attach_unit(ctx, s, e, value, integer, scale, pos, word_scaled)
-        if c is not None:
-            c.qualifier = sh[e]
-        return c
+    if e + 1 < len(sh) and (sh[e] in "多余" or (sh[e] in " \t" and sh[e + 1] in "多余")):
+        mm = lx.ZH_MORE_THAN_RE.match(sh, e)
+        if mm is not None:
+            # 1000多万, 3200 多亿元: "more than" ten million, 320 billion
+            scale, pos = read_scales(sh, mm.end(), allow_zh_scale, ctx.mil)
+            c = attach_unit(ctx, s, e, value, integer, scale, pos, word_scaled)
+            if c is not None:
+                c.qualifier = mm.group(1)
+            return c
     scale, pos = read_scales(sh, e, allow_zh_scale, ctx.mil)
     return attach_unit(ctx, s, e, value, integer, scale, pos, word_scaled)
 
