@@ -26,6 +26,7 @@ from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplic
 from newsfacts.organisations import OrganisationTable
 from newsfacts.read import ReadError, entry_uri, read_file
 from newsfacts.settings import Settings
+from newsfacts.signs import state_signs
 from newsfacts.totals import mark_restatements
 
 # Roles whose numbers are not facts of the story.
@@ -133,7 +134,7 @@ def _process_one(
     times.append(time.perf_counter())
     try:
         labelled = name_markets(label_claims(article, facts, organisations))
-        facts = mark_restatements(article.text, labelled)
+        facts = state_signs(mark_restatements(article.text, labelled))
     except DocumentTimeLimit:
         raise
     except Exception as exc:  # facts stay, unlabelled, with the error recorded

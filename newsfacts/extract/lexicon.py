@@ -322,7 +322,7 @@ ES_RUN_RE = re.compile(
     IC,
 )
 WORD_RE = re.compile(r"[^\W\d_]+")
-MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos)[ \t]+\Z", IC)
+MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos|âm)[ \t]+\Z", IC)
 LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
 
 # ---------------------------------------------- minor units ("3 dollars 50 cents", "五元三毛")
