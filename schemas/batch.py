@@ -18,6 +18,7 @@ import polars as pl
 from newsfacts.conversions import with_adjacency_links
 from newsfacts.dq_config import RowRules
 from newsfacts.growth import label_growth
+from newsfacts.plausibility import judge_plausibility
 from newsfacts.pipeline import Batch
 from schemas.articles import ArticleSchema, articles_frame
 from schemas.conversions import conversions_frame
@@ -63,6 +64,7 @@ def with_context(
             .alias("is_growth_or_ratio"),
         )
         .join(deviations, on="fact_id", how="left", maintain_order="left")
+        .with_columns(judge_plausibility(facts, rules))
     )
     return framed.select(*facts.columns, *CONTEXT_COLUMNS)
 
@@ -113,6 +115,8 @@ def _reason(check: str, row: dict, conversion: dict | None, rules: RowRules) -> 
             f"({conversion['relative_deviation']:+.1%}, tolerance "
             f"±{conversion['tolerance']:.0%})"
         )
+    if check == "plausible_in_context":
+        return str(row["implausible_reason"])
     if check == "text_matches_article":
         return f"text is not the article's text at [{row['start']}:{row['end']}]"
     if check == "subject_matches_article":
@@ -213,9 +217,9 @@ def validate_batch(
             _quarantine(
                 of_bad_articles, "article:quarantined", pl.lit("its article failed its contract")
             ),
-            explain(checked.quarantined.drop(context), conversions, rules).with_columns(
-                pl.lit("quarantined").alias("status")
-            ),
+            explain(checked.quarantined, conversions, rules)
+            .drop(context)
+            .with_columns(pl.lit("quarantined").alias("status")),
         ],
         how="diagonal_relaxed",
     )

@@ -12,7 +12,8 @@ rules of ``dq.toml``: the article exists and its text at the span is the
 fact's (and so are its subject's and its sentence's), FLOPS within the
 plausible range, a percentage within the share range (or the growth range for a
 growth rate or a ratio: by its measure, or by ``newsfacts.growth``'s words when it has
-none), and a stated conversion within
+none), values plausible for their measure, subject and article
+(``newsfacts.plausibility``), and a stated conversion within
 tolerance of the ECB rate (``newsfacts.conversions``). They run on a frame
 ``schemas.batch.with_context`` extends with the ``CONTEXT_COLUMNS``.
 """
@@ -40,6 +41,7 @@ CONTEXT_COLUMNS: dict[str, pl.DataType] = {
     "is_article_known": pl.Boolean(),
     "is_growth_or_ratio": pl.Boolean(),
     "conversion_deviation": pl.Float64(),
+    "implausible_reason": pl.String(),
 }
 
 # A stated period: a year, a quarter, a half, a month or a day, or a range of two of them
@@ -425,6 +427,7 @@ def fact_contract(rules: RowRules) -> type[FactSchema]:
         is_article_known: bool = pa.Field()
         is_growth_or_ratio: bool = pa.Field()
         conversion_deviation: float = pa.Field(nullable=True)
+        implausible_reason: str = pa.Field(nullable=True)
 
         @pa.dataframe_check(name="article_exists")
         def article_exists(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -465,6 +468,12 @@ def fact_contract(rules: RowRules) -> type[FactSchema]:
                 .then(both_within(rules.growth_percent_min, rules.growth_percent_max))
                 .otherwise(both_within(rules.percent_min, rules.percent_max))
             )
+
+        @pa.dataframe_check(name="plausible_in_context")
+        def plausible_in_context(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """No reason to doubt the value for its measure, subject and article
+            (``newsfacts.plausibility``)."""
+            return data.lazyframe.select(pl.col("implausible_reason").is_null())
 
         @pa.dataframe_check(name="conversion_matches_ecb")
         def conversion_matches_ecb(cls, data: pa.PolarsData) -> pl.LazyFrame:

@@ -7,39 +7,12 @@ the contract judges the value by that measure.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
-import polars as pl
 import pytest
 
 from newsfacts.extract import extract_facts
-from newsfacts.ids import sha256_hex
-from newsfacts.model import RawDocument
-from newsfacts.pipeline import process_documents
-from newsfacts.settings import Settings
-from schemas.batch import validate_batch
-
-
-def validated(text: str, tmp_path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The valid and the quarantined facts of ``text`` read as a plain-text article."""
-    content = text.encode()
-    raw = RawDocument(
-        "file:///case.txt",
-        content,
-        "text/plain",
-        sha256_hex(content),
-        datetime(2025, 3, 1, tzinfo=UTC),
-    )
-    settings = Settings(warehouse=str(tmp_path / "w.duckdb")).with_dq()
-    result = validate_batch(process_documents([raw], settings), "test", settings.dq.rows)
-    return result.frames["facts"], result.frames["quarantined_facts"]
-
-
-def row_of(frame: pl.DataFrame, text: str) -> dict | None:
-    rows = frame.filter(pl.col("text") == text).to_dicts()
-    return rows[0] if rows else None
-
+from tests.validating import quarantined_row, row_of, validated
 
 # (article text, the fact's text, its value, its measure): all load as valid facts
 SIGNED_VALID = [
@@ -164,9 +137,6 @@ QUARANTINED = [
 def test_a_value_its_measure_cannot_have_is_quarantined_with_the_reason(
     text: str, surface: str, check: str, reason: str, tmp_path: Path
 ) -> None:
-    facts, quarantined = validated(text, tmp_path)
-    assert row_of(facts, surface) is None
-    row = row_of(quarantined, surface)
-    assert row is not None, quarantined.select("text", "reason").to_dicts()
+    row = quarantined_row(text, surface, tmp_path)
     assert check in row["failed_checks"]
     assert reason in row["reason"]

@@ -68,6 +68,15 @@ _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# 10¹⁸: NFKC would make it 1018, so the exponent is written 10^18 first.
+_SUPERSCRIPT_EXPONENT = re.compile("(?<![0-9])10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def _caret_exponent(m: re.Match[str]) -> str:
+    return "10^" + m.group(1).translate(_SUPERSCRIPT_DIGITS)
+
+
 # ftfy steps worth recording (quote uncurling, applied everywhere, is not).
 _FTFY_REPAIRS = {
     "decode_inconsistent_utf8",
@@ -267,6 +276,9 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     if count := len(_CONTROL.findall(text)):
         repairs.append(f"removed {count} control characters")
         text = _CONTROL.sub("", text)
+    if _SUPERSCRIPT_EXPONENT.search(text):
+        repairs.append("superscript exponents written with ^")
+        text = _SUPERSCRIPT_EXPONENT.sub(_caret_exponent, text)
     nfkc = unicodedata.normalize("NFKC", text)
     if nfkc != text:
         repairs.append("nfkc: compatibility characters normalised")
