@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from newsfacts.normalise.offsets import SourceMap
 
 FactKind = Literal["compute", "money", "percent"]
 FactStatus = Literal["valid", "quarantined"]
@@ -77,6 +80,10 @@ class Article:
     published_at_source: str | None = None  # the text ``published_at`` was read from
     duplicate_of: str | None = None  # article_id of the near-duplicate this one repeats
     revision_of: str | None = None  # article_id of the story this near-duplicate corrects
+    # Plain text only: where each character of ``text`` came from in the decoded source
+    # (newsfacts.normalise.offsets); the pipeline drops it once the facts have their
+    # source spans.
+    source_map: SourceMap | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,10 @@ class Fact:
     reason: str | None = None
     qualifier: str | None = None  # "about", "up to", "more than", ...
     conversion_of: int | None = None
+    # Plain text only: the mention's span in the decoded source text, the user's own file
+    # (``start``/``end`` index the normalised text); None where no map exists (HTML).
+    source_start: int | None = None
+    source_end: int | None = None
     # The claim: what the number measures, whose it is, where and when (newsfacts.claims).
     measure: str | None = None  # one of newsfacts.claims.MEASURES
     measure_evidence: str | None = None  # the trigger word or rule that gave ``measure``

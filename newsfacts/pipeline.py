@@ -142,7 +142,24 @@ def _process_one(
             IngestError(raw.source_uri, "claims", f"{type(exc).__name__}: {exc}", raw.content_hash)
         )
     times.append(time.perf_counter())
+    if article.source_map is not None:
+        facts = with_source_spans(article, facts)
+        article = replace(article, source_map=None)
     return article, facts
+
+
+def with_source_spans(article: Article, facts: list[Fact]) -> list[Fact]:
+    """``facts`` with ``source_start``/``source_end`` from the article's source map."""
+    smap = article.source_map
+    if smap is None:
+        return facts
+    out = []
+    for f in facts:
+        span = smap.span(f.start, f.end)
+        if span is not None:
+            f = replace(f, source_start=span[0], source_end=span[1])
+        out.append(f)
+    return out
 
 
 def process_documents(

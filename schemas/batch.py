@@ -18,8 +18,8 @@ import polars as pl
 from newsfacts.conversions import with_adjacency_links
 from newsfacts.dq_config import RowRules
 from newsfacts.growth import label_growth
-from newsfacts.plausibility import judge_plausibility
 from newsfacts.pipeline import Batch
+from newsfacts.plausibility import judge_plausibility
 from schemas.articles import ArticleSchema, articles_frame
 from schemas.conversions import conversions_frame
 from schemas.facts import CONTEXT_COLUMNS, fact_contract, facts_frame

@@ -138,6 +138,22 @@ class FactSchema(pa.DataFrameModel):
         ge=1,
         description="Character offset where the mention ends in the article text (exclusive).",
     )
+    source_start: pl.Int32 = pa.Field(
+        nullable=True,
+        ge=0,
+        description=(
+            "Plain-text inputs: character offset where the mention starts in the decoded"
+            " source text, the user's own file (inclusive); null where no offset map exists"
+            " (HTML)."
+        ),
+    )
+    source_end: pl.Int32 = pa.Field(
+        nullable=True,
+        description=(
+            "Plain-text inputs: character offset where the mention ends in the decoded source"
+            " text (exclusive); its slice normalises to text."
+        ),
+    )
     value: float = pa.Field(
         description=(
             "Normalised value: FLOPS for compute, currency units for money, percentage points"
@@ -319,6 +335,14 @@ class FactSchema(pa.DataFrameModel):
         return data.lazyframe.select(
             (pl.col("end") > pl.col("start"))
             & ((pl.col("end") - pl.col("start")) == pl.col("text").str.len_chars())
+        )
+
+    @pa.dataframe_check(name="source_span_is_whole")
+    def source_span_is_whole(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """The source span is both offsets or neither, and ends after it starts."""
+        start, end = pl.col("source_start"), pl.col("source_end")
+        return data.lazyframe.select(
+            (start.is_null() & end.is_null()) | (end > start).fill_null(False)
         )
 
     @pa.dataframe_check(name="claim_spans_are_ordered")
