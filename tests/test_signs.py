@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.extract import extract_facts
-from tests.validating import quarantined_row, row_of, validated
+from tests.validating import loaded, quarantined_row, row_of, validated
 
 # (article text, the fact's text, its value, its measure): all load as valid facts
 SIGNED_VALID = [
@@ -143,33 +143,21 @@ def test_a_value_its_measure_cannot_have_is_quarantined_with_the_reason(
 
 
 def test_the_marts_keep_a_negative_profit_and_a_positive_loss(tmp_path: Path) -> None:
-    import duckdb
-
-    from newsfacts.settings import Settings
-    from tests.loading import load_paths
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "one.txt").write_text(
+    one = (
         "Gamma Labs results\n\nGamma Labs posted a net profit of -$3 million in 2024, and its"
-        " unit Delta reported a net loss of ($5.2 million) in 2024.\n",
-        encoding="utf-8",
+        " unit Delta reported a net loss of ($5.2 million) in 2024.\n"
     )
-    (folder / "two.txt").write_text(
+    two = (
         "Gamma Labs misses forecasts\n\nFor 2024, Gamma Labs had a net profit of -$3.05"
-        " million, the chipmaker said on Tuesday.\n",
-        encoding="utf-8",
+        " million, the chipmaker said on Tuesday.\n"
     )
-    settings = Settings(warehouse=str(tmp_path / "w.duckdb"), publish_path="")
-    load_paths([folder], settings)
-    with duckdb.connect(settings.warehouse, read_only=True) as con:
-        financials = con.execute(
-            "select text, measure, amount from main.company_financials order by text"
-        ).fetchall()
-        agreement = con.execute(
-            "select agrees, round(relative_difference, 4) from main.fact_agreement"
-            " where measure = 'profit'"
-        ).fetchall()
+    financials, agreement = loaded(
+        {"one.txt": one.encode(), "two.txt": two.encode()},
+        tmp_path,
+        "select text, measure, amount from main.company_financials order by text",
+        "select agrees, round(relative_difference, 4) from main.fact_agreement"
+        " where measure = 'profit'",
+    )
     assert ("-$3 million", "profit", -3e6) in financials
     assert ("($5.2 million)", "loss", 5.2e6) in financials
     # two sources' negative profits are compared by magnitude: within 5%, they agree

@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +21,7 @@ from newsfacts.normalise import normalise_document, normalise_text
 from newsfacts.normalise.decode import repair_text, repair_text_mapped
 from newsfacts.pipeline import extract_article_facts, with_source_spans
 from newsfacts.settings import Settings
-from tests.loading import load_paths
+from tests.validating import loaded
 
 SETTINGS = Settings()
 
@@ -154,22 +153,17 @@ def test_a_source_slice_normalises_to_its_fact_s_text(text: str) -> None:
 
 
 def test_the_warehouse_keeps_source_spans_for_plain_text_only(tmp_path: Path) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
     text = "Acme\r\n\r\n  Acme raised ＄５ billion for its AI campus, up 12%.\r\n"
-    (folder / "acme.txt").write_bytes(text.encode())
-    (folder / "acme.html").write_text(
+    page = (
         "<html><body><article><h1>Beta</h1><p>Beta raised $7 billion for its AI campus in"
-        " 2025, the company said on Monday.</p></article></body></html>",
-        encoding="utf-8",
+        " 2025, the company said on Monday.</p></article></body></html>"
     )
-    settings = Settings(warehouse=str(tmp_path / "w.duckdb"), publish_path="")
-    load_paths([folder], settings)
-    with duckdb.connect(settings.warehouse, read_only=True) as con:
-        rows = con.execute(
-            "select f.text, f.source_start, f.source_end, a.media_type from main.facts f"
-            " join main.articles a using (article_id) order by f.text"
-        ).fetchall()
+    (rows,) = loaded(
+        {"acme.txt": text.encode(), "acme.html": page.encode()},
+        tmp_path,
+        "select f.text, f.source_start, f.source_end, a.media_type from main.facts f"
+        " join main.articles a using (article_id) order by f.text",
+    )
     plain = [(t, s, e) for t, s, e, media in rows if media == "text/plain"]
     assert sorted(text[s:e] for _, s, e in plain) == ["12%", "＄５ billion"]
     assert all(normalise_text(text[s:e]) == t for t, s, e in plain)

@@ -43,3 +43,19 @@ def quarantined_row(text: str, surface: str, tmp_path: Path) -> dict:
     row = row_of(quarantined, surface)
     assert row is not None, quarantined.select("text", "reason").to_dicts()
     return row
+
+
+def loaded(files: dict[str, bytes], tmp_path: Path, *queries: str) -> list[list[tuple]]:
+    """Each query's rows, on a warehouse loaded (as a run would) with ``files`` (name: bytes)."""
+    import duckdb
+
+    from tests.loading import load_paths
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+    settings = Settings(warehouse=str(tmp_path / "w.duckdb"), publish_path="")
+    load_paths([folder], settings)
+    with duckdb.connect(settings.warehouse, read_only=True) as con:
+        return [con.execute(query).fetchall() for query in queries]
