@@ -132,16 +132,20 @@ class Fact:
     repeat_of: int | None = None  # ``start`` of an earlier fact stating the same claim
     part_of: int | None = None  # ``start`` of an earlier amount this one is a part of
 
-    def shifted(self, offset: int) -> Fact:
-        """The same fact with spans moved by ``offset`` characters."""
+    def shifted(self, offset: int, source_map: SourceMap | None = None) -> Fact:
+        """The same fact with spans moved by ``offset`` characters, and its source span
+        from ``source_map`` (the article's, when it has one) in the same step."""
 
         def move(at: int | None) -> int | None:
             return None if at is None else at + offset
 
+        source = source_map.span(self.start + offset, self.end + offset) if source_map else None
         return replace(
             self,
             start=self.start + offset,
             end=self.end + offset,
+            source_start=source[0] if source else None,
+            source_end=source[1] if source else None,
             conversion_of=move(self.conversion_of),
             subject_start=move(self.subject_start),
             subject_end=move(self.subject_end),

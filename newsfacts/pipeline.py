@@ -34,7 +34,8 @@ NO_FACT_ROLES = frozenset({"boilerplate", "byline"})
 
 
 def extract_article_facts(article: Article) -> list[Fact]:
-    """Facts of an article, paragraph by paragraph in each paragraph's language."""
+    """Facts of an article, paragraph by paragraph in each paragraph's language, with
+    their spans in the source text when the article has a source map (plain text)."""
     facts: list[Fact] = []
     for paragraph in article.paragraphs:
         if paragraph.role in NO_FACT_ROLES:
@@ -43,7 +44,7 @@ def extract_article_facts(article: Article) -> list[Fact]:
         lang = paragraph.lang or article.lang or "en"
         for fact in extract_facts(chunk, lang):
             check_time()
-            facts.append(fact.shifted(paragraph.start))
+            facts.append(fact.shifted(paragraph.start, article.source_map))
     return facts
 
 
@@ -142,24 +143,9 @@ def _process_one(
             IngestError(raw.source_uri, "claims", f"{type(exc).__name__}: {exc}", raw.content_hash)
         )
     times.append(time.perf_counter())
-    if article.source_map is not None:
-        facts = with_source_spans(article, facts)
+    if article.source_map is not None:  # the facts have their source spans: let it go
         article = replace(article, source_map=None)
     return article, facts
-
-
-def with_source_spans(article: Article, facts: list[Fact]) -> list[Fact]:
-    """``facts`` with ``source_start``/``source_end`` from the article's source map."""
-    smap = article.source_map
-    if smap is None:
-        return facts
-    out = []
-    for f in facts:
-        span = smap.span(f.start, f.end)
-        if span is not None:
-            f = replace(f, source_start=span[0], source_end=span[1])
-        out.append(f)
-    return out
 
 
 def process_documents(

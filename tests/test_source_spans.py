@@ -19,7 +19,7 @@ from newsfacts.ids import sha256_hex
 from newsfacts.model import RawDocument
 from newsfacts.normalise import normalise_document, normalise_text
 from newsfacts.normalise.decode import repair_text, repair_text_mapped
-from newsfacts.pipeline import extract_article_facts, with_source_spans
+from newsfacts.pipeline import extract_article_facts
 from newsfacts.settings import Settings
 from tests.validating import loaded
 
@@ -35,7 +35,7 @@ def source_facts(content: bytes, media_type: str = "text/plain") -> list:
         datetime(2025, 3, 1, tzinfo=UTC),
     )
     article = normalise_document(raw, SETTINGS)
-    return with_source_spans(article, extract_article_facts(article))
+    return extract_article_facts(article)
 
 
 def assert_spans_into(source: str, facts: list) -> None:
@@ -147,7 +147,7 @@ def test_a_source_slice_normalises_to_its_fact_s_text(text: str) -> None:
         return  # no letters or digits: no article, so no facts
     assert repair_text_mapped(text)[:2] == repair_text(text)
     assert article.source_map is not None and len(article.source_map) == len(article.text)
-    for f in with_source_spans(article, extract_article_facts(article)):
+    for f in extract_article_facts(article):
         assert 0 <= f.source_start < f.source_end <= len(text)
         assert normalise_text(text[f.source_start : f.source_end]) == f.text
 
