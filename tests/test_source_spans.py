@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -66,13 +67,13 @@ EXAMPLES = [
 ]
 
 
-def test_each_example_s_facts_point_at_their_mentions_in_the_file() -> None:
-    for text, mentions in EXAMPLES:
-        facts = source_facts(text.encode())
-        source = text.removeprefix("\ufeff")
-        assert_spans_into(source, facts)
-        found = sorted(source[f.source_start : f.source_end] for f in facts)
-        assert found == sorted(mentions), text
+@pytest.mark.parametrize(("text", "mentions"), EXAMPLES)
+def test_the_facts_point_at_their_mentions_in_the_file(text: str, mentions: list[str]) -> None:
+    facts = source_facts(text.encode())
+    source = text.removeprefix("\ufeff")
+    assert_spans_into(source, facts)
+    found = sorted(source[f.source_start : f.source_end] for f in facts)
+    assert found == sorted(mentions)
 
 
 def test_a_file_in_another_encoding_is_indexed_as_decoded() -> None:
@@ -92,9 +93,9 @@ def test_html_has_no_source_spans() -> None:
     assert facts and all(f.source_start is None and f.source_end is None for f in facts)
 
 
-def test_the_mapped_repair_is_the_repair() -> None:
-    for text, _ in EXAMPLES:
-        assert repair_text_mapped(text)[:2] == repair_text(text)
+@pytest.mark.parametrize(("text", "mentions"), EXAMPLES)
+def test_the_mapped_repair_is_the_repair(text: str, mentions: list[str]) -> None:
+    assert repair_text_mapped(text)[:2] == repair_text(text)
 
 
 PIECES = st.sampled_from(
