@@ -154,28 +154,49 @@ def _mismatch_reason(row: dict, usd: float, others: list[float], rules: RowRules
 
 
 def judge_plausibility(facts: pl.DataFrame, rules: RowRules) -> pl.Series:
-    """Why each fact of ``facts`` is implausible in its context, or null."""
+    """Why each fact of ``facts`` is implausible in its context, or null.
+
+    Only the rows that could be are read one by one: compute above ``flops_max_chip``,
+    money above ``money_max_usd`` at any rough rate, and the money of articles in a
+    language with a ``LOCAL_CURRENCY`` (their amounts are compared with each other).
+    """
+    top = pl.max_horizontal(pl.col("value").abs(), pl.col("value_high").abs())
+    most_per_unit = max(ROUGH_USD_PER_UNIT.values())
+    money = pl.col("kind") == "money"
+    suspect = (
+        ((pl.col("kind") == "compute") & (top > rules.flops_max_chip))
+        | (money & (top * most_per_unit > min(rules.money_max_usd, rules.money_max_usd_total)))
+        | (money & pl.col("lang").is_in(sorted(LOCAL_CURRENCY)))
+    ).fill_null(False)
+    flagged = facts.with_row_index("_row").filter(suspect)
+    reasons: list[str | None] = [None] * facts.height
+    if flagged.is_empty():
+        return pl.Series("implausible_reason", reasons, pl.String)
     columns = ("fact_id", "article_id", "kind", "value", "value_high", "unit", "measure")
     context = ("start", "sentence", "sentence_start", "lang", "conversion_of_fact_id")
-    rows = facts.select(*columns, *context).to_dicts()
+    compared = facts.filter(
+        money
+        & pl.col("conversion_of_fact_id").is_null()
+        & pl.col("article_id").is_in(flagged["article_id"].implode())
+    )
     amounts: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for row in rows:
-        if row["kind"] == "money" and row["conversion_of_fact_id"] is None:
-            usd = _usd(row["value"], row["unit"])
-            if usd is not None:
-                amounts[row["article_id"]].append((row["fact_id"], usd))
-    reasons: list[str | None] = []
-    for row in rows:
+    for fact_id, article_id, value, unit in compared.select(
+        "fact_id", "article_id", "value", "unit"
+    ).iter_rows():
+        usd = _usd(value, unit)
+        if usd is not None:
+            amounts[article_id].append((fact_id, usd))
+    for row in flagged.select("_row", *columns, *context).iter_rows(named=True):
         reason = None
         if row["value"] is None:
             pass
         elif row["kind"] == "compute":
             reason = _flops_reason(row, rules)
         elif row["kind"] == "money":
-            top = max(abs(row["value"]), abs(row["value_high"] or 0))
-            usd = _usd(top, row["unit"])
+            most = max(abs(row["value"]), abs(row["value_high"] or 0))
+            usd = _usd(most, row["unit"])
             if usd is not None:
                 others = [u for fid, u in amounts[row["article_id"]] if fid != row["fact_id"]]
                 reason = _money_reason(row, usd, rules) or _mismatch_reason(row, usd, others, rules)
-        reasons.append(reason)
+        reasons[row["_row"]] = reason
     return pl.Series("implausible_reason", reasons, pl.String)
