@@ -379,6 +379,8 @@ FACT_FIELDS: tuple[str, ...] = (
     "text",
     "start",
     "end",
+    "source_start",
+    "source_end",
     "value",
     "value_high",
     "unit",

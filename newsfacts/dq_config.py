@@ -69,6 +69,12 @@ class RowRules:
 
     flops_min: float = 1e9
     flops_max: float = 1e22
+    # newsfacts.plausibility: one chip, one machine, one amount, a currency against its article
+    flops_max_chip: float = 1e18
+    flops_max_machine: float = 1e21
+    money_max_usd: float = 2e13
+    money_max_usd_total: float = 2e14
+    currency_mismatch_factor: float = 1000.0
     percent_min: float = 0.0
     percent_max: float = 100.0
     growth_percent_min: float = -100.0

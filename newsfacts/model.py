@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from newsfacts.normalise.offsets import SourceMap
 
 FactKind = Literal["compute", "money", "percent"]
 FactStatus = Literal["valid", "quarantined"]
@@ -77,6 +80,10 @@ class Article:
     published_at_source: str | None = None  # the text ``published_at`` was read from
     duplicate_of: str | None = None  # article_id of the near-duplicate this one repeats
     revision_of: str | None = None  # article_id of the story this near-duplicate corrects
+    # Plain text only: where each character of ``text`` came from in the decoded source
+    # (newsfacts.normalise.offsets); the pipeline drops it once the facts have their
+    # source spans.
+    source_map: SourceMap | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,10 @@ class Fact:
     reason: str | None = None
     qualifier: str | None = None  # "about", "up to", "more than", ...
     conversion_of: int | None = None
+    # Plain text only: the mention's span in the decoded source text, the user's own file
+    # (``start``/``end`` index the normalised text); None where no map exists (HTML).
+    source_start: int | None = None
+    source_end: int | None = None
     # The claim: what the number measures, whose it is, where and when (newsfacts.claims).
     measure: str | None = None  # one of newsfacts.claims.MEASURES
     measure_evidence: str | None = None  # the trigger word or rule that gave ``measure``
@@ -121,16 +132,20 @@ class Fact:
     repeat_of: int | None = None  # ``start`` of an earlier fact stating the same claim
     part_of: int | None = None  # ``start`` of an earlier amount this one is a part of
 
-    def shifted(self, offset: int) -> Fact:
-        """The same fact with spans moved by ``offset`` characters."""
+    def shifted(self, offset: int, source_map: SourceMap | None = None) -> Fact:
+        """The same fact with spans moved by ``offset`` characters, and its source span
+        from ``source_map`` (the article's, when it has one) in the same step."""
 
         def move(at: int | None) -> int | None:
             return None if at is None else at + offset
 
+        source = source_map.span(self.start + offset, self.end + offset) if source_map else None
         return replace(
             self,
             start=self.start + offset,
             end=self.end + offset,
+            source_start=source[0] if source else None,
+            source_end=source[1] if source else None,
             conversion_of=move(self.conversion_of),
             subject_start=move(self.subject_start),
             subject_end=move(self.subject_end),

@@ -26,6 +26,7 @@ from newsfacts.normalise.fingerprint import NearDuplicateIndex, mark_near_duplic
 from newsfacts.organisations import OrganisationTable
 from newsfacts.read import ReadError, entry_uri, read_file
 from newsfacts.settings import Settings
+from newsfacts.signs import state_signs
 from newsfacts.totals import mark_restatements
 
 # Roles whose numbers are not facts of the story.
@@ -37,7 +38,8 @@ def extract_article_facts(article: Article) -> list[Fact]:
 
     The paragraphs in one language share a ``SeparatorEvidence``: a numeral that reads
     two ways (``1.615``) in one is settled by how the others write their decimals. What
-    a bare ``¥`` or ``$`` is comes from the whole article (``currency_context``).
+    a bare ``¥`` or ``$`` is comes from the whole article (``currency_context``). Facts
+    get their spans in the source text too when the article has a source map (plain text).
     """
     currency = currency_context(article.text, article.publisher, article.source_uri)
     chunks: list[tuple[int, str, str]] = []
@@ -54,7 +56,7 @@ def extract_article_facts(article: Article) -> list[Fact]:
     for start, chunk, lang in chunks:
         for fact in extract_facts(chunk, lang, currency, evidence[lang]):
             check_time()
-            facts.append(fact.shifted(start))
+            facts.append(fact.shifted(start, article.source_map))
     return facts
 
 
@@ -145,7 +147,7 @@ def _process_one(
     times.append(time.perf_counter())
     try:
         labelled = name_markets(label_claims(article, facts, organisations))
-        facts = mark_restatements(article.text, labelled)
+        facts = state_signs(mark_restatements(article.text, labelled))
     except DocumentTimeLimit:
         raise
     except Exception as exc:  # facts stay, unlabelled, with the error recorded
@@ -153,6 +155,8 @@ def _process_one(
             IngestError(raw.source_uri, "claims", f"{type(exc).__name__}: {exc}", raw.content_hash)
         )
     times.append(time.perf_counter())
+    if article.source_map is not None:  # the facts have their source spans: let it go
+        article = replace(article, source_map=None)
     return article, facts
 
 

@@ -19,6 +19,7 @@ from newsfacts.conversions import with_adjacency_links
 from newsfacts.dq_config import RowRules
 from newsfacts.growth import label_growth
 from newsfacts.pipeline import Batch
+from newsfacts.plausibility import judge_plausibility
 from schemas.articles import ArticleSchema, articles_frame
 from schemas.conversions import conversions_frame
 from schemas.facts import CONTEXT_COLUMNS, fact_contract, facts_frame
@@ -57,9 +58,13 @@ def with_context(
         facts.join(known, on="article_id", how="left", maintain_order="left")
         .with_columns(
             pl.col("article_id").is_in(known["article_id"].implode()).alias("is_article_known"),
-            label_growth(facts, texts, rules.growth_words, rules.growth_window_chars),
+            pl.when(pl.col("measure").is_not_null())
+            .then(pl.col("measure").is_in(["growth", "ratio"]))
+            .otherwise(label_growth(facts, texts, rules.growth_words, rules.growth_window_chars))
+            .alias("is_growth_or_ratio"),
         )
         .join(deviations, on="fact_id", how="left", maintain_order="left")
+        .with_columns(judge_plausibility(facts, rules))
     )
     return framed.select(*facts.columns, *CONTEXT_COLUMNS)
 
@@ -81,12 +86,27 @@ def _reason(check: str, row: dict, conversion: dict | None, rules: RowRules) -> 
             f"{_amount(row)} FLOPS is outside the plausible range "
             f"[{rules.flops_min:g}, {rules.flops_max:g}]"
         )
-    if check == "percent_in_range_unless_growth":
+    if check == "percent_in_range_for_measure":
+        values = [v for v in (row["value"], row["value_high"]) if v is not None]
+        low, high = rules.growth_percent_min, rules.growth_percent_max
+        if row["measure"] in ("growth", "ratio") or any(not low <= v <= high for v in values):
+            return (
+                f"{_amount(row)}% is outside [{rules.growth_percent_min:g},"
+                f" {rules.growth_percent_max:g}] even for a growth rate or a ratio"
+            )
+        measured = f"a {row['measure']}" if row["measure"] else "a share (no growth word near)"
         return (
-            f"{_amount(row)}% is outside "
-            f"[{rules.percent_min:g}, {rules.percent_max:g}] "
-            "and not labelled as growth"
+            f"{_amount(row)}% is outside [{rules.percent_min:g}, {rules.percent_max:g}] for"
+            f" {measured}; only a growth rate or a ratio may exceed it"
         )
+    if check == "sign_fits_measure":
+        measured = f"a {row['measure']}" if row["measure"] else "a fact with no measure"
+        return (
+            f"{_amount(row)} is negative, but {measured} cannot be (negative values are for"
+            " growth, profit and, as percentages, ratios: newsfacts.signs)"
+        )
+    if check == "value_is_finite":
+        return f"{_amount(row)} is not a finite number"
     if check == "conversion_matches_ecb" and conversion is not None:
         return (
             f"stated {conversion['value_to']:,.0f} {conversion['unit_to']}, but "
@@ -95,6 +115,8 @@ def _reason(check: str, row: dict, conversion: dict | None, rules: RowRules) -> 
             f"({conversion['relative_deviation']:+.1%}, tolerance "
             f"±{conversion['tolerance']:.0%})"
         )
+    if check == "plausible_in_context":
+        return str(row["implausible_reason"])
     if check == "text_matches_article":
         return f"text is not the article's text at [{row['start']}:{row['end']}]"
     if check == "subject_matches_article":
@@ -195,9 +217,9 @@ def validate_batch(
             _quarantine(
                 of_bad_articles, "article:quarantined", pl.lit("its article failed its contract")
             ),
-            explain(checked.quarantined.drop(context), conversions, rules).with_columns(
-                pl.lit("quarantined").alias("status")
-            ),
+            explain(checked.quarantined, conversions, rules)
+            .drop(context)
+            .with_columns(pl.lit("quarantined").alias("status")),
         ],
         how="diagonal_relaxed",
     )

@@ -2,15 +2,18 @@
 
 ``FactSchema`` is what every loaded fact row must satisfy on its own (ordered
 span, value and unit for a valid fact, a unit that fits its kind, an ISO 4217
-currency, finite and non-negative values, a range that does not run backwards;
+currency, finite values, negative only where the measure can be (``newsfacts.signs``),
+a range that does not run backwards;
 and of its claim: a measure from ``newsfacts.claims.MEASURES``, an organisation
 exactly when a subject is written, a two-letter country, a period in the stated
 forms, spans as long as their texts and a sentence holding the fact).
 ``fact_contract(rules)`` adds the checks that need context or the ``[rows]``
 rules of ``dq.toml``: the article exists and its text at the span is the
 fact's (and so are its subject's and its sentence's), FLOPS within the
-plausible range, a percentage within the share range (or the growth range
-when ``newsfacts.growth`` labels it growth), and a stated conversion within
+plausible range, a percentage within the share range (or the growth range for a
+growth rate or a ratio: by its measure, or by ``newsfacts.growth``'s words when it has
+none), values plausible for their measure, subject and article
+(``newsfacts.plausibility``), and a stated conversion within
 tolerance of the ECB rate (``newsfacts.conversions``). They run on a frame
 ``schemas.batch.with_context`` extends with the ``CONTEXT_COLUMNS``.
 """
@@ -29,14 +32,16 @@ from newsfacts.currency import ISO_4217_CODES
 from newsfacts.dq_config import RowRules
 from newsfacts.ids import fact_id_for
 from newsfacts.model import FACT_KINDS, Article, Fact, Paragraph
+from newsfacts.signs import SIGNED_MEASURES
 from schemas.tables import frame_of, quarantine_twin, table_of
 
 # Columns ``schemas.batch`` adds for the context checks and drops afterwards.
 CONTEXT_COLUMNS: dict[str, pl.DataType] = {
     "article_text": pl.String(),
     "is_article_known": pl.Boolean(),
-    "is_growth": pl.Boolean(),
+    "is_growth_or_ratio": pl.Boolean(),
     "conversion_deviation": pl.Float64(),
+    "implausible_reason": pl.String(),
 }
 
 # A stated period: a year, a quarter, a half, a month or a day, or a range of two of them
@@ -132,6 +137,22 @@ class FactSchema(pa.DataFrameModel):
     end: pl.Int32 = pa.Field(
         ge=1,
         description="Character offset where the mention ends in the article text (exclusive).",
+    )
+    source_start: pl.Int32 = pa.Field(
+        nullable=True,
+        ge=0,
+        description=(
+            "Plain-text inputs: character offset where the mention starts in the decoded"
+            " source text, the user's own file (inclusive); null where no offset map exists"
+            " (HTML)."
+        ),
+    )
+    source_end: pl.Int32 = pa.Field(
+        nullable=True,
+        description=(
+            "Plain-text inputs: character offset where the mention ends in the decoded source"
+            " text (exclusive); its slice normalises to text."
+        ),
     )
     value: float = pa.Field(
         description=(
@@ -316,6 +337,14 @@ class FactSchema(pa.DataFrameModel):
             & ((pl.col("end") - pl.col("start")) == pl.col("text").str.len_chars())
         )
 
+    @pa.dataframe_check(name="source_span_is_whole")
+    def source_span_is_whole(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """The source span is both offsets or neither, and ends after it starts."""
+        start, end = pl.col("source_start"), pl.col("source_end")
+        return data.lazyframe.select(
+            (start.is_null() & end.is_null()) | (end > start).fill_null(False)
+        )
+
     @pa.dataframe_check(name="claim_spans_are_ordered")
     def claim_spans_are_ordered(cls, data: pa.PolarsData) -> pl.LazyFrame:
         """The subject's and the sentence's spans are whole and as long as their texts."""
@@ -374,13 +403,25 @@ class FactSchema(pa.DataFrameModel):
             | pl.col("unit").is_in(sorted(ISO_4217_CODES))
         )
 
-    @pa.dataframe_check(name="value_is_finite_non_negative")
-    def value_is_finite_non_negative(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """Values are finite and not negative (a fall is stated as a positive percentage)."""
+    @pa.dataframe_check(name="value_is_finite")
+    def value_is_finite(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """Values are finite numbers (no inf, no NaN)."""
         return data.lazyframe.select(
             pl.all_horizontal(
-                c.is_null() | (c.is_finite() & (c >= 0))
-                for c in (pl.col("value"), pl.col("value_high"))
+                c.is_null() | c.is_finite() for c in (pl.col("value"), pl.col("value_high"))
+            )
+        )
+
+    @pa.dataframe_check(name="sign_fits_measure")
+    def sign_fits_measure(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """A value is negative only for a measure that can be (``newsfacts.signs``)."""
+        signed = pl.lit(False)
+        for kind, measures in SIGNED_MEASURES.items():
+            signed = signed | ((pl.col("kind") == kind) & pl.col("measure").is_in(sorted(measures)))
+        return data.lazyframe.select(
+            signed.fill_null(False)
+            | pl.all_horizontal(
+                c.is_null() | c.is_nan() | (c >= 0) for c in (pl.col("value"), pl.col("value_high"))
             )
         )
 
@@ -408,8 +449,9 @@ def fact_contract(rules: RowRules) -> type[FactSchema]:
 
         article_text: str = pa.Field(nullable=True)
         is_article_known: bool = pa.Field()
-        is_growth: bool = pa.Field()
+        is_growth_or_ratio: bool = pa.Field()
         conversion_deviation: float = pa.Field(nullable=True)
+        implausible_reason: str = pa.Field(nullable=True)
 
         @pa.dataframe_check(name="article_exists")
         def article_exists(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -440,15 +482,22 @@ def fact_contract(rules: RowRules) -> type[FactSchema]:
                 (pl.col("kind") != "compute") | both_within(rules.flops_min, rules.flops_max)
             )
 
-        @pa.dataframe_check(name="percent_in_range_unless_growth")
-        def percent_in_range_unless_growth(cls, data: pa.PolarsData) -> pl.LazyFrame:
-            """A share lies in [percent_min, percent_max]; labelled growth may exceed it."""
+        @pa.dataframe_check(name="percent_in_range_for_measure")
+        def percent_in_range_for_measure(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """A share lies in [percent_min, percent_max]; a growth rate or a ratio in the
+            growth range (``is_growth_or_ratio``: by the measure, by words when unlabelled)."""
             return data.lazyframe.select(
                 (pl.col("kind") != "percent")
-                | pl.when(pl.col("is_growth"))
+                | pl.when(pl.col("is_growth_or_ratio"))
                 .then(both_within(rules.growth_percent_min, rules.growth_percent_max))
                 .otherwise(both_within(rules.percent_min, rules.percent_max))
             )
+
+        @pa.dataframe_check(name="plausible_in_context")
+        def plausible_in_context(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            """No reason to doubt the value for its measure, subject and article
+            (``newsfacts.plausibility``)."""
+            return data.lazyframe.select(pl.col("implausible_reason").is_null())
 
         @pa.dataframe_check(name="conversion_matches_ecb")
         def conversion_matches_ecb(cls, data: pa.PolarsData) -> pl.LazyFrame:

@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from flows.cli import app
+from newsfacts.normalise import normalise_text
 from tests.conftest import SEED_GOLD, SEEDS, needs_shared
 
 CONTRACT = {
@@ -15,6 +16,9 @@ CONTRACT = {
     "text",
     "start",
     "end",
+    # the span in the user's file (plain text; null for HTML)
+    "source_start",
+    "source_end",
     "value",
     "value_high",
     "unit",
@@ -42,6 +46,11 @@ def test_extract_files_prints_one_json_object_per_fact() -> None:
     assert {f["doc"] for f in facts} <= {p.name for p in seeds}
     assert all(f["end"] - f["start"] == len(f["text"]) for f in facts)
     assert all(f["status"] in {"valid", "quarantined"} for f in facts)
+    # a plain-text seed's facts point into the file as well as into the normalised text
+    files = {p.name: p.read_bytes().decode("utf-8-sig") for p in seeds}
+    for f in facts:
+        source = files[f["doc"]][f["source_start"] : f["source_end"]]
+        assert normalise_text(source) == f["text"]
 
 
 @needs_shared(SEEDS, SEED_GOLD)
@@ -154,6 +163,8 @@ def test_claim_fields_come_from_the_fact_as_the_engine_labels_it() -> None:
         "text": "$35 billion",
         "start": 10,
         "end": 21,
+        "source_start": None,
+        "source_end": None,
         "value": 35e9,
         "value_high": None,
         "unit": "USD",

@@ -68,7 +68,7 @@ def test_a_share_over_100_percent_is_quarantined_but_labelled_growth_is_not() ->
     assert result.frames["facts"]["start"].to_list() == [growth.start]
     q = result.frames["quarantined_facts"]
     assert q["start"].to_list() == [share.start]
-    assert q["failed_checks"].to_list() == [["percent_in_range_unless_growth"]]
+    assert q["failed_checks"].to_list() == [["percent_in_range_for_measure"]]
     assert q["status"].to_list() == ["quarantined"]
 
 
@@ -252,7 +252,10 @@ def test_quarantine_reasons_say_what_was_wrong() -> None:
         )
     )
     assert reasons["900 zettaFLOPS"] == "9e+23 FLOPS is outside the plausible range [1e+09, 1e+22]"
-    assert reasons["250%"] == "250% is outside [0, 100] and not labelled as growth"
+    assert reasons["250%"] == (
+        "250% is outside [0, 100] for a share (no growth word near);"
+        " only a growth rate or a ratio may exceed it"
+    )
     assert reasons["$900 million"].startswith("stated 900,000,000 USD, but 2,000,000,000 HKD")
     assert "ECB rate of 2024-05-13" in reasons["$900 million"]
 

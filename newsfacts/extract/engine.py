@@ -21,6 +21,11 @@ from newsfacts.extract.assemble import (
     link_conversions,
     select_candidates,
 )
+from newsfacts.extract.broken import (
+    find_cut_off_numbers,
+    find_unit_without_number,
+    mark_lost_exponents,
+)
 from newsfacts.extract.chinese import (
     find_chinese_digit_compute,
     find_chinese_numeral_facts,
@@ -101,6 +106,8 @@ def extract(
             find_vi_word_facts(ctx, cands)
     check_time()
     find_broken_money(ctx, cands)
+    find_cut_off_numbers(ctx, cands)
+    find_unit_without_number(ctx, cands, has_cjk)
     chosen = select_candidates([c for c in cands if c.value is None or math.isfinite(c.value)])
     if "%" in sh:
         extra: list[Candidate] = []
@@ -108,6 +115,7 @@ def extract(
         if extra:
             chosen = select_candidates(chosen + extra)
     facts = join_ranges(ctx, chosen)
+    mark_lost_exponents(ctx, facts)
     link_conversions(ctx, facts)
     apply_accounting_signs(ctx, facts)
     attach_qualifiers(ctx, facts)

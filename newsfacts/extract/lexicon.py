@@ -346,7 +346,7 @@ VI_RUN_RE = re.compile(rf"(?:{VI_WORD})(?:{SP}+(?:{VI_WORD})){{0,20}}{LATIN_END}
 # what a number in words needs in it or after it: a scale word, a FLOPS or percent unit
 VI_ANCHOR_RE = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn|phần[ \t]+trăm|trăm|chục|mươi|mười|[a-z]*flop")
 WORD_RE = re.compile(r"[^\W\d_]+")
-MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos)[ \t]+\Z", IC)
+MINUS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:minus|negative|menos|âm)[ \t]+\Z", IC)
 LAST_WORD_RE = re.compile(r"[^\W\d_]+\Z")
 
 # ---------------------------------------------- minor units ("3 dollars 50 cents", "五元三毛")

@@ -61,7 +61,9 @@ def find_minus(sh: str, s: int) -> int | None:
         prev = sh[s - 2] if s >= 2 else " "
         if prev in " \t\n([{:=$€£¥" or (not prev.isalnum() and prev not in "%.,-–"):
             return s - 1
-    if s > 6 and sh[s - 1] in " \t" and sh[s - 2] in "sSeE":
+        if "\u4e00" <= prev <= "\u9fff" and prev not in lx.ZH_NUM_CHARS:
+            return s - 1  # "净利润-3.2亿元": Chinese writes no hyphen between a word and a number
+    if s > 3 and sh[s - 1] in " \t" and sh[s - 2] in "sSeEmM":
         m = lx.MINUS_WORD_RE.search(sh, max(0, s - 12), s)
         if m:
             return m.start()
@@ -167,9 +169,13 @@ def attach_unit(
     sh = ctx.sh
     neg = find_minus(sh, s)
     num_start = neg if neg is not None else s
-    sign = -1.0 if neg is not None else 1.0
     um = match_unit(ctx, pos)
     prefix = find_prefix(ctx, num_start) if num_start > 0 else None
+    if neg is None and prefix is not None:
+        before = find_minus(sh, prefix[1])  # "-$3 billion", "−US$5m"
+        if before is not None:
+            neg, prefix = before, (prefix[0], before)
+    sign = -1.0 if neg is not None else 1.0
     if s > 0 and is_latin(sh[s - 1]) and prefix is None:
         return None
     if s > 1 and sh[s - 1] == "-" and is_latin(sh[s - 2]) and prefix is None:

@@ -14,7 +14,9 @@ The stage, in order (each step a module of this package):
    (``find_near_duplicates``).
 
 Every span indexes ``Article.text``, the normalised text; the raw bytes stay
-untouched in ``RawDocument``.
+untouched in ``RawDocument``. For plain text, ``Article.source_map`` carries each
+character of ``Article.text`` back to the decoded source (``offsets``), so facts get
+``source_start``/``source_end`` into the user's own file.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from newsfacts.normalise.decode import (
     fix_mojibake_by_line,
     normalise_text,
     repair_text,
+    repair_text_mapped,
 )
 from newsfacts.normalise.fingerprint import (
     content_fingerprint,
@@ -78,7 +81,11 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         published_source = html.published if published_at else None
         content = html.text
     check_time()
-    text, repairs = repair_text(content)
+    source_map = None
+    if raw.media_type == "text/html":
+        text, repairs = repair_text(content)
+    else:
+        text, repairs, source_map = repair_text_mapped(content)
     check_time()
     warnings.extend(repairs)
     if not _LETTER_OR_DIGIT.search(text):
@@ -121,4 +128,5 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         media_type=raw.media_type,
         warnings=tuple(warnings),
         published_at_source=published_source,
+        source_map=source_map,
     )

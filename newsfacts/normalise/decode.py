@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 import ftfy
 import ftfy.chardata
 import ftfy.fixes
 
 from newsfacts.normalise.mojibake import looks_like_mojibake
+from newsfacts.normalise.offsets import SourceMap, realign, sub
 
 # Longest marks first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -66,8 +68,77 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\u2061-\u2064\ufe
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 _SPACES = re.compile(r"[^\S\n]+")
+# The runs _SPACES changes (more than one plain space), for the source map's pass, which
+# so skips the ordinary spaces between words; _OTHER_SPACE finds whether there is one.
+_SPACE_RUNS = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
+_LINE_BREAK_CHAR = re.compile("[\r\u2028\u2029\x85]")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Spaces at the start or end of a line (after _SPACES, the only whitespace but line
+# breaks): what stripping each line removes, for the source map's pass.
+_LINE_EDGE_SPACES = re.compile(r"(?m)^ +| +$")
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# 10¹⁸: NFKC would make it 1018, so the exponent is written 10^18 first.
+_SUPERSCRIPT_EXPONENT = re.compile("(?<![0-9])10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def _caret_exponent(m: re.Match[str]) -> str:
+    return "10^" + m.group(1).translate(_SUPERSCRIPT_DIGITS)
+
+
+@cache
+def nfkc_changes() -> re.Pattern[str]:
+    """A character NFKC changes, or one followed by combining marks (which may compose).
+
+    Built on first use (a scan of the planes that hold such characters: the BMP, the
+    mathematical letters and enclosed signs, the CJK compatibility ideographs), for the
+    source maps only.
+    """
+    planes = (
+        range(0xD800),
+        range(0xE000, 0x10000),
+        range(0x1D400, 0x1F300),
+        range(0x2F800, 0x2FA20),
+    )
+    chars = [chr(c) for plane in planes for c in plane]
+    combining = [ord(ch) for ch in chars if unicodedata.combining(ch)]
+    # a character NFKC changes has a decomposition: the test rules out almost all at C speed
+    decomposable = [ch for ch in chars if unicodedata.decomposition(ch)]
+    changing = [ord(ch) for ch in decomposable if unicodedata.normalize("NFKC", ch) != ch]
+    return re.compile(f"(?s).{_char_class(combining)}+|{_char_class(changing)}")
+
+
+# Characters frequent in clean text that a coalesced class must not take in.
+_COMMON_RANGES = ((0x00, 0x7F), (0xC0, 0x24F), (0x1EA0, 0x1EFF), (0x3040, 0x30FF))
+_COMMON_RANGES += ((0x4E00, 0x9FFF), (0xAC00, 0xD7A3))
+
+
+def _char_class(codes: list[int], gap: int = 1) -> str:
+    """A regex character class holding ``codes``, as few ranges (cheap to compile).
+
+    Ranges closer than ``gap`` are merged unless a common block lies between: the class
+    may hold a few more characters (``_nfkc_of`` leaves them as they are), never common ones.
+    """
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and code - ranges[-1][1] <= gap:
+            low, high = ranges[-1][1] + 1, code - 1
+            if not any(a <= high and low <= b for a, b in _COMMON_RANGES):
+                ranges[-1][1] = code
+                continue
+        ranges.append([code, code])
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return f"[{body}]"
+
+
+def _nfkc_of(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
 # ftfy steps worth recording (quote uncurling, applied everywhere, is not).
 _FTFY_REPAIRS = {
     "decode_inconsistent_utf8",
@@ -255,26 +326,67 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     Lines become paragraphs downstream, so line breaks are kept (runs of blank
     lines shrink to one) while every other run of whitespace becomes one space.
     """
-    text = _LINE_BREAKS.sub("\n", text)
+    text, repairs, _ = _repair(text, None)
+    return text, repairs
+
+
+def repair_text_mapped(text: str) -> tuple[str, tuple[str, ...], SourceMap | None]:
+    """``repair_text`` and the ``SourceMap`` from the repaired text back to ``text``.
+
+    The map is None only when an opaque repair of a very long text could not be aligned.
+    """
+    return _repair(text, SourceMap.identity(len(text)))
+
+
+def _repair(text: str, smap: SourceMap | None) -> tuple[str, tuple[str, ...], SourceMap | None]:
+    """``repair_text``'s steps, each carrying ``smap`` (when one is kept) through."""
+    if _LINE_BREAK_CHAR.search(text):
+        text, smap = sub(_LINE_BREAKS, "\n", text, smap)
+    before = text
     text, ftfy_repairs = fix_mojibake(text)
+    # a change of the same length where ftfy had nothing to do is uncurled quotes, one for one
+    if (
+        smap is not None
+        and text != before
+        and (len(text) != len(before) or ftfy_would_change(before))
+    ):
+        smap = realign(before, text, smap)
     repairs = list(ftfy_repairs)
     if count := len(_ODD_SPACES.findall(text)):
         repairs.append(f"replaced {count} non-breaking or wide spaces")
-        text = _ODD_SPACES.sub(" ", text)
+        text = _ODD_SPACES.sub(" ", text)  # one for one: the map stands
     if count := len(_ZERO_WIDTH.findall(text)):
         repairs.append(f"removed {count} zero-width characters")
-        text = _ZERO_WIDTH.sub("", text)
+        text, smap = sub(_ZERO_WIDTH, "", text, smap)
     if count := len(_CONTROL.findall(text)):
         repairs.append(f"removed {count} control characters")
-        text = _CONTROL.sub("", text)
+        text, smap = sub(_CONTROL, "", text, smap)
+    if _SUPERSCRIPT_EXPONENT.search(text):
+        repairs.append("superscript exponents written with ^")
+        text, smap = sub(_SUPERSCRIPT_EXPONENT, _caret_exponent, text, smap)
     nfkc = unicodedata.normalize("NFKC", text)
     if nfkc != text:
         repairs.append("nfkc: compatibility characters normalised")
+        if smap is not None:
+            mapped, folded = sub(nfkc_changes(), _nfkc_of, text, smap)
+            # a composition across characters (Hangul jamo): align instead
+            smap = folded if mapped == nfkc else realign(text, nfkc, smap)
         text = nfkc
-    text = _SPACES.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip(), tuple(repairs)
+    if smap is None:
+        text = _SPACES.sub(" ", text)
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    else:  # the same, through the map, and only where there is something to do
+        if "  " in text or _OTHER_SPACE.search(text):
+            text, smap = sub(_SPACE_RUNS, " ", text, smap)
+        if " \n" in text or "\n " in text:
+            text, smap = sub(_LINE_EDGE_SPACES, "", text, smap)
+    if "\n\n\n" in text:
+        text, smap = sub(_BLANK_LINES, "\n\n", text, smap)
+    stripped = text.strip()
+    if smap is not None and stripped != text:
+        lead = len(text) - len(text.lstrip())
+        smap = smap.sliced(lead, lead + len(stripped))
+    return stripped, tuple(repairs), smap
 
 
 def normalise_text(text: str) -> str:

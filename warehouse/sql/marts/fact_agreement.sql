@@ -81,16 +81,19 @@ compared as (
     select
         *,
         case when unit = other_unit then 'unit' else 'usd' end as compared_in,
-        -- the larger of the differences at the low and at the high end, relative to the larger value
+        -- the larger of the differences at the low and at the high end, relative to the larger
+        -- magnitude (a profit or a growth rate may be negative: newsfacts.signs)
         case
             when unit = other_unit then greatest(
-                abs(value - other_value) / nullif(greatest(value, other_value), 0),
-                abs(value_top - other_value_top) / nullif(greatest(value_top, other_value_top), 0)
+                abs(value - other_value) / nullif(greatest(abs(value), abs(other_value)), 0),
+                abs(value_top - other_value_top)
+                    / nullif(greatest(abs(value_top), abs(other_value_top)), 0)
             )
             else greatest(
-                abs(value_usd - other_value_usd) / nullif(greatest(value_usd, other_value_usd), 0),
+                abs(value_usd - other_value_usd)
+                    / nullif(greatest(abs(value_usd), abs(other_value_usd)), 0),
                 abs(value_usd_top - other_value_usd_top)
-                    / nullif(greatest(value_usd_top, other_value_usd_top), 0)
+                    / nullif(greatest(abs(value_usd_top), abs(other_value_usd_top)), 0)
             )
         end as relative_difference
     from same_claim

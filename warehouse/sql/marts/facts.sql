@@ -47,6 +47,8 @@ select
     d.text,
     d.start,
     d."end",
+    d.source_start,
+    d.source_end,
     d.value,
     d.value_high,
     d.unit,

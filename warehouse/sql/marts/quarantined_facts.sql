@@ -7,6 +7,8 @@ select
     q.text,
     q.start,
     q."end",
+    q.source_start,
+    q.source_end,
     q.value,
     q.value_high,
     q.unit,
