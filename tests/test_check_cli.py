@@ -97,6 +97,7 @@ def test_a_missing_warehouse_or_a_bad_config_is_an_error(
     assert "flops_max" in bad.output
 
 
+@pytest.mark.slow  # a subprocess of the installed command
 def test_the_installed_command_returns_the_exit_code(seed_warehouse: Settings) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "flows.cli", "check", "-w", seed_warehouse.warehouse],

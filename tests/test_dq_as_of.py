@@ -25,6 +25,9 @@ from tests.conftest import SAMPLES
 from tests.loading import load_paths
 from warehouse.dq import open_for_checks, run_checks
 
+# a warehouse built from the samples per test, or a timing: the slow set (.ci/run)
+pytestmark = pytest.mark.slow
+
 TODAY = datetime(2026, 12, 3, tzinfo=UTC)  # a year after the samples' reference date
 REFERENCE = Settings().reference_date
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 
+import pytest
+
 from tests.conftest import REPO, SEEDS, needs_shared
+
+# a warehouse built from the samples per test, or a timing: the slow set (.ci/run)
+pytestmark = pytest.mark.slow
 
 
 @needs_shared(SEEDS)
