@@ -33,12 +33,14 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "ai infrastructure", "ai cluster", "compute capacity", "computing power",
         "hyperscaler", "hyperscalers", "semiconductor", "semiconductors", "chipmaker",
         "chipmakers", "nvidia", "artificial intelligence", "generative ai", "large language model",
-        "cloud computing", "ai model", "ai models",
+        "cloud computing", "ai model", "ai models", "accelerator", "accelerators", "silicon",
+        "foundry", "foundries", "wafer", "wafers", "hbm",
     ),
     "zh": (
         "算力", "智算", "数据中心", "數據中心", "資料中心", "人工智能", "人工智慧", "芯片",
         "晶片", "半导体", "半導體", "超算", "超级计算", "超級計算", "服务器", "伺服器",
         "大模型", "英伟达", "輝達", "云计算", "雲端運算", "智能计算", "万卡", "萬卡",
+        "加速卡", "加速器", "晶圆", "晶圓", "代工",
     ),
     "vi": (
         "trung tâm dữ liệu", "siêu máy tính", "trí tuệ nhân tạo", "bán dẫn", "vi mạch",

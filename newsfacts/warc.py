@@ -96,11 +96,61 @@ def read_warc(
                     chunk.next_offset = resume
                     return chunk
                 _read_record(record, path, max_bytes, relevance, chunk)
+            cut = _cut_gzip_member(stream, resume)
     except Exception as exc:
         # OSError (a header FastWARC cannot parse, a broken gzip member), EOFError (a
         # record cut short): the file ends here for this run, with what was read kept
         chunk.errors.append(_damaged(path, resume, exc))
+        return chunk
+    if cut is not None:
+        chunk.errors.append(_damaged(path, cut, EOFError("the last gzip member is cut short")))
     return chunk
+
+
+def _cut_gzip_member(stream: BinaryIO, last: int) -> int | None:
+    """Where a gzip member cut short begins, at or after the member at ``last``, or None.
+
+    FastWARC ends its iteration quietly at a gzip member the file cuts short (a
+    download stopped early), so the archive's tail is checked: each member from the
+    last record read must end where the next one or the file does.
+    """
+    stream.seek(last)
+    if stream.read(2) != b"\x1f\x8b":
+        return None  # not gzip-compressed: FastWARC raises on a cut record itself
+    at = last
+    while True:
+        stream.seek(at)
+        head = stream.read(2)
+        if not head:
+            return None  # the file ends where a member does
+        if head != b"\x1f\x8b":
+            return at  # bytes after the last member that are no member
+        try:
+            end = _member_end(stream, at)
+        except zlib.error:
+            return at
+        if end is None:
+            return at
+        at = end
+
+
+def _member_end(stream: BinaryIO, at: int) -> int | None:
+    """Where the gzip member at ``at`` ends, or None when the file ends inside it (its
+    output is read and dropped a piece at a time: a record may inflate to gigabytes)."""
+    stream.seek(at)
+    inflate = zlib.decompressobj(wbits=31)
+    while not inflate.eof:
+        data = stream.read(CUT_CHECK_BYTES)
+        if not data:
+            return None
+        inflate.decompress(data, CUT_CHECK_BYTES)
+        while inflate.unconsumed_tail and not inflate.eof:
+            inflate.decompress(inflate.unconsumed_tail, CUT_CHECK_BYTES)
+    return stream.tell() - len(inflate.unused_data)
+
+
+# how much of the archive's tail is read at a time to check its last gzip member
+CUT_CHECK_BYTES = 1 << 16
 
 
 def _damaged(path: Path, resume: int, exc: BaseException) -> IngestError:

@@ -134,11 +134,12 @@ def test_four_writers_then_ten_kills_lose_and_duplicate_nothing(pg_lake, writer_
         time.sleep(delay)
         if victim.poll() is None:
             os.killpg(victim.pid, signal.SIGKILL)
-        victim.communicate()
-        kills.append((k, round(delay, 1), victim.returncode))
+        said, _ = victim.communicate()
+        # a victim may finish its run before the kill lands (a warm server, a small part)
+        kills.append((k, round(delay, 1), victim.returncode, "completed" in said))
         assert "completed" in finished(writer(parts[k], pg_lake, writer_env))
     print(f"4 writers at once: {concurrent_seconds:.1f}s; kills (part, after s, exit): {kills}")
-    assert sum(1 for *_, code in kills if code == -signal.SIGKILL) >= ROUNDS // 2
+    assert sum(1 for _, _, code, _ in kills if code == -signal.SIGKILL) >= ROUNDS // 2
 
     check = subprocess.run(
         ["uv", "run", "--no-sync", "newsfacts", "check", "--warehouse", pg_lake],
@@ -175,7 +176,11 @@ def test_four_writers_then_ten_kills_lose_and_duplicate_nothing(pg_lake, writer_
     assert stored - with_articles == set()
     assert shared_rows == len(shared)  # four writers met them, one row each
     assert statuses.get("running", 0) == 0  # the killed runs are closed as abandoned
-    assert statuses["completed"] == WRITERS + ROUNDS
+    # every rerun completed; a victim may have completed too before its kill landed (a warm
+    # Prefect server, a small part), been killed before it registered its run, or been
+    # closed as abandoned
+    assert statuses["completed"] >= WRITERS + ROUNDS
+    assert statuses["completed"] + statuses.get("abandoned", 0) <= WRITERS + 2 * ROUNDS
 
 
 def test_an_analysts_session_keeps_one_snapshot_while_writers_commit(pg_lake, writer_env, tmp_path):

@@ -138,6 +138,22 @@ def test_truncated_archive_keeps_what_was_read_and_records_an_error(tmp_path: Pa
     assert len(rest.errors) == 1 and first.errors == []
 
 
+@pytest.mark.parametrize("cut", [1, 30, 300, 700])
+def test_an_archive_cut_near_its_end_records_an_error(tmp_path: Path, cut: int) -> None:
+    """FastWARC ends quietly at a gzip member the file cuts short: the tail is checked."""
+    whole = tmp_path / "whole.warc.gz"
+    ids = write_warc(whole)
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(whole.read_bytes()[:-cut])
+
+    chunk = read_warc(damaged)
+
+    assert len(chunk.errors) == 1, chunk.errors
+    assert "truncated or corrupt" in chunk.errors[0].error
+    assert [r.provenance for r in chunk.raws] == ids[: len(chunk.raws)]
+    assert read_warc(whole).errors == []
+
+
 def test_not_a_warc_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "notes.warc"
     path.write_bytes(b"these are not warc records\n" * 10)
