@@ -58,8 +58,10 @@ from newsfacts.claims.literals import PhraseIndex, Scans
 from newsfacts.claims.names import (
     CJK_GLOSS_RE,
     ORG_SUFFIX_RE,
+    VI_LEGAL_PREFIX_RE,
     Mention,
     finder_for,
+    is_cjk,
     strip_legal,
 )
 from newsfacts.claims.periods import find_periods
@@ -169,9 +171,6 @@ UNIT_OF_RE = re.compile(
     r"\W*(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|arm|division|affiliate) of\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
-)
-VI_LEGAL_PREFIX_RE = re.compile(
-    r"^(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần|CP)|Công ty|Tập đoàn)\s+"
 )
 # how many paragraphs naming nobody a subject is carried through ("Key figures:", bullets)
 MAX_PARAGRAPHS_BACK = 3
@@ -389,10 +388,6 @@ def _in_range(found: list[Place], start: int, end: int) -> list[Place]:
     i = bisect.bisect_left(found, start, key=_start)
     j = bisect.bisect_left(found, end, key=_start, lo=i)
     return [p for p in found[i:j] if p.end <= end]
-
-
-def _is_cjk_char(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _start(span: _Sentence | Mention | Place) -> int:
@@ -652,7 +647,7 @@ class _Labeller:
         if not over:
             return m
         place = over[0]
-        if _is_cjk_char(m.text[0]) and m.start <= place.start and place.end < m.end:
+        if is_cjk(m.text[0]) and m.start <= place.start and place.end < m.end:
             return m  # "深圳市工业和信息化局", "上海云栈科技": a body or company of the place
         rest = POSSESSIVE_RE.match(self.text, place.end, m.end)
         if place.start <= m.start and rest is not None and rest.end() < m.end:
@@ -673,7 +668,7 @@ class _Labeller:
             return True  # "the campus near Stavanger": a place
         if (
             len(words) == 1
-            and not _is_cjk_char(m.text[0])  # Chinese has no capitals to judge by
+            and not is_cjk(m.text[0])  # Chinese has no capitals to judge by
             and not self.text[sentence.start : m.start].strip(" \"“‘'(*•■-")
         ):
             word = m.text

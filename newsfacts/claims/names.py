@@ -36,7 +36,7 @@ def _mention_start(mention: Mention) -> int:
     return mention.start
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
@@ -81,10 +81,10 @@ BEFORE_NAME_RE = re.compile(
     r"quỹ|startup|nhà cung cấp|nhà phát triển|đơn vị)\s+$",
     re.IGNORECASE,
 )
-VI_LEGAL_RE = re.compile(
-    r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần|CP)|Công ty|Tập đoàn)\s+"
-    r"([\w&.-]+(?:[ \t]+[\w&.-]+){0,9})"
-)
+# a Vietnamese company's legal form, written before its name
+VI_LEGAL_FORM = r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần|CP)|Công ty|Tập đoàn)"
+VI_LEGAL_RE = re.compile(rf"{VI_LEGAL_FORM}\s+([\w&.-]+(?:[ \t]+[\w&.-]+){{0,9}})")
+VI_LEGAL_PREFIX_RE = re.compile(rf"^{VI_LEGAL_FORM}\s+")
 VI_NAME_WORD_RE = re.compile(r"[\w&.-]+")
 # a Latin name in brackets right after a name: its English form ("Sao Việt (SaoViet AI)")
 LATIN_GLOSS_RE = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&.' -]{1,40}?)\s*[)）]")
@@ -291,7 +291,7 @@ class NameFinder:
                 continue
             written = text[s:e]
             first = written[0]
-            if not _is_cjk(first):
+            if not is_cjk(first):
                 if (s and (_latin_word_char(text[s - 1]) or text[s - 1] == "-")) or (
                     e < len(text) and _latin_word_char(text[e])
                 ):
@@ -477,7 +477,7 @@ HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _latin_word_char(ch: str) -> bool:
-    return (ch.isalnum() or ch == "_") and not _is_cjk(ch)
+    return (ch.isalnum() or ch == "_") and not is_cjk(ch)
 
 
 UNIT_TAIL_RE = re.compile(
