@@ -18,6 +18,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from distributed import Client
 
 from tests.conftest import REPO
 from tests.test_limits import one_line_file
@@ -83,6 +84,13 @@ def test_sigterm_stops_the_run_and_its_external_dask_worker(
     )
     run = None
     try:
+        # the worker has joined and gone quiet: its start-up CPU is not the document's
+        with Client(address, timeout=120) as client:
+            client.wait_for_workers(1, timeout=120)
+        on_worker = psutil.Process(worker.pid)
+        quiet_by = time.monotonic() + 60
+        while busy_seconds(on_worker) >= 0.3:
+            assert time.monotonic() < quiet_by, "the idle worker never went quiet"
         run_env = {
             **os.environ,
             "PREFECT_API_URL": str(PREFECT_API_URL.value()),
@@ -95,7 +103,6 @@ def test_sigterm_stops_the_run_and_its_external_dask_worker(
             [sys.executable, *cli, *dask], cwd=REPO, env=run_env, text=True,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
-        on_worker = psutil.Process(worker.pid)
         deadline = time.monotonic() + 180
         while busy_seconds(on_worker) < 1.0:  # the worker is deep in the document
             assert run.poll() is None, run.communicate()
