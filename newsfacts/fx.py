@@ -124,6 +124,11 @@ def ecb_bounds(currency: str) -> tuple[date, date]:
     """First and last day the bundled file has a rate for ``currency``."""
     if currency not in ecb_currencies():
         raise NoRateError(f"the ECB publishes no rate for {currency}")
+    return _bounds(currency)
+
+
+@cache
+def _bounds(currency: str) -> tuple[date, date]:
     days = _rates_per_eur().get(currency)
     if days is None:  # EUR: the whole file
         every = [d for rates in _rates_per_eur().values() for d in (min(rates), max(rates))]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import TypeVar
 
 import pandera.polars as pa
@@ -184,18 +185,15 @@ def frame_of(
     a builder to edit.
     """
     computed = computed or {}
-    of = source or (lambda item: item)
+    sources = items if source is None else [source(item) for item in items]
     columns: dict[str, list[object]] = {}
     for c in table.frame_columns:
         get = computed.get(c.name)
         if get is None:
-            get = _attribute(c.name, of)
-        values = [get(item) for item in items]
+            values = list(map(attrgetter(c.name), sources))
+        else:
+            values = list(map(get, items))
         if isinstance(c.dtype, pl.List):
             values = [None if v is None else list(v) for v in values]  # type: ignore[call-overload]
         columns[c.name] = values
     return pl.DataFrame(columns, schema=table.frame_schema())
-
-
-def _attribute(name: str, of: Callable[[T], object]) -> Callable[[T], object]:
-    return lambda item: getattr(of(item), name)
