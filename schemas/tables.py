@@ -189,10 +189,7 @@ def frame_of(
     columns: dict[str, list[object]] = {}
     for c in table.frame_columns:
         get = computed.get(c.name)
-        if get is None:
-            values = list(map(attrgetter(c.name), sources))
-        else:
-            values = list(map(get, items))
+        values = list(map(attrgetter(c.name), sources) if get is None else map(get, items))
         if isinstance(c.dtype, pl.List):
             values = [None if v is None else list(v) for v in values]  # type: ignore[call-overload]
         columns[c.name] = values
