@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 import pytest
@@ -11,14 +13,20 @@ from hypothesis import strategies as st
 from newsfacts.ids import sha256_hex
 from newsfacts.model import Paragraph, RawDocument
 from newsfacts.normalise import normalise_document, normalise_text, split_paragraphs
+from newsfacts.normalise.language import with_languages
 from newsfacts.normalise.roles import (
+    BOILERPLATE_PATTERNS,
     CAPTION_MAX_WORDS,
     CAPTION_PATTERNS,
+    _anchored,
+    _first_of,
     assign_roles,
+    boilerplate_reason,
     caption_reason,
     word_count,
 )
 from newsfacts.settings import Settings
+from tests.conftest import SAMPLES
 
 BODY = (
     "The operator said the new cluster will deliver about 2 exaflops of AI compute when it is "
@@ -299,3 +307,118 @@ def test_normalise_document_on_arbitrary_bytes(content: bytes, media_type: str) 
     assert any(ch.isalnum() for ch in article.text)
     assert_spans_index_text(article.text, article.paragraphs)
     assert article == normalise_document(raw(content, media_type), Settings())
+
+
+BOILERPLATE_LINES = [
+    "Share",
+    "share this",
+    "Follow us on LinkedIn",
+    "Chia sẻ bài viết",
+    "分享到微信",
+    "3 min read",
+    "Written by Lan Pham",
+    "12 comments",
+    "Leave a reply",
+    "Bình luận",
+    "评论",
+    "Via Nikkei Asia",
+    "Tham khảo: Reuters",
+    "Source: Tuoi Tre",
+    "Nguồn : VnExpress",
+    "来源：新华网",
+    "Subscribe to our newsletter",
+    "We use cookies to improve your experience",
+    "Related articles:",
+    "Copyright 2025 Asia Tech Daily",
+    "© 2025 Example Media",
+    "Tags: AI, chips",
+    "Đăng ký nhận tin",
+    "责任编辑：李明",
+    "版权所有 2025",
+    "TECH / SEMICONDUCTORS",
+    "NEWS » MARKETS",
+    "(记者 王芳)",
+    "(Reporting by Mai Nguyen; Editing by Tom Hogue)",
+    "-----",
+    "• • •",
+    "The cluster cost $1.2 billion. Share your thoughts below.",
+    "Nvidia shares rose 4% on Tuesday.",
+    "Viettel chia sẻ kế hoạch đầu tư 2,5 tỷ USD",
+    "阿里云宣布投资 3800 亿元",
+    "sponsored content from a partner",
+    "SHARE ON X",
+    "READ MORE",
+    "",
+]
+
+
+def boilerplate_reason_by_pattern(line: str) -> str | None:
+    return next((name for name, p in BOILERPLATE_PATTERNS if p.search(line)), None)
+
+
+@pytest.mark.parametrize("line", BOILERPLATE_LINES)
+def test_one_search_names_the_first_boilerplate_pattern_that_matches(line: str) -> None:
+    assert boilerplate_reason(line) == boilerplate_reason_by_pattern(line)
+
+
+def test_every_sample_line_gets_the_pattern_by_pattern_boilerplate_reason() -> None:
+    lines = {
+        line.strip()
+        for path in SAMPLES.iterdir()
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    }
+    assert len(lines) > 100
+    assert [boilerplate_reason(line) for line in sorted(lines)] == [
+        boilerplate_reason_by_pattern(line) for line in sorted(lines)
+    ]
+
+
+LINE_CHARACTERS = "Sharefollowus sợ©:-/TECHNEWS来源：评论 ()记者"
+
+
+@given(st.text(alphabet=st.sampled_from(LINE_CHARACTERS), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_the_combined_boilerplate_search_on_generated_lines(line: str) -> None:
+    assert boilerplate_reason(line) == boilerplate_reason_by_pattern(line)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [
+        (r"^share$", True),
+        (r"^(?:a|b)|^c", True),
+        (r"(?:^a|^b)x", True),
+        (r"share|^follow", False),
+        (r"(?m)^share", False),
+        (r"\bshare", False),
+    ],
+)
+def test_only_patterns_anchored_at_the_start_are_searched_as_one(
+    pattern: str, anchored: bool
+) -> None:
+    assert _anchored(re.compile(pattern)) is anchored
+    assert (_first_of([("x", re.compile(pattern))]) is not None) is anchored
+
+
+def test_roles_and_languages_keep_every_other_field_of_a_paragraph() -> None:
+    """They build paragraphs field by field: a field added to Paragraph must be passed on."""
+    text = "Viettel opens a data centre\n\n" + BODY
+    given_values = {
+        "index": 7,
+        "role": "caption",
+        "lang": "vi",
+        "section": "Markets",
+        "role_reason": "image marker",
+        "lang_confidence": 0.5,
+    }
+    untouched = {f.name for f in fields(Paragraph)} - {"role", "role_reason", "section"}
+    for p in split_paragraphs(text):
+        paragraph = replace(p, **given_values)
+        (with_roles,) = assign_roles(text, [paragraph])
+        assert {n: getattr(with_roles, n) for n in untouched} == {
+            n: getattr(paragraph, n) for n in untouched
+        }
+        (with_lang,) = with_languages(text, [paragraph], ("en", "vi"))
+        for f in fields(Paragraph):
+            if f.name not in ("lang", "lang_confidence"):
+                assert getattr(with_lang, f.name) == getattr(paragraph, f.name), f.name

@@ -223,7 +223,7 @@ def dateline_date(line: str) -> DateMatch | None:
 def is_name_like(line: str, max_words: int = 5) -> bool:
     """True for a short capitalised name: ``Tram Ho``, ``Global Times``, ``Recode China AI``."""
     line = line.strip()
-    if not line or len(line) > 50 or any(ch.isdigit() for ch in line):
+    if not line or len(line) > 50 or any(map(str.isdigit, line)):
         return False
     if line[-1] in ".,;:!?\"'":
         return False
