@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -9,7 +10,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts.normalise import decode_bytes, normalise_text
-from newsfacts.normalise.decode import decode_document, repair_text
+from newsfacts.normalise.decode import (
+    _CONTROL,
+    _FTFY_CHARACTERS,
+    _LINE_BREAK_CHAR,
+    _ODD_SPACES,
+    _OTHER_SPACE,
+    _RARE,
+    _ZERO_WIDTH,
+    _nfkc_of,
+    _nfkc_one_for_one,
+    decode_document,
+    nfkc_changes,
+    repair_text,
+    repair_text_mapped,
+)
+from newsfacts.normalise.offsets import SourceMap, sub
 
 CHINESE = "商汤科技人工智能计算中心二期正式投入运营,算力达到3.74百亿亿次。" * 3
 
@@ -174,3 +190,60 @@ def test_cp1252_with_accents_is_not_taken_for_damaged_utf8() -> None:
     decoded = decode_document(text.encode("cp1252"))
     assert decoded.encoding == "cp1252"
     assert decoded.text == text
+
+
+ALL_CHARACTERS = "".join(map(chr, range(0x110000)))
+
+
+def test_the_plain_text_check_finds_every_character_the_skipped_steps_act_on() -> None:
+    """A text without ``_RARE`` characters skips the line-break, ftfy-character, odd
+    space, zero-width, control, superscript and other-whitespace scans."""
+    found = set(_RARE.findall(ALL_CHARACTERS))
+    for pattern in (
+        _FTFY_CHARACTERS,
+        _LINE_BREAK_CHAR,
+        _ODD_SPACES,
+        _ZERO_WIDTH,
+        _CONTROL,
+        _OTHER_SPACE,
+        re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]"),
+    ):
+        assert set(pattern.findall(ALL_CHARACTERS)) <= found, pattern.pattern
+    assert not found & set("\n abcAZ09,.'\"-ăđơư商汤，。")
+
+
+# characters NFKC maps one for one (full-width forms, ligature-free compatibility
+# letters), ones it does not (…, ﬁ, ①, ㎡), combining marks and Hangul jamo that compose
+NFKC_CHARACTERS = "商汤科技算力Aa1 ，。：（）！？％＄１２Ａｂ…ﬁ①㎡℃™\u0301\u0308ㄱㅏ가é"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阿里云：投资３８０亿元（约５３亿美元），用于ＡＩ基础设施。",
+        "Ｎｖｉｄｉａ sold ＨＢＭ at ＄２ billion",
+        "ㄱㅏ compatibility jamo compose",
+        "e\u0301 and ﬁnance… ① ㎡",
+        "plain ASCII text, nothing to fold",
+    ],
+)
+def test_the_nfkc_map_without_the_loop_is_the_loop_s(text: str) -> None:
+    assert_nfkc_map_as_the_loop(text)
+
+
+@given(st.text(alphabet=st.sampled_from(NFKC_CHARACTERS), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_nfkc_map_without_the_loop_on_generated_text(text: str) -> None:
+    assert_nfkc_map_as_the_loop(text)
+
+
+def assert_nfkc_map_as_the_loop(text: str) -> None:
+    smap = SourceMap.identity(len(text))
+    mapped, folded = sub(nfkc_changes(), _nfkc_of, text, smap)
+    stops, one_for_one = _nfkc_one_for_one()
+    if not stops.search(text):
+        assert text.translate(one_for_one) == mapped
+        assert folded is smap
+    repaired, _, repaired_map = repair_text_mapped(text)
+    assert repaired == normalise_text(text)
+    assert repaired_map is not None and len(repaired_map) == len(repaired)

@@ -81,6 +81,8 @@ _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # 10¹⁸: NFKC would make it 1018, so the exponent is written 10^18 first.
 _SUPERSCRIPT_EXPONENT = re.compile("(?<![0-9])10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# Whitespace but the line feed and the space (all of it is in the BMP).
+_OTHER_WHITESPACE = "".join(_OTHER_SPACE.findall("".join(map(chr, range(0x10000)))))
 
 
 def _caret_exponent(m: re.Match[str]) -> str:
@@ -88,12 +90,11 @@ def _caret_exponent(m: re.Match[str]) -> str:
 
 
 @cache
-def nfkc_changes() -> re.Pattern[str]:
-    """A character NFKC changes, or one followed by combining marks (which may compose).
+def _nfkc_scan() -> tuple[list[int], dict[int, str]]:
+    """The combining characters, and each character NFKC changes with what it becomes.
 
-    Built on first use (a scan of the planes that hold such characters: the BMP, the
-    mathematical letters and enclosed signs, the CJK compatibility ideographs), for the
-    source maps only.
+    A scan of the planes that hold such characters: the BMP, the mathematical letters
+    and enclosed signs, the CJK compatibility ideographs.
     """
     planes = (
         range(0xD800),
@@ -105,8 +106,33 @@ def nfkc_changes() -> re.Pattern[str]:
     combining = [ord(ch) for ch in chars if unicodedata.combining(ch)]
     # a character NFKC changes has a decomposition: the test rules out almost all at C speed
     decomposable = [ch for ch in chars if unicodedata.decomposition(ch)]
-    changing = [ord(ch) for ch in decomposable if unicodedata.normalize("NFKC", ch) != ch]
-    return re.compile(f"(?s).{_char_class(combining)}+|{_char_class(changing)}")
+    folded = {ord(ch): unicodedata.normalize("NFKC", ch) for ch in decomposable}
+    return combining, {c: f for c, f in folded.items() if f != chr(c)}
+
+
+@cache
+def nfkc_changes() -> re.Pattern[str]:
+    """A character NFKC changes, or one followed by combining marks (which may compose).
+
+    Built on first use, for the source maps only.
+    """
+    combining, changing = _nfkc_scan()
+    return re.compile(f"(?s).{_char_class(combining)}+|{_char_class(list(changing))}")
+
+
+@cache
+def _nfkc_one_for_one() -> tuple[re.Pattern[str], dict[int, str]]:
+    """What ``sub(nfkc_changes(), ...)`` needs no loop for: a class of the characters that
+    stop it (combining marks, characters NFKC makes longer or deletes) and, for the
+    others, the ``str.translate`` table of the one character each becomes.
+
+    In a text without the first, every match of ``nfkc_changes()`` is one character
+    replaced by one: the map stands, and the text is the translated one.
+    """
+    combining, changing = _nfkc_scan()
+    others = [c for c, f in changing.items() if len(f) != 1]
+    table = {c: f for c, f in changing.items() if len(f) == 1}
+    return re.compile(_char_class(combining + others)), table
 
 
 # Characters frequent in clean text that a coalesced class must not take in.
@@ -169,6 +195,28 @@ _FTFY_CHARACTERS = re.compile(
     "["
     + "".join(re.escape(chr(c)) for c in sorted(ftfy.chardata.CONTROL_CHARS))
     + "\x80-\x9f\ud800-\udfff\r\u2028\u2029]"
+)
+
+
+# Every character the repair steps before NFKC act on, but quotes: ftfy's character
+# fixers, the line breaks, odd spaces, zero-width and control characters, superscripts,
+# and whitespace other than spaces and line feeds. Most texts have none of them, and so
+# skip those steps' scans.
+_RARE = re.compile(
+    "["
+    + "".join(
+        re.escape(ch)
+        for ch in sorted(
+            set(_OTHER_WHITESPACE)
+            | set("\r\u2028\u2029\x85⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+            | {chr(c) for c in ftfy.chardata.CONTROL_CHARS}
+        )
+    )
+    + "\x80-\x9f\ud800-\udfff"
+    + _CONTROL.pattern[1:-1]
+    + _ODD_SPACES.pattern[1:-1]
+    + _ZERO_WIDTH.pattern[1:-1]
+    + "]"
 )
 
 
@@ -272,16 +320,17 @@ def decode_bytes(content: bytes) -> str:
     return decode_document(content).text
 
 
-def ftfy_would_change(text: str) -> bool:
+def ftfy_would_change(text: str, characters: bool = True) -> bool:
     """Whether ftfy with ``_FTFY_CONFIG`` could change ``text``; when not, it is skipped.
 
     Exact, step by step: HTML entities (unescaped only when there is no ``<``),
     mojibake (ftfy's own test, on non-ASCII text), the characters its fixers act
-    on, and text that is not in NFC.
+    on (not looked for when ``characters`` is False: the caller knows there are
+    none), and text that is not in NFC.
     """
     return bool(
         (not text.isascii() and looks_like_mojibake(text))
-        or _FTFY_CHARACTERS.search(text)
+        or (characters and _FTFY_CHARACTERS.search(text))
         or ("<" not in text and ftfy.chardata.HTML_ENTITY_RE.search(text))
         or not unicodedata.is_normalized("NFC", text)
     )
@@ -294,7 +343,12 @@ def fix_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
     characters that mojibake such as ``â€\x9d`` needs to be undone.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as ftfy would
-    if not ftfy_would_change(text):
+    return _ftfy_fixed(text, ftfy_would_change(text))
+
+
+def _ftfy_fixed(text: str, would_change: bool) -> tuple[str, tuple[str, ...]]:
+    """``fix_mojibake`` of a text without carriage returns, told ``ftfy_would_change``."""
+    if not would_change:
         return ftfy.fixes.uncurl_quotes(text), ()
     fixed = ftfy.fix_and_explain(text, _FTFY_CONFIG)
     steps = sorted({name for _, name in fixed.explanation or ()} & _FTFY_REPAIRS)
@@ -340,43 +394,49 @@ def repair_text_mapped(text: str) -> tuple[str, tuple[str, ...], SourceMap | Non
 
 def _repair(text: str, smap: SourceMap | None) -> tuple[str, tuple[str, ...], SourceMap | None]:
     """``repair_text``'s steps, each carrying ``smap`` (when one is kept) through."""
-    if _LINE_BREAK_CHAR.search(text):
+    # none of the characters the steps up to NFKC act on (but quotes): they are skipped
+    plain = not _RARE.search(text)
+    if not plain and _LINE_BREAK_CHAR.search(text):
         text, smap = sub(_LINE_BREAKS, "\n", text, smap)
     before = text
-    text, ftfy_repairs = fix_mojibake(text)
+    would_change = ftfy_would_change(text, characters=not plain)
+    text, ftfy_repairs = _ftfy_fixed(text, would_change)  # no carriage returns are left
     # a change of the same length where ftfy had nothing to do is uncurled quotes, one for one
-    if (
-        smap is not None
-        and text != before
-        and (len(text) != len(before) or ftfy_would_change(before))
-    ):
+    if smap is not None and text != before and (len(text) != len(before) or would_change):
         smap = realign(before, text, smap)
     repairs = list(ftfy_repairs)
-    if count := len(_ODD_SPACES.findall(text)):
-        repairs.append(f"replaced {count} non-breaking or wide spaces")
-        text = _ODD_SPACES.sub(" ", text)  # one for one: the map stands
-    if count := len(_ZERO_WIDTH.findall(text)):
-        repairs.append(f"removed {count} zero-width characters")
-        text, smap = sub(_ZERO_WIDTH, "", text, smap)
-    if count := len(_CONTROL.findall(text)):
-        repairs.append(f"removed {count} control characters")
-        text, smap = sub(_CONTROL, "", text, smap)
-    if _SUPERSCRIPT_EXPONENT.search(text):
-        repairs.append("superscript exponents written with ^")
-        text, smap = sub(_SUPERSCRIPT_EXPONENT, _caret_exponent, text, smap)
-    nfkc = unicodedata.normalize("NFKC", text)
-    if nfkc != text:
+    plain = plain and not would_change  # else ftfy may have written any character
+    if not plain:
+        if count := len(_ODD_SPACES.findall(text)):
+            repairs.append(f"replaced {count} non-breaking or wide spaces")
+            text = _ODD_SPACES.sub(" ", text)  # one for one: the map stands
+        if count := len(_ZERO_WIDTH.findall(text)):
+            repairs.append(f"removed {count} zero-width characters")
+            text, smap = sub(_ZERO_WIDTH, "", text, smap)
+        if count := len(_CONTROL.findall(text)):
+            repairs.append(f"removed {count} control characters")
+            text, smap = sub(_CONTROL, "", text, smap)
+        if _SUPERSCRIPT_EXPONENT.search(text):
+            repairs.append("superscript exponents written with ^")
+            text, smap = sub(_SUPERSCRIPT_EXPONENT, _caret_exponent, text, smap)
+    if not unicodedata.is_normalized("NFKC", text):  # exact, and mostly a quick check
+        nfkc = unicodedata.normalize("NFKC", text)
         repairs.append("nfkc: compatibility characters normalised")
         if smap is not None:
-            mapped, folded = sub(nfkc_changes(), _nfkc_of, text, smap)
+            stops, one_for_one = _nfkc_one_for_one()
+            if stops.search(text):
+                mapped, folded = sub(nfkc_changes(), _nfkc_of, text, smap)
+            else:  # what that sub gives, without its loop
+                mapped, folded = text.translate(one_for_one), smap
             # a composition across characters (Hangul jamo): align instead
             smap = folded if mapped == nfkc else realign(text, nfkc, smap)
         text = nfkc
+        plain = False  # NFKC may have written spaces
     if smap is None:
         text = _SPACES.sub(" ", text)
         text = "\n".join(line.strip() for line in text.split("\n"))
     else:  # the same, through the map, and only where there is something to do
-        if "  " in text or _OTHER_SPACE.search(text):
+        if "  " in text or (not plain and _OTHER_SPACE.search(text)):
             text, smap = sub(_SPACE_RUNS, " ", text, smap)
         if " \n" in text or "\n " in text:
             text, smap = sub(_LINE_EDGE_SPACES, "", text, smap)
