@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 from newsfacts.model import Paragraph
 from newsfacts.normalise import find_near_duplicates, mark_near_duplicates, normalise_document
 from newsfacts.normalise.fingerprint import (
+    _A,
+    _B,
     _TOKEN,
     NUM_HASHES,
+    SHINGLE_WORDS,
     NearDuplicateIndex,
     content_fingerprint,
     minhash,
@@ -176,3 +179,41 @@ def test_index_grows_batch_by_batch_like_one_read_of_everything() -> None:
     assert links == find_near_duplicates(fingerprints, {})
     assert len(grown) == len(ids) - len(links)
     assert all(grown.find(fingerprints[i]) == i for i in ids if i not in links)
+
+
+def reference_minhash(text: str) -> str | None:
+    """The fingerprint computed the slow way, one Python integer at a time."""
+    words = _TOKEN.findall(text.casefold())
+    grams = (
+        [words]
+        if len(words) < SHINGLE_WORDS
+        else [words[i : i + SHINGLE_WORDS] for i in range(len(words) - SHINGLE_WORDS + 1)]
+    )
+    hashes = {zlib.crc32(" ".join(gram).encode()) for gram in grams if gram}
+    if not hashes:
+        return None
+    minima = [
+        min(((int(a) * x + int(b)) % 2**64) >> 32 for x in hashes)
+        for a, b in zip(_A.tolist(), _B.tolist(), strict=True)
+    ]
+    return b"".join(m.to_bytes(4, "big") for m in minima).hex()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia will ship 10,000 H200 accelerators to the new Johor data centre next year.",
+        "Viettel khánh thành trung tâm dữ liệu AI với tổng vốn 2,5 tỷ USD tại Hòa Lạc.",
+        "阿里云宣布未来三年投资3800亿元建设云和AI硬件基础设施。",
+        "two words",
+        "—",
+    ],
+)
+def test_the_vectorised_fingerprint_is_the_reference_one(text: str) -> None:
+    assert minhash(shingles(text)) == reference_minhash(text)
+
+
+@given(st.text(alphabet=st.sampled_from("ab cD1 _ả算力\n"), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_the_vectorised_fingerprint_on_generated_text(text: str) -> None:
+    assert minhash(shingles(text)) == reference_minhash(text)

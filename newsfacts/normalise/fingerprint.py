@@ -58,15 +58,18 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
         return {zlib.crc32(" ".join(tokens).encode())}
     encoded = [token.encode() for token in tokens]  # once, not once per shingle
     grams = zip(*(encoded[i:] for i in range(size)), strict=False)  # the last ones stop short
-    return {zlib.crc32(b" ".join(gram)) for gram in grams}
+    return set(map(zlib.crc32, map(b" ".join, grams)))  # no Python-level loop
 
 
 def _signature(hashes: Iterable[int]) -> np.ndarray | None:
     values = np.fromiter(hashes, dtype=np.uint64)
     if not values.size:
         return None
-    # uint64 arithmetic wraps: mod 2**64 comes free
-    return ((values[:, None] * _A + _B) >> _SHIFT).min(axis=0).astype(np.uint32)
+    # uint64 arithmetic wraps: mod 2**64 comes free; the shift keeps the order, so it
+    # is taken of the 64 minima rather than of every value
+    products = np.multiply.outer(values, _A)
+    products += _B
+    return (products.min(axis=0) >> _SHIFT).astype(np.uint32)
 
 
 def minhash(hashes: Iterable[int]) -> str | None:
