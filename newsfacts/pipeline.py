@@ -79,12 +79,13 @@ def read_files(
     """
     raws: list[RawDocument] = []
     errors: list[IngestError] = []
+    folders: dict[Path, str] = {}  # each folder resolved once for the batch
     for document in documents:
         if isinstance(document, RawDocument):
             raws.append(document)
             continue
         try:
-            raws.append(read_file(document, settings.max_document_bytes))
+            raws.append(read_file(document, settings.max_document_bytes, folders))
         except ReadError as exc:
             errors.append(IngestError(entry_uri(document), "read", str(exc)))
     return raws, errors

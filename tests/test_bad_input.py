@@ -364,3 +364,43 @@ def test_the_flow_records_odd_entries_and_a_looping_path(prefect_harness, tmp_pa
     assert "symlink loop" in errors["loop"]
     assert count_errors == len(errors)
     assert articles == 30 + 1  # the good files and sub/inner.txt
+
+
+def test_a_batch_names_each_file_by_its_resolved_uri(tmp_path: Path, monkeypatch) -> None:
+    """read_files resolves each folder once: the URIs are still ``Path.resolve().as_uri()``,
+    through symlinked folders and files, for relative paths and names needing quoting."""
+    real = tmp_path / "real dir"
+    (real / "子目录").mkdir(parents=True)
+    names = ["plain.txt", "with space.txt", "100% #1?.txt", "số liệu 数据.txt"]
+    for name in names:
+        (real / name).write_text(GOOD, encoding="utf-8")
+        (real / "子目录" / name).write_text(GOOD + name, encoding="utf-8")
+    (tmp_path / "linked").symlink_to(real)  # a symlinked folder
+    (real / "link.txt").symlink_to(real / "子目录" / "plain.txt")  # a symlinked file
+    monkeypatch.chdir(tmp_path)
+    paths = [
+        *(tmp_path / "linked" / name for name in names),
+        *(Path("real dir") / "子目录" / name for name in names),  # relative
+        Path("linked") / ".." / "real dir" / "plain.txt",
+        real / "link.txt",
+    ]
+    raws, errors = read_files(paths, Settings())
+    assert not errors
+    assert [raw.source_uri for raw in raws] == [path.resolve().as_uri() for path in paths]
+    assert raws[-1].source_uri.endswith("/%E5%AD%90%E7%9B%AE%E5%BD%95/plain.txt")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x00" * 10 + b"text", "binary content: 10 NUL bytes in the first 14 bytes"),
+        ("UTF-16 text".encode("utf-16-be") * 5, None),
+        (bytes(range(1, 9)) * 10 + b"mostly text " * 20, "binary content: 25% control bytes"),
+        (bytes(range(1, 9)) * 4 + b"mostly text " * 20, "binary content: 12% control bytes"),
+        (bytes(range(1, 9)) * 2 + b"mostly text " * 20, None),  # 6%: under 10%
+        (b"\x1b[0m escape and form feed \x0c " * 40, None),
+        (b"", None),
+    ],
+)
+def test_binary_reason_counts_nul_and_control_bytes(content: bytes, reason: str | None) -> None:
+    assert binary_reason(content) == reason
