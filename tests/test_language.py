@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts.model import Paragraph
+from newsfacts.normalise import split_paragraphs
 from newsfacts.normalise.language import (
+    MAX_DETECT_CHARS,
     MIXED_SHARE,
     TRANSLATION_NOTE,
     article_language,
@@ -21,10 +23,13 @@ from newsfacts.normalise.language import (
     han_count,
     language_detector,
     language_shares,
+    languages_and_weights,
     letter_count,
     text_weight,
     translation_evidence,
+    with_languages,
 )
+from newsfacts.normalise.roles import assign_roles
 
 LANGS = ("en", "zh", "vi")
 
@@ -196,3 +201,25 @@ def test_language_benchmark_runs_and_reports_cost_per_paragraph(tmp_path: Path) 
     assert result["paragraphs"] > 100
     # a generous bound: catches a detector rebuilt per call, not machine noise
     assert 0 < result["stage_ms_per_paragraph"] < 2.0
+
+
+def test_the_weights_counted_with_the_languages_are_each_paragraph_s_text_weight() -> None:
+    long_vi = "Trung tâm dữ liệu mới có công suất tính toán 2,5 exaFLOPS và 80 MW điện. " * 5
+    text = "\n".join(
+        [
+            "Viettel mở trung tâm dữ liệu AI",
+            long_vi.strip(),  # over MAX_DETECT_CHARS: its weight is the whole paragraph's
+            "阿里云宣布投资3800亿元建设AI基础设施,算力规模扩大。" * 9,
+            "Nvidia shipped 10,000 H200 accelerators, worth about ¥45 billion, to the site.",
+            "—",
+        ]
+    )
+    paragraphs = assign_roles(text, split_paragraphs(text))
+    detected, weights = languages_and_weights(text, paragraphs, LANGS)
+    assert len(text[paragraphs[1].start : paragraphs[1].end]) > MAX_DETECT_CHARS
+    assert weights == [text_weight(text[p.start : p.end]) for p in paragraphs]
+    assert detected == with_languages(text, paragraphs, LANGS)
+    expected = [detect_language(text[p.start : p.end], LANGS) for p in paragraphs]
+    assert [(p.lang, p.lang_confidence or 0.0) for p in detected] == expected
+    assert language_shares(text, detected, weights) == language_shares(text, detected)
+    assert language_shares(text, detected)["zh"] > 0.3

@@ -43,8 +43,8 @@ from newsfacts.normalise.html import extract_html
 from newsfacts.normalise.language import (
     article_language,
     language_shares,
+    languages_and_weights,
     translation_evidence,
-    with_languages,
 )
 from newsfacts.normalise.metadata import parse_date, text_metadata
 from newsfacts.normalise.roles import TITLE_SEARCH_LINES, assign_roles, split_paragraphs
@@ -100,8 +100,8 @@ def normalise_document(raw: RawDocument, settings: Settings) -> Article:
         text = f"{title_hint}\n\n{text}"
     paragraphs = assign_roles(text, split_paragraphs(text), title_hint=title_hint)
     check_time()
-    paragraphs = with_languages(text, paragraphs, settings.languages)
-    lang, is_mixed = article_language(language_shares(text, paragraphs))
+    paragraphs, weights = languages_and_weights(text, paragraphs, settings.languages)
+    lang, is_mixed = article_language(language_shares(text, paragraphs, weights))
     evidence = translation_evidence(text, paragraphs, lang, settings.languages)
     check_time()
     meta = text_metadata(text, paragraphs)

@@ -35,6 +35,7 @@ EVIDENCE_MIN_WORDS = 6
 TEXT_ROLES = frozenset({"body", "heading"})
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(_HAN.pattern + "+")
 # Languages whose ordinary text cannot be written in ASCII letters alone (Vietnamese
 # tone marks, non-Latin scripts). When every configured language but English is one
 # of them, a paragraph of ASCII letters is English without asking lingua.
@@ -80,16 +81,35 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
     text with fewer than ``MIN_LETTERS`` letters or in none of ``languages``.
     """
     sample = text[:MAX_DETECT_CHARS]
-    letters = letter_count(sample)
+    return _detected(sample, letter_count(sample), han_count(sample), languages)
+
+
+@lru_cache(maxsize=8)
+def _shortcuts(languages: tuple[str, ...]) -> tuple[bool, bool, bool]:
+    """For ``languages``: whether Chinese is one, whether there is only one, and whether
+    ASCII text is English without asking lingua (see ``NON_ASCII_LANGUAGES``)."""
+    return (
+        "zh" in languages,
+        len(set(languages)) == 1,
+        "en" in languages and set(languages) - {"en"} <= NON_ASCII_LANGUAGES,
+    )
+
+
+def _detected(
+    sample: str, letters: int, han: int, languages: tuple[str, ...]
+) -> tuple[str | None, float]:
+    """``detect_language`` of a ``sample`` of at most ``MAX_DETECT_CHARS`` characters with
+    ``letters`` letters and ``han`` Han characters."""
     if letters < MIN_LETTERS or not languages:
         return None, 0.0
-    if "zh" in languages:
-        han_share = han_count(sample) / letters
+    has_zh, single, ascii_is_english = _shortcuts(tuple(languages))
+    if has_zh:
+        han_share = han / letters
         if han_share >= HAN_SHARE_FOR_ZH:
             return "zh", round(han_share, 4)
-    if len(set(languages)) == 1:
+    if single:
         return languages[0], 1.0
-    if sample.isascii() and "en" in languages and set(languages) - {"en"} <= NON_ASCII_LANGUAGES:
+    if ascii_is_english and sample.isascii():
         return "en", 1.0
     values = language_detector(tuple(languages)).compute_language_confidence_values(sample)
     if not values or values[0].value <= 0:
@@ -107,7 +127,7 @@ def letter_count(text: str) -> int:
 
 def han_count(text: str) -> int:
     """Han characters of ``text``."""
-    return 0 if text.isascii() else len(_HAN.findall(text))
+    return 0 if text.isascii() else sum(map(len, _HAN_RUN.findall(text)))  # runs: fewer
 
 
 def text_weight(text: str) -> int:
@@ -115,22 +135,30 @@ def text_weight(text: str) -> int:
     return letter_count(text) + (HAN_WEIGHT - 1) * han_count(text)
 
 
-def language_shares(text: str, paragraphs: Sequence[Paragraph]) -> dict[str, float]:
+def language_shares(
+    text: str, paragraphs: Sequence[Paragraph], weights: Sequence[int] | None = None
+) -> dict[str, float]:
     """Share of the article's running text in each language, largest first.
 
     Body and heading paragraphs count; if there are none with a language,
-    every paragraph that is not boilerplate does.
+    every paragraph that is not boilerplate does. ``weights``: each paragraph's
+    ``text_weight`` when the caller has them (``languages_and_weights``).
     """
-    counted = [p for p in paragraphs if p.role in TEXT_ROLES and p.lang]
+    counted = [i for i, p in enumerate(paragraphs) if p.role in TEXT_ROLES and p.lang]
     if not counted:
-        counted = [p for p in paragraphs if p.role != "boilerplate" and p.lang]
-    weights: Counter[str] = Counter()
-    for p in counted:
-        weights[p.lang or ""] += text_weight(text[p.start : p.end])
-    total = sum(weights.values())
+        counted = [i for i, p in enumerate(paragraphs) if p.role != "boilerplate" and p.lang]
+    weights_by_lang: Counter[str] = Counter()
+    for i in counted:
+        p = paragraphs[i]
+        weight = weights[i] if weights is not None else text_weight(text[p.start : p.end])
+        weights_by_lang[p.lang or ""] += weight
+    total = sum(weights_by_lang.values())
     if not total:
         return {}
-    return {lang: round(w / total, 4) for lang, w in sorted(weights.items(), key=lambda x: -x[1])}
+    return {
+        lang: round(w / total, 4)
+        for lang, w in sorted(weights_by_lang.items(), key=lambda x: -x[1])
+    }
 
 
 def article_language(shares: dict[str, float]) -> tuple[str | None, bool]:
@@ -185,9 +213,24 @@ def with_languages(
     text: str, paragraphs: Sequence[Paragraph], languages: tuple[str, ...]
 ) -> list[Paragraph]:
     """``paragraphs`` with ``lang`` and ``lang_confidence`` set."""
+    return languages_and_weights(text, paragraphs, languages)[0]
+
+
+def languages_and_weights(
+    text: str, paragraphs: Sequence[Paragraph], languages: tuple[str, ...]
+) -> tuple[list[Paragraph], list[int]]:
+    """``with_languages`` and each paragraph's ``text_weight``, its letters counted once
+    for both (a paragraph of at most ``MAX_DETECT_CHARS`` characters is its own sample)."""
     detected = []
+    weights = []
     for p in paragraphs:
-        lang, confidence = detect_language(text[p.start : p.end], languages)
+        chunk = text[p.start : p.end]
+        sample = chunk[:MAX_DETECT_CHARS]
+        letters, han = letter_count(sample), han_count(sample)
+        lang, confidence = _detected(sample, letters, han, languages)
+        if len(chunk) > MAX_DETECT_CHARS:
+            letters, han = letter_count(chunk), han_count(chunk)
+        weights.append(letters + (HAN_WEIGHT - 1) * han)
         detected.append(  # built directly: dataclasses.replace costs five times as much
             Paragraph(
                 index=p.index,
@@ -200,4 +243,4 @@ def with_languages(
                 lang_confidence=confidence if lang else None,
             )
         )
-    return detected
+    return detected, weights
