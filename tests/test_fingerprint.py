@@ -17,6 +17,7 @@ from newsfacts.normalise.fingerprint import (
     NUM_HASHES,
     SHINGLE_WORDS,
     NearDuplicateIndex,
+    _shingle_hashes,
     content_fingerprint,
     minhash,
     shingles,
@@ -211,9 +212,13 @@ def reference_minhash(text: str) -> str | None:
 )
 def test_the_vectorised_fingerprint_is_the_reference_one(text: str) -> None:
     assert minhash(shingles(text)) == reference_minhash(text)
+    assert minhash(_shingle_hashes(text)) == reference_minhash(text)  # repeats kept
+    paragraphs = [Paragraph(index=0, start=0, end=len(text))]
+    assert content_fingerprint(text, paragraphs) == reference_minhash(text)
 
 
 @given(st.text(alphabet=st.sampled_from("ab cD1 _ả算力\n"), max_size=60))
 @settings(max_examples=200, deadline=None)
 def test_the_vectorised_fingerprint_on_generated_text(text: str) -> None:
     assert minhash(shingles(text)) == reference_minhash(text)
+    assert minhash(_shingle_hashes(text)) == reference_minhash(text)

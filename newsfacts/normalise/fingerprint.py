@@ -51,18 +51,23 @@ _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
     """32-bit hashes of the ``size``-token shingles of ``text`` (case-folded)."""
+    return set(_shingle_hashes(text, size).tolist())
+
+
+def _shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """``shingles`` as an array, one hash per shingle in text order (repeats kept: the
+    MinHash's minima do not change with them)."""
     tokens = _TOKEN.findall(text.casefold())
-    if not tokens:
-        return set()
     if len(tokens) < size:
-        return {zlib.crc32(" ".join(tokens).encode())}
+        hashes = [zlib.crc32(" ".join(tokens).encode())] if tokens else []
+        return np.array(hashes, dtype=np.uint64)
     encoded = [token.encode() for token in tokens]  # once, not once per shingle
     grams = zip(*(encoded[i:] for i in range(size)), strict=False)  # the last ones stop short
-    return set(map(zlib.crc32, map(b" ".join, grams)))  # no Python-level loop
+    hashes = map(zlib.crc32, map(b" ".join, grams))  # no Python-level loop
+    return np.fromiter(hashes, dtype=np.uint64, count=len(tokens) - size + 1)
 
 
-def _signature(hashes: Iterable[int]) -> np.ndarray | None:
-    values = np.fromiter(hashes, dtype=np.uint64)
+def _signature(values: np.ndarray) -> np.ndarray | None:
     if not values.size:
         return None
     # uint64 arithmetic wraps: mod 2**64 comes free; the shift keeps the order, so it
@@ -72,9 +77,10 @@ def _signature(hashes: Iterable[int]) -> np.ndarray | None:
     return (products.min(axis=0) >> _SHIFT).astype(np.uint32)
 
 
-def minhash(hashes: Iterable[int]) -> str | None:
+def minhash(hashes: Iterable[int] | np.ndarray) -> str | None:
     """The MinHash signature of a set of 32-bit shingle hashes, or ``None`` for an empty set."""
-    minima = _signature(hashes)
+    values = hashes if isinstance(hashes, np.ndarray) else np.fromiter(hashes, dtype=np.uint64)
+    minima = _signature(values.astype(np.uint64, copy=False))
     return None if minima is None else minima.astype(">u4").tobytes().hex()
 
 
@@ -82,7 +88,7 @@ def content_fingerprint(text: str, paragraphs: Sequence[Paragraph]) -> str | Non
     """Fingerprint of an article's body and heading paragraphs (all of it if none)."""
     chosen = [p for p in paragraphs if p.role in FINGERPRINT_ROLES] or list(paragraphs)
     body = "\n".join(text[p.start : p.end] for p in chosen)
-    return minhash(shingles(body))
+    return minhash(_shingle_hashes(body))
 
 
 def _minima(fingerprint: str) -> np.ndarray:
