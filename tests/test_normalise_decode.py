@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 
@@ -19,9 +20,9 @@ from newsfacts.normalise.decode import (
     _RARE,
     _ZERO_WIDTH,
     _nfkc_of,
-    _nfkc_one_for_one,
     decode_document,
     nfkc_changes,
+    nfkc_stop_in,
     repair_text,
     repair_text_mapped,
 )
@@ -214,7 +215,10 @@ def test_the_plain_text_check_finds_every_character_the_skipped_steps_act_on() -
 
 # characters NFKC maps one for one (full-width forms, ligature-free compatibility
 # letters), ones it does not (…, ﬁ, ①, ㎡), combining marks and Hangul jamo that compose
-NFKC_CHARACTERS = "商汤科技算力Aa1 ，。：（）！？％＄１２Ａｂ…ﬁ①㎡℃™\u0301\u0308ㄱㅏ가é"
+NFKC_CHARACTERS = (
+    "商汤科技算力Aa1 ，。：（）！？％＄１２Ａｂ…ﬁ①㎡℃™\u0301\u0308ㄱㅏ가각é"
+    "\u1100\u1161\u11a8ｶﾞﾟ\u0b47\u0b3e\u0f73𝐀한국어"
+)
 
 
 @pytest.mark.parametrize(
@@ -240,10 +244,24 @@ def test_the_nfkc_map_without_the_loop_on_generated_text(text: str) -> None:
 def assert_nfkc_map_as_the_loop(text: str) -> None:
     smap = SourceMap.identity(len(text))
     mapped, folded = sub(nfkc_changes(), _nfkc_of, text, smap)
-    stops, one_for_one = _nfkc_one_for_one()
-    if not stops.search(text):
-        assert text.translate(one_for_one) == mapped
+    if not nfkc_stop_in(text):
+        assert mapped == unicodedata.normalize("NFKC", text)
         assert folded is smap
     repaired, _, repaired_map = repair_text_mapped(text)
     assert repaired == normalise_text(text)
     assert repaired_map is not None and len(repaired_map) == len(repaired)
+
+
+def test_nfkc_acts_one_character_for_one_on_text_without_its_stops() -> None:
+    """Sampled pairs of every character but the stops: NFKC of the pair is that of each."""
+    planes = [*range(0xD800), *range(0xE000, 0x10000), *range(0x1D400, 0x1F300)]
+    pool = [ch for ch in map(chr, planes) if not nfkc_stop_in(ch)]
+    rng = random.Random(20261203)
+    for _ in range(50_000):
+        a, b = rng.choice(pool), rng.choice(pool)
+        na, nb = unicodedata.normalize("NFKC", a), unicodedata.normalize("NFKC", b)
+        assert (len(na), len(nb)) == (1, 1)
+        assert unicodedata.normalize("NFKC", a + b) == na + nb, (a, b)
+    assert nfkc_stop_in("ㄱㅏ") and nfkc_stop_in("e\u0301")  # they compose
+    assert not nfkc_stop_in("阿里云：投资３８０亿元（约５３亿美元）。한국 𝐀 \U0002f800")
+    assert nfkc_stop_in("\U00010781") and nfkc_stop_in("\U0001f600")  # planes not read

@@ -121,18 +121,50 @@ def nfkc_changes() -> re.Pattern[str]:
 
 
 @cache
-def _nfkc_one_for_one() -> tuple[re.Pattern[str], dict[int, str]]:
-    """What ``sub(nfkc_changes(), ...)`` needs no loop for: a class of the characters that
-    stop it (combining marks, characters NFKC makes longer or deletes) and, for the
-    others, the ``str.translate`` table of the one character each becomes.
+def _nfkc_stops() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The characters after which NFKC of a text may not be that of each of its characters,
+    as two classes: those of the BMP (searched as a bitmap, some twenty times faster than
+    one class with the other planes') and the others.
 
-    In a text without the first, every match of ``nfkc_changes()`` is one character
-    replaced by one: the map stands, and the text is the translated one.
+    In a text without them NFKC acts character by character, one character for one, so
+    ``sub(nfkc_changes(), ...)`` changes no span and gives ``normalize("NFKC", text)``:
+    every character's full decomposition opens with a starter that composes with nothing
+    before it, so no reordering or composition crosses from one character to the next.
+    They are the characters NFKC makes longer or deletes, those whose decomposition
+    opens with a combining mark or with the second starter of a composition (Hangul
+    vowel and final jamo: what makes compatibility jamo compose), and everything outside
+    the planes ``_nfkc_scan`` reads.
     """
     combining, changing = _nfkc_scan()
-    others = [c for c, f in changing.items() if len(f) != 1]
-    table = {c: f for c, f in changing.items() if len(f) == 1}
-    return re.compile(_char_class(combining + others)), table
+    seconds = {chr(c) for c in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}
+    for c in range(0x30000):
+        parts = unicodedata.decomposition(chr(c)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second = chr(int(parts[1], 16))
+            if not unicodedata.combining(second):
+                seconds.add(second)
+    planes = (range(0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1F300))
+    opening = [
+        c
+        for c in (c for plane in (*planes, range(0x2F800, 0x2FA20)) for c in plane)
+        if unicodedata.decomposition(chr(c))
+        and (first := unicodedata.normalize("NFKD", chr(c))[:1])
+        and (unicodedata.combining(first) or first in seconds)
+    ]
+    others = [c for c, folded in changing.items() if len(folded) != 1]
+    stops = sorted(set(combining + others + opening + [ord(ch) for ch in seconds]))
+    outside = "\U00010000-\U0001d3ff\U0001f300-\U0002f7ff\U0002fa20-\U0010ffff"
+    astral = _char_class([c for c in stops if c > 0xFFFF])[:-1] + outside + "]"
+    return re.compile(_char_class([c for c in stops if c <= 0xFFFF])), re.compile(astral)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def nfkc_stop_in(text: str) -> bool:
+    """Whether ``text`` holds one of the characters of ``_nfkc_stops``."""
+    bmp, astral = _nfkc_stops()
+    return bool(bmp.search(text) or (_ASTRAL.search(text) and astral.search(text)))
 
 
 # Characters frequent in clean text that a coalesced class must not take in.
@@ -422,12 +454,9 @@ def _repair(text: str, smap: SourceMap | None) -> tuple[str, tuple[str, ...], So
     if not unicodedata.is_normalized("NFKC", text):  # exact, and mostly a quick check
         nfkc = unicodedata.normalize("NFKC", text)
         repairs.append("nfkc: compatibility characters normalised")
-        if smap is not None:
-            stops, one_for_one = _nfkc_one_for_one()
-            if stops.search(text):
-                mapped, folded = sub(nfkc_changes(), _nfkc_of, text, smap)
-            else:  # what that sub gives, without its loop
-                mapped, folded = text.translate(one_for_one), smap
+        # without an nfkc stop, one character for one as that sub would find: the map stands
+        if smap is not None and nfkc_stop_in(text):
+            mapped, folded = sub(nfkc_changes(), _nfkc_of, text, smap)
             # a composition across characters (Hangul jamo): align instead
             smap = folded if mapped == nfkc else realign(text, nfkc, smap)
         text = nfkc
