@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsfacts.normalise import normalise_text, split_paragraphs
 from newsfacts.normalise.metadata import (
+    DATE_PATTERNS,
     TextMetadata,
     author_in,
     dateline_date,
@@ -183,3 +184,22 @@ def test_date_parsing_never_raises(text: str) -> None:
     dateline_date(text)
     author_in(text)
     source_credit_in(text)
+
+
+DATE_CHARACTERS = "0123456789/-.: 年月日JanuryFebMchApilMyJunJlyAugSeptOctNovDc,thngàytháng"
+
+
+@given(st.text(alphabet=st.sampled_from(DATE_CHARACTERS), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_a_line_without_19_or_20_holds_no_date(line: str) -> None:
+    """find_date skips lines without a year's first two digits: no format matches them."""
+    if "19" not in line and "20" not in line:
+        assert not any(pattern.search(line) for pattern in DATE_PATTERNS)
+        assert find_date(line) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Jan 24, 2022 06:06 PM", "24/1/1999", "2025年11月26日", "ngày 24 tháng 1 năm 2022"]
+)
+def test_dates_with_a_year_are_still_found(line: str) -> None:
+    assert find_date(line) is not None

@@ -181,6 +181,8 @@ class DateMatch:
 
 def find_date(line: str) -> DateMatch | None:
     """The earliest valid date written in ``line``, in any supported format."""
+    if "20" not in line and "19" not in line:  # every format has a year (_YEAR): 19xx, 20xx
+        return None
     found: list[DateMatch] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(line):
