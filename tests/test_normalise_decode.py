@@ -25,6 +25,7 @@ from newsfacts.normalise.decode import (
     nfkc_stop_in,
     repair_text,
     repair_text_mapped,
+    uncurl_quotes,
 )
 from newsfacts.normalise.offsets import SourceMap, sub
 
@@ -265,3 +266,10 @@ def test_nfkc_acts_one_character_for_one_on_text_without_its_stops() -> None:
     assert nfkc_stop_in("ㄱㅏ") and nfkc_stop_in("e\u0301")  # they compose
     assert not nfkc_stop_in("阿里云：投资３８０亿元（约５３亿美元）。한국 𝐀 \U0002f800")
     assert nfkc_stop_in("\U00010781") and nfkc_stop_in("\U0001f600")  # planes not read
+
+
+def test_uncurling_quotes_is_ftfy_s_on_every_character() -> None:
+    import ftfy.fixes
+
+    assert uncurl_quotes(ALL_CHARACTERS) == ftfy.fixes.uncurl_quotes(ALL_CHARACTERS)
+    assert uncurl_quotes("“Nvidia’s” ‘H100’ „x‟ ʼ‚‛") == "\"Nvidia's\" 'H100' \"x\" '''"

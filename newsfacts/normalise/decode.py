@@ -81,8 +81,26 @@ _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # 10¹⁸: NFKC would make it 1018, so the exponent is written 10^18 first.
 _SUPERSCRIPT_EXPONENT = re.compile("(?<![0-9])10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_BMP = "".join(map(chr, range(0x10000)))
 # Whitespace but the line feed and the space (all of it is in the BMP).
-_OTHER_WHITESPACE = "".join(_OTHER_SPACE.findall("".join(map(chr, range(0x10000)))))
+_OTHER_WHITESPACE = "".join(_OTHER_SPACE.findall(_BMP))
+# ftfy's curly quotes, each with the straight quote uncurl_quotes writes for it: replaced
+# one by one (str.replace, a C-speed pass each, five times faster than its two regexes)
+_CURLY_QUOTES = tuple(
+    (quote, straight)
+    for pattern, straight in (
+        (ftfy.fixes.DOUBLE_QUOTE_RE, '"'),
+        (ftfy.fixes.SINGLE_QUOTE_RE, "'"),
+    )
+    for quote in pattern.findall(_BMP)
+)
+
+
+def uncurl_quotes(text: str) -> str:
+    """``ftfy.fixes.uncurl_quotes(text)``: ’ and ‘ become ', “ and ” become "."""
+    for quote, straight in _CURLY_QUOTES:
+        text = text.replace(quote, straight)
+    return text
 
 
 def _caret_exponent(m: re.Match[str]) -> str:
@@ -381,12 +399,12 @@ def fix_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
 def _ftfy_fixed(text: str, would_change: bool) -> tuple[str, tuple[str, ...]]:
     """``fix_mojibake`` of a text without carriage returns, told ``ftfy_would_change``."""
     if not would_change:
-        return ftfy.fixes.uncurl_quotes(text), ()
+        return uncurl_quotes(text), ()
     fixed = ftfy.fix_and_explain(text, _FTFY_CONFIG)
     steps = sorted({name for _, name in fixed.explanation or ()} & _FTFY_REPAIRS)
     if any(action in {"encode", "decode", "transcode"} for action, _ in fixed.explanation or ()):
         steps.insert(0, "mojibake")
-    return ftfy.fixes.uncurl_quotes(fixed.text), (("ftfy: " + ", ".join(steps),) if steps else ())
+    return uncurl_quotes(fixed.text), (("ftfy: " + ", ".join(steps),) if steps else ())
 
 
 def fix_mojibake_by_line(text: str) -> tuple[str, tuple[str, ...]]:
@@ -397,7 +415,7 @@ def fix_mojibake_by_line(text: str) -> tuple[str, tuple[str, ...]]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not ftfy_would_change(text):
-        return ftfy.fixes.uncurl_quotes(text), ()
+        return uncurl_quotes(text), ()
     lines = text.split("\n")
     repairs: dict[str, None] = {}
     for i, line in enumerate(lines):
