@@ -8,7 +8,15 @@ import re
 import pytest
 
 from newsfacts.claims.lexicon import MONEY_TRIGGERS, PERCENT_TRIGGERS, compile_triggers
-from newsfacts.claims.literals import PhraseIndex, Scans, expand, is_latin_word_char
+from newsfacts.claims.literals import (
+    Gate,
+    PhraseIndex,
+    Scans,
+    expand,
+    gate_text,
+    is_latin_word_char,
+    needles,
+)
 
 
 @pytest.mark.parametrize(
@@ -137,3 +145,89 @@ def test_a_family_of_indexes_scanned_in_one_pass_finds_what_each_finds_alone():
         scans = Scans(text, family)
         for index in (places, names, empty):  # read in another order than the family's
             assert index.find(text, start, end, scans) == index.find(text, start, end), text
+
+
+# ------------------------------------------------------------------ gates
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "sets"),
+    [
+        (r"(?:first|second) half of \d{4}", re.I, {("first half of ", "second half of ")}),
+        (r"\bH([12])\b", re.I, {("h1", "h2")}),
+        (r"(?<![\w-])(?:others|the rest)(?![\w-])", re.I, {("others", "the rest")}),
+        (r"revenues?|sales", 0, {("revenue", "sales")}),  # "revenues" holds "revenue"
+        (r"市场[^，。]{0,20}?达到", 0, {("市场",), ("达到",)}),
+        (r"Research|Data", 0, {("Data", "Research")}),  # case kept: the pattern minds it
+    ],
+)
+def test_needles_are_the_strings_every_match_holds(pattern, flags, sets):
+    found = needles(re.compile(pattern, flags))
+    assert {tuple(sorted(s)) for s in found} == {tuple(sorted(s)) for s in sets}
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"(?:a|)b?", r"[^,]{3}", r"\d{4}", r"(?i:abc)", r"x*"])
+def test_no_needles_where_a_match_need_hold_no_string(pattern):
+    assert needles(re.compile(pattern)) == ()
+
+
+def _rule_patterns() -> list[re.Pattern[str]]:
+    from newsfacts.claims import label, names, periods
+    from newsfacts.totals import PART_CUE
+
+    found = [PART_CUE, periods.YEAR_RE, *(p for p, _ in periods._RULES)]
+    for module in (label, names):
+        found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    for lang in ("en", "zh", "vi"):
+        rules = label.rules_for(lang)
+        found += [
+            getattr(rules, f) for f in rules.__slots__ if isinstance(getattr(rules, f), re.Pattern)
+        ]
+        for table in (rules.money, rules.percent):
+            found += [gate.pattern for _, gate in table.rest]
+            found += [pattern for _, pattern, _ in table.entries]
+    return found
+
+
+GATE_TEXTS = [
+    "Nvidia's revenue rose 12% in the first half of 2025, the company said; others fell.",
+    "The market for AI chips will grow to $80 billion by 2027, according to IDC.",
+    "SK Hynix held 57% of HBM shipments in Q3 2025, respectively ahead of Samsung.",
+    "其中，寒武纪、海光分别为2.6%和2.4%，市场规模达到300亿元，2025年上半年营收增长。",
+    "Theo số liệu của IDC, thị trường trung tâm dữ liệu đạt 1 tỷ USD trong quý 3/2025.",
+    "REVENUE OF THE PARENT ROSE; Of That Total, $2 Billion Went To Data Centres In FY2026.",
+    "Công ty Cổ phần FPT nhận vốn đầu tư 50 triệu USD, chiếm 20% cổ phần.",
+]
+
+
+def test_a_gate_never_refuses_where_its_pattern_matches():
+    rng = random.Random(5)
+    patterns = _rule_patterns()
+    assert len(patterns) > 100
+    refused = 0
+    for text in GATE_TEXTS:
+        gated = gate_text(text, text.casefold())
+        for pattern in patterns:
+            gate = Gate(pattern)
+            for _ in range(25):
+                start = rng.randint(0, len(text))
+                end = rng.randint(start, len(text))
+                if not gate.possible(text, gated, start, end):
+                    refused += 1
+                    assert pattern.search(text, start, end) is None, (pattern.pattern, text)
+                    assert pattern.search(text[start:end]) is None, (pattern.pattern, text)
+    assert refused > 1000  # the gates do spare most of the runs
+
+
+def test_a_gate_does_not_read_casefolded_text_where_ignoring_case_matches_more():
+    """Under re.IGNORECASE "ı" (dotless i) matches "i", but casefolds to itself."""
+    pattern = re.compile(r"(?<![\w-])price(?![\w-])", re.I)
+    text = "The PRıCE rose"
+    assert pattern.search(text)
+    assert "price" not in text.casefold()
+    assert gate_text(text, text.casefold()) is None
+    assert Gate(pattern).possible(text, gate_text(text, text.casefold()), 0, len(text))
+    plain = "The PRICE rose; the cost did not"
+    assert gate_text(plain, plain.casefold()) == plain.casefold()
+    assert Gate(pattern).possible(plain, plain.casefold(), 0, len(plain))
+    assert not Gate(pattern).possible(plain, plain.casefold(), 10, len(plain))

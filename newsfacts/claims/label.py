@@ -54,7 +54,7 @@ from newsfacts.claims.lexicon import (
     TriggerTable,
     compile_triggers,
 )
-from newsfacts.claims.literals import PhraseIndex, Scans
+from newsfacts.claims.literals import PhraseIndex, Scans, gate_text
 from newsfacts.claims.names import (
     CJK_GLOSS_RE,
     ORG_SUFFIX_RE,
@@ -418,6 +418,7 @@ class _Labeller:
         self._found: dict[tuple[int, int, int], list] = {}
         folded = self.text.casefold()
         self.folded = folded if len(folded) == len(self.text) else None
+        self.gated = gate_text(self.text, self.folded)  # what the patterns' gates read
         self._scans: dict[object, Any] = {}
         self._main: str | None = None
 
@@ -930,7 +931,9 @@ class _Labeller:
         key = (id(table), start, end)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = table.find(self.text, self.folded, start, end, self._words())
+            found = self._found[key] = table.find(
+                self.text, self.folded, start, end, self._words(), self.gated
+            )
         return found
 
     # the article scanned once for its words, names and places
@@ -1323,7 +1326,7 @@ class _Labeller:
 
     def _period(self, fact: Fact, sentence: _Sentence) -> tuple[str | None, str | None]:
         if sentence.periods is None:
-            sentence.periods = find_periods(self.text, sentence.start, sentence.end)
+            sentence.periods = find_periods(self.text, sentence.start, sentence.end, self.gated)
         periods = sentence.periods
         if not periods:
             return None, None

@@ -25,9 +25,11 @@ from typing import Generic, TypeVar
 import ahocorasick
 
 try:  # Python 3.11 names the parser re._parser; older ones sre_parse
+    from re import _casefix  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
+    from re import _casefix  # type: ignore[attr-defined]
 
 T = TypeVar("T")
 
@@ -256,3 +258,147 @@ def _expand_item(op: object, av: object, limit: int) -> list[str] | None:
             options.extend(repeated)
         return options if len(options) <= limit else None
     return None
+
+
+# ------------------------------------------------------------------ gates
+
+# Characters that re.IGNORECASE pairs with one whose casefolded form differs ("ı" matches
+# "i" but casefolds to itself), the non-ASCII one of each pair: in a text holding one, a
+# gate cannot read the casefolded text, and a needle holding one is no needle. (Outside
+# these pairs a character matches another ignoring case only if both casefold alike.)
+_UNFOLDED = "".join(
+    sorted(
+        {
+            chr(c)
+            for k, v in _casefix._EXTRA_CASES.items()
+            for c in (k, *v)
+            if not chr(c).isascii() and any(chr(c).casefold() != chr(o).casefold() for o in (k, *v))
+        }
+    )
+)
+UNFOLDED_RE = re.compile(f"[{re.escape(_UNFOLDED)}]")
+
+
+def gate_text(text: str, folded: str | None) -> str | None:
+    """``folded`` (``text.casefold()`` of the same length) when gates may read it for a
+    case-insensitive pattern, else None (every gated pattern is then tried)."""
+    if folded is None or len(folded) != len(text) or UNFOLDED_RE.search(text) is not None:
+        return None
+    return folded
+
+
+def needles(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Sets of strings such that every match of ``pattern`` holds one string of each set
+    (casefolded when the pattern ignores case); () when none is found (the pattern is
+    then always tried).
+
+    Read from the pattern's parse: a run of characters, classes of a few characters and
+    small groups (each a set of strings, as ``expand`` makes them), a group, a repeat of
+    at least once, or every branch of an alternation; lookarounds, wide classes and
+    optional parts are passed over. The most telling sets come first, at most three.
+    """
+    if pattern.flags & re.VERBOSE:
+        return ()
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:  # pragma: no cover - the pattern compiled
+        return ()
+    found = []
+    for strings in _required(list(parsed)):
+        if pattern.flags & re.IGNORECASE:
+            folded = [x.casefold() for x in strings]
+            if any(
+                len(f) != len(x) or UNFOLDED_RE.search(x) is not None
+                for f, x in zip(folded, strings, strict=True)
+            ):
+                continue
+            strings = folded
+        # a string holding another is implied by it: "revenue" covers "revenues"
+        kept: list[str] = []
+        for x in sorted(set(strings), key=len):
+            if not any(k in x for k in kept):
+                kept.append(x)
+        if tuple(kept) not in found:
+            found.append(tuple(kept))
+    found.sort(key=_telling)
+    return tuple(found[:3])
+
+
+def _telling(strings: tuple[str, ...]) -> tuple[bool, int, int]:
+    """Sort key, most telling first: not only digits ("20" of a year is everywhere a year
+    is), the longest shortest string, the fewest strings."""
+    return (all(x.isdigit() for x in strings), -min(map(len, strings)), len(strings))
+
+
+RUN_LIMIT = 64  # strings a run of characters and small classes may stand for
+
+
+def _required(items: list) -> list[list[str]]:
+    """Sets of strings, each of which a match of ``items`` holds one of."""
+    candidates: list[list[str]] = []
+    run: list[str] = [""]
+
+    def flush() -> None:
+        if all(run):
+            candidates.append(list(run))
+
+    for op, av in items:
+        options = _expand_item(op, av, RUN_LIMIT)
+        if options is not None and options and len(run) * len(options) <= RUN_LIMIT:
+            run = [r + o for r in run for o in options]
+            continue
+        flush()
+        run = [""]
+        if options is not None and options:
+            run = options
+            continue
+        name = str(op)
+        if name == "SUBPATTERN":
+            _, add_flags, del_flags, inner = av
+            if not add_flags and not del_flags:
+                candidates.extend(_required(list(inner)))
+        elif name == "ATOMIC_GROUP":
+            candidates.extend(_required(list(av)))
+        elif name == "BRANCH":
+            union: list[str] = []
+            for branch in av[1]:
+                own = _required(list(branch))
+                if not own:
+                    union = []
+                    break
+                union.extend(min(own, key=lambda c: _telling(tuple(c))))
+            if union:
+                candidates.append(union)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _, inner = av
+            if low >= 1:
+                candidates.extend(_required(list(inner)))
+    flush()
+    return candidates
+
+
+class Gate:
+    """A pattern with the sets of strings each of its matches holds one of (``needles``):
+    where a set has none in a range, the pattern cannot match there and is not run."""
+
+    __slots__ = ("folds", "needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needles = needles(pattern)
+        self.folds = bool(pattern.flags & re.IGNORECASE)
+
+    def possible(self, text: str, folded: str | None, start: int, end: int) -> bool:
+        """False only when no match can lie in ``text[start:end]``; ``folded`` is
+        ``gate_text(text, ...)``."""
+        if self.folds:
+            if folded is None:
+                return True
+            text = folded
+        for strings in self.needles:
+            for needle in strings:
+                if text.find(needle, start, end) >= 0:
+                    break
+            else:
+                return False
+        return True
