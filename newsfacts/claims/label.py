@@ -54,7 +54,7 @@ from newsfacts.claims.lexicon import (
     TriggerTable,
     compile_triggers,
 )
-from newsfacts.claims.literals import PhraseIndex, Scans, gate_text
+from newsfacts.claims.literals import Gate, PhraseIndex, Scans, gate_text
 from newsfacts.claims.names import (
     CJK_GLOSS_RE,
     ORG_SUFFIX_RE,
@@ -368,11 +368,24 @@ class _Sentence:
     periods: list | None = None
     scanned: bool = False  # names found (``_Labeller.ready``)
     subject: Mention | None = None  # who the sentence is about, for the next one
+    gates: dict[int, bool] = field(default_factory=dict)  # pattern id -> may match in it
+    respectively: re.Match[str] | bool | None = False  # its cue, found once (False: not yet)
 
 
 _FIELDS = [f.name for f in fields(Fact)]
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 _VALUES = operator.attrgetter(*_FIELDS)
+
+
+_GATES: dict[int, Gate] = {}
+
+
+def _gate(pattern: re.Pattern[str]) -> Gate:
+    """The gate of one of the rules' patterns, made once (they live as long as the module)."""
+    gate = _GATES.get(id(pattern))
+    if gate is None:
+        gate = _GATES[id(pattern)] = Gate(pattern)
+    return gate
 
 
 def _replace(fact: Fact, **changes: Any) -> Fact:
@@ -423,6 +436,17 @@ class _Labeller:
         self._main: str | None = None
 
     # ------------------------------------------------------------------ structure
+
+    def _may(self, pattern: re.Pattern[str], sentence: _Sentence) -> bool:
+        """False when ``pattern`` cannot match anywhere in ``sentence`` (its gate, read
+        once per sentence): a search in a part of the sentence is then not run."""
+        key = id(pattern)
+        may = sentence.gates.get(key)
+        if may is None:
+            may = sentence.gates[key] = _gate(pattern).possible(
+                self.text, self.gated, sentence.start, sentence.end
+            )
+        return may
 
     def sentences_of(self, paragraph: Paragraph) -> list[_Sentence]:
         cached = self._sentences.get(paragraph.index)
@@ -480,10 +504,13 @@ class _Labeller:
             after = text[m.end : min(sentence.end, m.end + 60)]
             before = text[max(sentence.start, m.start - 60) : m.start]
             owned = (
-                OWNER_OF_RE.search(before) is not None
-                or UNIT_OF_RE.match(text, sentence.start, m.start) is not None
+                (self._may(OWNER_OF_RE, sentence) and OWNER_OF_RE.search(before) is not None)
+                or (
+                    self._may(UNIT_OF_RE, sentence)
+                    and UNIT_OF_RE.match(text, sentence.start, m.start) is not None
+                )
                 or (after.startswith(("'s", "’s")) and PREPOSITION_RE.search(before) is not None)
-                or BUILT_BY_AFTER_RE.match(after) is not None
+                or (self._may(BUILT_BY_AFTER_RE, sentence) and BUILT_BY_AFTER_RE.match(after))
             )
             if previous is not None and BRACKET_GAP_RE.fullmatch(text, previous.end, m.start):
                 # "Cục Đầu tư nước ngoài (Bộ Tài chính)": a bracket names the same party
@@ -494,13 +521,19 @@ class _Labeller:
                 previous = m
                 continue
             previous = m
-            source = rules.source_before.search(before) is not None
+            source = (
+                self._may(rules.source_before, sentence)
+                and rules.source_before.search(before) is not None
+            )
             is_modifier = (
                 m.start < appositive_end
                 or rules.modifier_after.match(after) is not None
                 or (rules.modifier_before.search(before) is not None and not owned)
                 or source
-                or STRICT_SOURCE_AFTER_RE.match(after) is not None
+                or (
+                    self._may(STRICT_SOURCE_AFTER_RE, sentence)
+                    and STRICT_SOURCE_AFTER_RE.match(after) is not None
+                )
                 or (
                     modifier is not None
                     and LISTED_AFTER_RE.match(text, modifier.end, m.start) is not None
@@ -663,9 +696,13 @@ class _Labeller:
         words = m.text.casefold().split()
         if any(w.strip(".,") in TITLE_WORDS for w in words):
             return True
-        if TITLE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 25), m.start):
+        if self._may(TITLE_BEFORE_RE, sentence) and TITLE_BEFORE_RE.search(
+            self.text, max(sentence.start, m.start - 25), m.start
+        ):
             return True
-        if PLACE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 20), m.start):
+        if self._may(PLACE_BEFORE_RE, sentence) and PLACE_BEFORE_RE.search(
+            self.text, max(sentence.start, m.start - 20), m.start
+        ):
             return True  # "the campus near Stavanger": a place
         if (
             len(words) == 1
@@ -766,8 +803,11 @@ class _Labeller:
         rules = rules_for(sentence.lang)
         text = self.text
         continued = len(before) <= 2 and all(
-            rules.carry_opening.search(text[s.start : s.end])
-            or rules.anaphora.search(text[s.start : s.end])
+            (
+                self._may(rules.carry_opening, s)
+                and rules.carry_opening.search(text[s.start : s.end])
+            )
+            or (self._may(rules.anaphora, s) and rules.anaphora.search(text[s.start : s.end]))
             for s in before
         )
         groups = [before]
@@ -858,21 +898,31 @@ class _Labeller:
             found = self._nearest_trigger(fact, header[0], header[1], [], self._table(fact), 0)
             if found is not None:
                 return found[0], f"'{found[1]}' in the table's header"
-        if prior and (COMPARED_BEFORE_RE.search(before) or OR_BEFORE_RE.search(before)):
+        if prior and (
+            (self._may(COMPARED_BEFORE_RE, sentence) and COMPARED_BEFORE_RE.search(before))
+            or OR_BEFORE_RE.search(before)
+        ):
             return prior[-1].measure or "other", "compared with the number before it"
         without = None
         if fact.kind == "percent":
-            if STRONG_GROWTH_RE.search(before[-25:]):
+            strong = self._may(STRONG_GROWTH_RE, sentence)
+            if strong and STRONG_GROWTH_RE.search(before[-25:]):
                 return "growth", "a growth rate before the percentage"
             level = LEVEL_BEFORE_RE.search(before) is not None
-            m = rules.growth_after.search(before)
+            m = (
+                rules.growth_after.search(before)
+                if self._may(rules.growth_after, sentence)
+                else None
+            )
             if m and not level:
                 return "growth", f"'{m.group(0).strip()}' before the percentage"
             table = rules.percent
-            if level and not STRONG_GROWTH_RE.search(text[sentence.start : fact.start]):
+            if level and not (
+                strong and STRONG_GROWTH_RE.search(text[sentence.start : fact.start])
+            ):
                 without = "growth"
         else:
-            m = rules.loss_before.search(before)
+            m = rules.loss_before.search(before) if self._may(rules.loss_before, sentence) else None
             if m:
                 return "loss", f"'{m.group(0).strip()}' before the amount"
             table = rules.money
@@ -896,6 +946,7 @@ class _Labeller:
             if (
                 fact.kind == "money"
                 and measure in ("market_size", "investment")
+                and self._may(REVENUE_FROM_MARKET_RE, sentence)
                 and REVENUE_FROM_MARKET_RE.search(text, sentence.start, fact.start)
             ):
                 # "Doanh thu từ phân khúc trung tâm dữ liệu ... 4,3 tỷ đô la"
@@ -903,6 +954,7 @@ class _Labeller:
             if (
                 measure == "ratio"
                 and SHARE_WORD_RE.fullmatch(word)
+                and self._may(MARKET_NAMED_RE, sentence)
                 and MARKET_NAMED_RE.search(text, sentence.start, sentence.end)
                 and PART_OF_REVENUE_AFTER_RE.match(text, fact.end) is None
                 and not PART_OF_REVENUE_BEFORE_RE.search(
@@ -1076,9 +1128,13 @@ class _Labeller:
         # "compared with 66% for Nvidia", "30% is held by PensionDanmark": the name after
         follows = next((m for m in sentence.mentions if m.start >= fact.end), None)
         if follows is not None and (
-            HELD_BY_AFTER_RE.fullmatch(text, fact.end, follows.start)
+            (
+                self._may(HELD_BY_AFTER_RE, sentence)
+                and HELD_BY_AFTER_RE.fullmatch(text, fact.end, follows.start)
+            )
             or (
-                COMPARED_BEFORE_RE.search(text, max(since, fact.start - 30), fact.start)
+                self._may(COMPARED_BEFORE_RE, sentence)
+                and COMPARED_BEFORE_RE.search(text, max(since, fact.start - 30), fact.start)
                 and COMPARED_GAP_RE.fullmatch(text, fact.end, follows.start)
             )
         ):
@@ -1112,18 +1168,30 @@ class _Labeller:
             ):
                 return carried, "a part of the total of the subject before"
         stretch = [m for m in sentence.owners if since <= m.start and m.end <= fact.start]
-        if not stretch and OTHERS_RE.search(text, since, fact.start):
+        if (
+            not stretch
+            and self._may(OTHERS_RE, sentence)
+            and OTHERS_RE.search(text, since, fact.start)
+        ):
             return None, "the others' number belongs to no one organisation"
         if len(stretch) > 1:
             stretch = [m for m in stretch if m.start not in sentence.sources] or stretch
         if (
             not stretch
             and measure == "growth"
+            and self._may(MARKET_SUBJECT_RE, sentence)
             and MARKET_SUBJECT_RE.search(text, since, fact.start)
-            and not REVENUE_FROM_MARKET_RE.search(text, since, fact.start)
+            and not (
+                self._may(REVENUE_FROM_MARKET_RE, sentence)
+                and REVENUE_FROM_MARKET_RE.search(text, since, fact.start)
+            )
         ):
             return None, "a market's growth belongs to no organisation"
-        if not stretch and PARENT_RE.search(text, since, fact.start):
+        if (
+            not stretch
+            and self._may(PARENT_RE, sentence)
+            and PARENT_RE.search(text, since, fact.start)
+        ):
             return None, "a parent the sentence does not name"
         if measure in ("investment", "funding", "ratio"):
             # "海光信息发布三季报，江苏省设立30亿元基金": the province after the names
@@ -1183,7 +1251,10 @@ class _Labeller:
             return government, "a country's government spends"
         head = text[sentence.start : fact.start]
         if (
-            (rules.carry_opening.search(head) or rules.anaphora.search(head))
+            (
+                (self._may(rules.carry_opening, sentence) and rules.carry_opening.search(head))
+                or (self._may(rules.anaphora, sentence) and rules.anaphora.search(head))
+            )
             and not self._place_is_subject(sentence, fact)
             and (carried := carry()) is not None
         ):
@@ -1205,8 +1276,14 @@ class _Labeller:
 
     def _respectively(self, fact: Fact, sentence: _Sentence, earlier: list[Fact]) -> Mention | None:
         """The k-th of k listed names for the k-th of the numbers after "respectively"."""
-        cue = RESPECTIVELY_RE.search(self.text, sentence.start, sentence.end)
-        if cue is None or fact.start < cue.start():
+        if sentence.respectively is False:
+            sentence.respectively = (
+                RESPECTIVELY_RE.search(self.text, sentence.start, sentence.end)
+                if self._may(RESPECTIVELY_RE, sentence)
+                else None
+            )
+        cue = sentence.respectively
+        if not isinstance(cue, re.Match) or fact.start < cue.start():
             return None
         listed = [m for m in sentence.owners if m.start in sentence.listed and m.end <= cue.start()]
         if not listed:
@@ -1221,7 +1298,11 @@ class _Labeller:
         """
         if measure not in ("investment", "funding", "ratio", "price", "computing_power"):
             return None
-        said = GOVERNMENT_RE.search(self.text, sentence.start, fact.start)
+        said = (
+            GOVERNMENT_RE.search(self.text, sentence.start, fact.start)
+            if self._may(GOVERNMENT_RE, sentence)
+            else None
+        )
         if said is not None:
             country = self._main_country()
             name = self._governments().get(country or "")
