@@ -64,7 +64,38 @@ class Scans:
         return found
 
 
-_FAMILIES: dict[tuple[int, ...], tuple[tuple[PhraseIndex, ...], ahocorasick.Automaton]] = {}
+CJK_RE = re.compile(f"[{CJK_RANGES}]")
+# The automaton finds a character's transition by reading the node's children in the order
+# they were added: the root's children are added in this order (the commonest characters
+# of a casefolded text first), and the commonest characters that start no phrase get a
+# child of their own (a phrase ending in a character no text holds, which carries nothing),
+# so that most characters are found among the first few children, not after hundreds.
+ROOT_ORDER = " etaoinsrhldcumfpgwybvkxjqz0123456789,.%-'()/;:$"
+_NO_PHRASE = "\x01"
+
+
+def _automaton(entries: Iterable[tuple[str, tuple]]) -> ahocorasick.Automaton:
+    """An automaton over ``entries`` (phrase -> what a hit carries), with the root's
+    children in ``ROOT_ORDER``; an empty automaton for no entries."""
+    phrases = dict(entries)
+    automaton = ahocorasick.Automaton()
+    if not phrases:
+        return automaton
+    firsts = {phrase[0] for phrase in phrases}
+    rank = {ch: i for i, ch in enumerate(ROOT_ORDER)}
+    for ch in ROOT_ORDER:
+        if ch not in firsts:
+            automaton.add_word(ch + _NO_PHRASE, (2, False, 0, []))
+    for phrase in sorted(phrases, key=lambda p: (rank.get(p[0], len(rank)), p)):
+        automaton.add_word(phrase, phrases[phrase])
+    automaton.make_automaton()
+    return automaton
+
+
+_FAMILIES: dict[
+    tuple[int, ...],
+    tuple[tuple[PhraseIndex, ...], ahocorasick.Automaton, ahocorasick.Automaton],
+] = {}
 
 
 def _scan_family(family: tuple[PhraseIndex, ...], text: str) -> dict[int, list]:
@@ -79,20 +110,28 @@ def _scan_family(family: tuple[PhraseIndex, ...], text: str) -> dict[int, list]:
             for phrase, (length, latin, bound, payloads) in index.entries.items():
                 entry = merged.setdefault(phrase, (length, latin, bound, []))
                 entry[3].append((slot, payloads))
-        automaton = ahocorasick.Automaton()
-        for phrase, entry in merged.items():
-            automaton.add_word(phrase, entry)
-        if merged:
-            automaton.make_automaton()
-        cached = _FAMILIES[key] = (family, automaton)
-    automaton = cached[1]
+        # a text without Chinese characters is read by an automaton without the phrases
+        # that hold one: they cannot match, and the root has far fewer children
+        cached = _FAMILIES[key] = (
+            family,
+            _automaton(merged.items()),
+            _automaton((p, e) for p, e in merged.items() if CJK_RE.search(p) is None),
+        )
+    automaton = cached[1] if CJK_RE.search(text) is not None else cached[2]
     by_slot: list[list] = [[] for _ in family]
     if len(automaton) and text:
-        for at, stop, slots in _matches(automaton, text, 0, len(text)):
+        size = len(text)
+        for last, (length, latin, bound, slots) in automaton.iter(text):
+            at = last + 1 - length  # as ``_matches``, inline: the hits are many
+            if latin:
+                if at and is_latin_word_char(text[at - 1]):
+                    continue
+                if bound and at + bound < size and is_latin_word_char(text[at + bound]):
+                    continue
             for slot, payloads in slots:
                 hits = by_slot[slot]
                 for payload in payloads:
-                    hits.append((at, stop, payload))
+                    hits.append((at, last + 1, payload))
     for hits in by_slot:
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0], h[0] - h[1]))
@@ -147,11 +186,7 @@ class PhraseIndex(Generic[T]):
             self.entries[phrase] = (len(phrase), first is not None, bound, payloads)
         self._automaton: ahocorasick.Automaton | None = None
         if grouped:
-            automaton = ahocorasick.Automaton()
-            for phrase, entry in self.entries.items():
-                automaton.add_word(phrase, entry)
-            automaton.make_automaton()
-            self._automaton = automaton
+            self._automaton = _automaton(self.entries.items())
 
     def scan(self, text: str, start: int, end: int) -> list[tuple[int, int, T]]:
         """Every phrase in ``text[start:end]``, by start and longest first."""
