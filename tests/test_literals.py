@@ -231,3 +231,40 @@ def test_a_gate_does_not_read_casefolded_text_where_ignoring_case_matches_more()
     assert gate_text(plain, plain.casefold()) == plain.casefold()
     assert Gate(pattern).possible(plain, plain.casefold(), 0, len(plain))
     assert not Gate(pattern).possible(plain, plain.casefold(), 10, len(plain))
+
+
+def _present(scans: Scans, start: int, end: int) -> tuple[set[int], int]:
+    needles_found = scans.needles()
+    assert needles_found is not None
+    ends, starts, ids, looked = needles_found
+    found = {n for e, s, n in zip(ends, starts, ids, strict=True) if start <= s and e <= end}
+    return found, looked
+
+
+def test_gates_reading_the_needles_of_one_pass_never_refuse_where_the_pattern_matches():
+    rng = random.Random(9)
+    gates = [Gate(p) for p in _rule_patterns()]
+    refused = 0
+    for text in GATE_TEXTS:
+        folded = text.casefold()
+        scans = Scans(folded, (PhraseIndex([("nvidia", 1)]),), with_needles=True)
+        for _ in range(40):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            present = _present(scans, start, end)
+            for gate in gates:
+                if not gate.may(text, folded, start, end, present):
+                    refused += 1
+                    assert gate.pattern.search(text, start, end) is None, gate.pattern.pattern
+    assert refused > 1000
+
+
+def test_a_gate_made_after_a_text_was_scanned_searches_instead():
+    text = "Zorblax Quantix raised $5 million."
+    folded = text.casefold()
+    scans = Scans(folded, (PhraseIndex([("raised", 1)]),), with_needles=True)
+    present = _present(scans, 0, len(text))
+    late = Gate(re.compile(r"zorblax quantix", re.I))  # its needle is new: not looked for
+    assert late.top > present[1]
+    assert late.may(text, folded, 0, len(text), present)
+    assert not late.may(text, folded, 8, len(text), present)

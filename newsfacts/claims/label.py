@@ -351,6 +351,10 @@ def rules_for(lang: str) -> _Rules:
             modifier_before=_either(MODIFIER_BEFORE, lang),
             source_before=_either(SOURCE_BEFORE, lang),
         )
+        for name in _Rules.__slots__:  # gates made before any text is scanned for needles
+            value = getattr(_RULES[lang], name)
+            if isinstance(value, re.Pattern):
+                _gate(value)
     return _RULES[lang]
 
 
@@ -369,6 +373,8 @@ class _Sentence:
     scanned: bool = False  # names found (``_Labeller.ready``)
     subject: Mention | None = None  # who the sentence is about, for the next one
     gates: dict[int, bool] = field(default_factory=dict)  # pattern id -> may match in it
+    present: tuple[set[int], int] | None = None  # its gates' needles (``_Labeller._present``)
+    needles_read: bool = False
     respectively: re.Match[str] | bool | None = False  # its cue, found once (False: not yet)
 
 
@@ -386,6 +392,16 @@ def _gate(pattern: re.Pattern[str]) -> Gate:
     if gate is None:
         gate = _GATES[id(pattern)] = Gate(pattern)
     return gate
+
+
+# the patterns the rules read behind a gate, their gates made before any text is scanned
+for _pattern in (
+    *(HELD_BY_AFTER_RE, COMPARED_BEFORE_RE, OTHERS_RE, MARKET_SUBJECT_RE, PARENT_RE),
+    *(REVENUE_FROM_MARKET_RE, RESPECTIVELY_RE, GOVERNMENT_RE, OWNER_OF_RE, UNIT_OF_RE),
+    *(BUILT_BY_AFTER_RE, STRICT_SOURCE_AFTER_RE, TITLE_BEFORE_RE, PLACE_BEFORE_RE),
+    *(STRONG_GROWTH_RE, MARKET_NAMED_RE),
+):
+    _gate(_pattern)
 
 
 def _replace(fact: Fact, **changes: Any) -> Fact:
@@ -443,10 +459,28 @@ class _Labeller:
         key = id(pattern)
         may = sentence.gates.get(key)
         if may is None:
-            may = sentence.gates[key] = _gate(pattern).possible(
-                self.text, self.gated, sentence.start, sentence.end
+            may = sentence.gates[key] = _gate(pattern).may(
+                self.text, self.gated, sentence.start, sentence.end, self._present(sentence)
             )
         return may
+
+    def _present(self, sentence: _Sentence) -> tuple[set[int], int] | None:
+        """The numbers of the gates' needles that stand in ``sentence`` (found in the
+        article's one pass), and how many were looked for; None where gates search."""
+        if not sentence.needles_read:
+            sentence.needles_read = True
+            words = self._words() if self.gated is not None else None
+            needles = words.needles() if words is not None else None
+            if needles is not None:
+                ends, starts, ids, looked = needles
+                present = set()
+                for k in range(bisect.bisect_right(ends, sentence.start), len(ends)):
+                    if ends[k] > sentence.end:
+                        break
+                    if starts[k] >= sentence.start:
+                        present.add(ids[k])
+                sentence.present = (present, looked)
+        return sentence.present
 
     def sentences_of(self, paragraph: Paragraph) -> list[_Sentence]:
         cached = self._sentences.get(paragraph.index)
@@ -940,6 +974,7 @@ class _Labeller:
             table,
             without=without,
             names=sentence.mentions,
+            present=self._present(sentence),
         )
         if best is not None:
             measure, word = best
@@ -978,13 +1013,20 @@ class _Labeller:
             return "other", "no trigger in the sentence"
         return "ratio", "a percentage with no trigger"
 
-    def _triggers(self, table: TriggerTable, start: int, end: int) -> list[tuple[int, int, int]]:
-        """``table``'s triggers in ``text[start:end]``, found once per sentence."""
+    def _triggers(
+        self,
+        table: TriggerTable,
+        start: int,
+        end: int,
+        present: tuple[set[int], int] | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """``table``'s triggers in ``text[start:end]``, found once per sentence
+        (``present``: the needles of a range holding it, ``Gate.may``)."""
         key = (id(table), start, end)
         found = self._found.get(key)
         if found is None:
             found = self._found[key] = table.find(
-                self.text, self.folded, start, end, self._words(), self.gated
+                self.text, self.folded, start, end, self._words(), self.gated, present
             )
         return found
 
@@ -993,7 +1035,9 @@ class _Labeller:
     def _words(self) -> Scans | None:
         if "words" not in self._scans:
             self._scans["words"] = (
-                Scans(self.folded, self._family()) if self.folded is not None else None
+                Scans(self.folded, self._family(), with_needles=self.gated is not None)
+                if self.folded is not None
+                else None
             )
         return self._scans["words"]
 
@@ -1035,16 +1079,17 @@ class _Labeller:
         clause_cost: int = CLAUSE_COST,
         without: str | None = None,
         names: Sequence[Mention] = (),
+        present: tuple[set[int], int] | None = None,
     ) -> tuple[str, str] | None:
         """The measure of the trigger word nearest ``fact`` in ``text[start:end]``, and
         the word; a word inside a name ("Kestrel Data Centres", "Brightline Capital")
-        is the name's, not a trigger."""
+        is the name's, not a trigger. ``present``: the needles of a range holding it."""
         text = self.text
         breaks = self._breaks(start, end) if clause_cost else []
         others = [(f.start, f.end) for f in siblings if f.start != fact.start]
         best: tuple[float, int, int, str, int, int] | None = None
         entries = table.entries
-        for s, e, rank in self._triggers(table, start, end):
+        for s, e, rank in self._triggers(table, start, end, present):
             measure, _, weak = entries[rank]
             if measure == without or any(m.start <= s and e <= m.end for m in names):
                 continue
@@ -1407,7 +1452,9 @@ class _Labeller:
 
     def _period(self, fact: Fact, sentence: _Sentence) -> tuple[str | None, str | None]:
         if sentence.periods is None:
-            sentence.periods = find_periods(self.text, sentence.start, sentence.end, self.gated)
+            sentence.periods = find_periods(
+                self.text, sentence.start, sentence.end, self.gated, self._present(sentence)
+            )
         periods = sentence.periods
         if not periods:
             return None, None

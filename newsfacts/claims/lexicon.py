@@ -869,12 +869,14 @@ class TriggerTable:
         end: int,
         scans: Scans | None = None,
         gated: str | None = None,
+        present: tuple[set[int], int] | None = None,
     ) -> list[tuple[int, int, int]]:
         """Each entry's matches in ``text[start:end]``; ``folded`` is ``text.casefold()``
         when that has the same length (else every entry is scanned as an expression),
         ``scans`` the folded text's ``Scans`` when the caller has them, ``gated`` the
         casefolded text the expressions' gates may read (``literals.gate_text``): an
-        expression none of whose needles stands in the range is not run."""
+        expression none of whose needles stands in the range is not run (``present``:
+        the needles found in a range holding this one, ``Gate.may``)."""
         if folded is None:
             return [
                 (m.start(), m.end(), rank)
@@ -894,7 +896,7 @@ class TriggerTable:
             reached[rank] = e
             found.append((s, e, rank))
         for rank, gate in self.rest:
-            if gate.possible(text, gated, start, end):
+            if gate.may(text, gated, start, end, present):
                 found.extend(
                     (m.start(), m.end(), rank) for m in gate.pattern.finditer(text, start, end)
                 )

@@ -46,22 +46,39 @@ class Scans:
     holding all their phrases, the first time any of them is read.
     """
 
-    __slots__ = ("_family", "_hits", "text")
+    __slots__ = ("_family", "_hits", "_needles", "text", "with_needles")
 
-    def __init__(self, text: str, family: Sequence[PhraseIndex] = ()) -> None:
+    def __init__(
+        self, text: str, family: Sequence[PhraseIndex] = (), with_needles: bool = False
+    ) -> None:
         self.text = text
         self._family = tuple(family)
         self._hits: dict[int, list] = {}
+        self.with_needles = with_needles  # the family's pass finds the gates' needles too
+        self._needles: tuple[list[int], list[int], list[int], int] | None = None
 
     def hits(self, index: PhraseIndex) -> list:
         found = self._hits.get(id(index))
         if found is None:
             if self._family and any(index is member for member in self._family):
-                self._hits.update(_scan_family(self._family, self.text))
-                self._family = ()
+                self._scan()
                 return self._hits[id(index)]
             found = self._hits[id(index)] = index.scan(self.text, 0, len(self.text))
         return found
+
+    def needles(self) -> tuple[list[int], list[int], list[int], int] | None:
+        """The gates' needles in the text (it is casefolded): their ends, starts and ids,
+        by end, and how many needles were looked for (a gate made since has needles of
+        its own, not looked for); None without a family or ``with_needles``."""
+        if self._family and self.with_needles:
+            self._scan()
+        return self._needles
+
+    def _scan(self) -> None:
+        hits, needles = _scan_family(self._family, self.text, self.with_needles)
+        self._hits.update(hits)
+        self._needles = needles
+        self._family = ()
 
 
 CJK_RE = re.compile(f"[{CJK_RANGES}]")
@@ -81,11 +98,12 @@ def _automaton(entries: Iterable[tuple[str, tuple]]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     if not phrases:
         return automaton
+    width = len(next(iter(phrases.values())))  # what an entry holds: 4 or 5 fields
     firsts = {phrase[0] for phrase in phrases}
     rank = {ch: i for i, ch in enumerate(ROOT_ORDER)}
     for ch in ROOT_ORDER:
         if ch not in firsts:
-            automaton.add_word(ch + _NO_PHRASE, (2, False, 0, []))
+            automaton.add_word(ch + _NO_PHRASE, (2, False, 0, [], [])[:width])
     for phrase in sorted(phrases, key=lambda p: (rank.get(p[0], len(rank)), p)):
         automaton.add_word(phrase, phrases[phrase])
     automaton.make_automaton()
@@ -93,23 +111,29 @@ def _automaton(entries: Iterable[tuple[str, tuple]]) -> ahocorasick.Automaton:
 
 
 _FAMILIES: dict[
-    tuple[int, ...],
+    tuple[tuple[int, ...], int],
     tuple[tuple[PhraseIndex, ...], ahocorasick.Automaton, ahocorasick.Automaton],
 ] = {}
 
 
-def _scan_family(family: tuple[PhraseIndex, ...], text: str) -> dict[int, list]:
-    """Every index of ``family``'s hits in ``text``, from one automaton holding them all."""
-    key = tuple(map(id, family))
+def _scan_family(
+    family: tuple[PhraseIndex, ...], text: str, with_needles: bool = False
+) -> tuple[dict[int, list], tuple[list[int], list[int], list[int], int] | None]:
+    """Every index of ``family``'s hits in ``text``, from one automaton holding them all,
+    and with ``with_needles`` the gates' needles in it (``Scans.needles``)."""
+    key = (tuple(map(id, family)), len(_NEEDLE_IDS) if with_needles else -1)
     cached = _FAMILIES.get(key)
     if cached is None or any(a is not b for a, b in zip(cached[0], family, strict=True)):
         if len(_FAMILIES) > 64:
             _FAMILIES.clear()
-        merged: dict[str, tuple[int, bool, int, list]] = {}
+        merged: dict[str, tuple[int, bool, int, list, list]] = {}
         for slot, index in enumerate(family):
             for phrase, (length, latin, bound, payloads) in index.entries.items():
-                entry = merged.setdefault(phrase, (length, latin, bound, []))
+                entry = merged.setdefault(phrase, (length, latin, bound, [], []))
                 entry[3].append((slot, payloads))
+        if with_needles:  # found anywhere: a needle is a plain string of the match
+            for needle, number in _NEEDLE_IDS.items():
+                merged.setdefault(needle, (len(needle), False, 0, [], []))[4].append(number)
         # a text without Chinese characters is read by an automaton without the phrases
         # that hold one: they cannot match, and the root has far fewer children
         cached = _FAMILIES[key] = (
@@ -119,10 +143,19 @@ def _scan_family(family: tuple[PhraseIndex, ...], text: str) -> dict[int, list]:
         )
     automaton = cached[1] if CJK_RE.search(text) is not None else cached[2]
     by_slot: list[list] = [[] for _ in family]
+    ends: list[int] = []
+    starts: list[int] = []
+    ids: list[int] = []
     if len(automaton) and text:
         size = len(text)
-        for last, (length, latin, bound, slots) in automaton.iter(text):
+        for last, (length, latin, bound, slots, numbers) in automaton.iter(text):
             at = last + 1 - length  # as ``_matches``, inline: the hits are many
+            for number in numbers:
+                ends.append(last + 1)
+                starts.append(at)
+                ids.append(number)
+            if not slots:
+                continue
             if latin:
                 if at and is_latin_word_char(text[at - 1]):
                     continue
@@ -135,7 +168,8 @@ def _scan_family(family: tuple[PhraseIndex, ...], text: str) -> dict[int, list]:
     for hits in by_slot:
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-    return {id(index): hits for index, hits in zip(family, by_slot, strict=True)}
+    found = {id(index): hits for index, hits in zip(family, by_slot, strict=True)}
+    return found, ((ends, starts, ids, len(_NEEDLE_IDS)) if with_needles else None)
 
 
 def _matches(automaton: ahocorasick.Automaton, text: str, start: int, end: int) -> Iterator:
@@ -412,16 +446,64 @@ def _required(items: list) -> list[list[str]]:
     return candidates
 
 
+# Every gate's needles, casefolded, numbered: a ``Scans`` made ``with_needles`` finds them
+# all in its one pass, so a gate reads a set of numbers instead of searching the text.
+_NEEDLE_IDS: dict[str, int] = {}
+
+
+def _common(strings: tuple[str, ...]) -> bool:
+    """True for a set with a string found in nearly any text ("of", "20", ","): its hits
+    would be many and it tells little; such a set is searched, not indexed."""
+    return any(
+        x.isascii()
+        and len(x) <= 2
+        and not (any(c.isdigit() for c in x) and any(c.isalpha() for c in x))
+        for x in strings
+    )
+
+
 class Gate:
     """A pattern with the sets of strings each of its matches holds one of (``needles``):
     where a set has none in a range, the pattern cannot match there and is not run."""
 
-    __slots__ = ("folds", "needles", "pattern")
+    __slots__ = ("folds", "groups", "needles", "pattern", "top")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needles = needles(pattern)
         self.folds = bool(pattern.flags & re.IGNORECASE)
+        # the telling sets as numbers of casefolded needles (a case-sensitive needle's
+        # casefolded form stands wherever it does, in a text casefolding keeps as long)
+        groups = []
+        for strings in self.needles:
+            folded = [x.casefold() for x in strings]
+            if _common(strings) or any(
+                len(f) != len(x) for f, x in zip(folded, strings, strict=True)
+            ):
+                continue
+            groups.append(frozenset(_NEEDLE_IDS.setdefault(f, len(_NEEDLE_IDS)) for f in folded))
+        self.groups = tuple(groups)
+        # a text's needles found before this gate was made may lack its own
+        self.top = 1 + max((n for group in groups for n in group), default=-1)
+
+    def may(
+        self,
+        text: str,
+        gated: str | None,
+        start: int,
+        end: int,
+        present: tuple[set[int], int] | None = None,
+    ) -> bool:
+        """``possible``, read from ``present`` when given: the numbers of the needles in a
+        range holding ``text[start:end]`` and how many needles were looked for."""
+        if present is not None and self.top <= present[1]:
+            return self.possible_in(present[0])
+        return self.possible(text, gated, start, end)
+
+    def possible_in(self, present: set[int]) -> bool:
+        """False only when no match can lie in a range whose needles (their numbers, from
+        ``Scans.needles`` over a gate text) are ``present``."""
+        return not any(map(present.isdisjoint, self.groups))
 
     def possible(self, text: str, folded: str | None, start: int, end: int) -> bool:
         """False only when no match can lie in ``text[start:end]``; ``folded`` is

@@ -176,15 +176,20 @@ _GATES = [(Gate(pattern), rule) for pattern, rule in _RULES]
 
 
 def find_periods(
-    text: str, start: int = 0, end: int | None = None, gated: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    gated: str | None = None,
+    present: tuple[set[int], int] | None = None,
 ) -> list[Period]:
     """Every period stated in ``text[start:end]``, by position, spans into ``text``.
 
     ``gated`` is ``literals.gate_text(text, ...)`` when the caller has it: the rules'
-    gates read it (without it every rule that ignores case is run).
+    gates read it (without it every rule that ignores case is run), and ``present``
+    the needles found in the range (``Gate.may``).
     """
     end = len(text) if end is None else end
-    if not YEAR_GATE.possible(text, gated, start, end):
+    if not YEAR_GATE.may(text, gated, start, end, present):
         return []
     years = list(YEAR_RE.finditer(text, start, end))
     if not years:
@@ -192,7 +197,7 @@ def find_periods(
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
     for gate, rule in _GATES:
-        if not gate.possible(text, gated, start, end):
+        if not gate.may(text, gated, start, end, present):
             continue
         for m in gate.pattern.finditer(text, start, end):
             s, e = m.span()
