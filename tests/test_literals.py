@@ -268,3 +268,34 @@ def test_a_gate_made_after_a_text_was_scanned_searches_instead():
     assert late.top > present[1]
     assert late.may(text, folded, 0, len(text), present)
     assert not late.may(text, folded, 8, len(text), present)
+
+
+# ------------------------------------------------------------------ patterns written for speed
+
+# The plain forms of patterns the claim rules write with a class of characters first (so a
+# search skips to those characters): the fast form must match exactly where this one does.
+PLAIN_FORMS = {
+    "CLAUSE_RE": r"[,;:，；：、]|\s[–—-]\s|—|\s\((?=[^)]*\))|\)",
+    "CJK_END_RE": r"[。！？!?]+[”’」』）)]*|\n",
+    "CAPITALISED_RE": r"(?<![\w&.-])(?:[A-Z][\w&.'’-]*[\w&]|[A-Z])",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
+def test_a_pattern_written_for_speed_matches_where_its_plain_form_does(name):
+    from newsfacts.claims import names, sentences
+
+    fast = getattr(sentences, name, None) or getattr(names, name)
+    plain = PLAIN_FORMS[name]
+    if name == "CAPITALISED_RE":  # the rest of the pattern is as written
+        head = r"[A-Z](?<![\w&.-][A-Z])(?:[\w&.'’-]*[\w&])?"
+        assert fast.pattern.startswith(head)
+        plain += fast.pattern[len(head) :]
+    plain_re = re.compile(plain)
+    rng = random.Random(name)
+    alphabet = " \n\t,;:，；：、—)(–-。！？!?”’」』）.&'xAZ9Kb"
+    texts = [*GATE_TEXTS, "Arcadia Compute Sdn. Bhd., the U.S. unit (of Kestrel)"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        spans = [m.span() for m in fast.finditer(text)]
+        assert spans == [m.span() for m in plain_re.finditer(text)], repr(text)

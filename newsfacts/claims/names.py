@@ -53,9 +53,10 @@ ORG_SUFFIX_RE = re.compile(
     r"N\.V\.?|B\.V\.?|S\.p\.A\.?))+$"
 )
 # A capitalised phrase: words starting with a capital (or a digit after the first), joined
-# by spaces, "&", "of", "de"; possessive and trailing punctuation are not part of it.
+# by spaces, "&", "of", "de"; possessive and trailing punctuation are not part of it. (The
+# capital comes first and the look behind it after, so that the search skips to capitals.)
 CAPITALISED_RE = re.compile(
-    r"(?<![\w&.-])(?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:(?:\s+|\s+(?:of|de|for|&)\s+)"
+    r"[A-Z](?<![\w&.-][A-Z])(?:[\w&.'’-]*[\w&])?(?:(?:\s+|\s+(?:of|de|for|&)\s+)"
     r"(?:[A-Z0-9][\w&.'’-]*[\w&]|[A-Z]))*"
     # a legal form written with stops is part of the name: "Arcadia Compute Sdn. Bhd."
     r"(?:(?:(?<=\bSdn)|(?<=\bPte)|(?<=\bPty)|(?<=\bCo))\.?,?\s+(?:Bhd|Ltd)\.?"

@@ -24,8 +24,12 @@ ABBREVIATIONS = frozenset(
     }
 )
 LATIN_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
-CJK_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
-CLAUSE_RE = re.compile(r"[,;:，；：、]|\s[–—-]\s|—|\s\((?=[^)]*\))|\)")
+# Each of these starts with one class of characters (the searches skip to them): a stop
+# and its closing quotes or brackets, or a line's end.
+CJK_END_RE = re.compile(r"[。！？!?\n](?:(?<=\n)|[。！？!?]*[”’」』）)]*)")
+# A comma, colon, semicolon, "、", a dash standing alone or "—", a bracket opened after a
+# space and closed later, or a closing bracket.
+CLAUSE_RE = re.compile(r"[,;:，；：、—)\s](?:(?<!\s)|(?<=\s)(?:[–—-]\s|\((?=[^)]*\))))")
 
 
 _NOT_SPACE_RE = re.compile(r"\S")
