@@ -375,6 +375,7 @@ class _Sentence:
     gates: dict[int, bool] = field(default_factory=dict)  # pattern id -> may match in it
     present: tuple[set[int], int] | None = None  # its gates' needles (``_Labeller._present``)
     needles_read: bool = False
+    continues: bool | None = None  # it opens on a measure or an anaphor (``_continues``)
     respectively: re.Match[str] | bool | None = False  # its cue, found once (False: not yet)
 
 
@@ -834,16 +835,7 @@ class _Labeller:
         # on the subject of the one before it, in the same paragraph or the one before; a
         # paragraph that names nobody before the sentence continues the one before it, and a
         # paragraph naming nobody at all ("Key figures for the quarter:") passes it through
-        rules = rules_for(sentence.lang)
-        text = self.text
-        continued = len(before) <= 2 and all(
-            (
-                self._may(rules.carry_opening, s)
-                and rules.carry_opening.search(text[s.start : s.end])
-            )
-            or (self._may(rules.anaphora, s) and rules.anaphora.search(text[s.start : s.end]))
-            for s in before
-        )
+        continued = len(before) <= 2 and all(map(self._continues, before))  # one language
         groups = [before]
         i = self.paragraphs.index(paragraph)
         while continued and i > 0 and len(groups) <= MAX_PARAGRAPHS_BACK:
@@ -862,6 +854,18 @@ class _Labeller:
                 if first is not None or last.mentions:
                     return first
         return None
+
+    def _continues(self, sentence: _Sentence) -> bool:
+        """True when ``sentence`` opens on a measure or holds an anaphor: it goes on with
+        the story of the one before (read once per sentence)."""
+        if sentence.continues is None:
+            rules = rules_for(sentence.lang)
+            text = self.text[sentence.start : sentence.end]
+            sentence.continues = bool(
+                (self._may(rules.carry_opening, sentence) and rules.carry_opening.search(text))
+                or (self._may(rules.anaphora, sentence) and rules.anaphora.search(text))
+            )
+        return sentence.continues
 
     def _copy_claim(self, fact: Fact, original: Fact, sentence: _Sentence) -> Fact:
         return _replace(

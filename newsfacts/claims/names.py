@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.claims.lexicon import NOT_NAMES
-from newsfacts.claims.literals import PhraseIndex, Scans
+from newsfacts.claims.literals import Gate, PhraseIndex, Scans, gate_text
 from newsfacts.extract.lexicon import trie_alt
 from newsfacts.organisations import OrganisationTable, alias_key
 
@@ -82,6 +82,7 @@ BEFORE_NAME_RE = re.compile(
     r"quỹ|startup|nhà cung cấp|nhà phát triển|đơn vị)\s+$",
     re.IGNORECASE,
 )
+BEFORE_NAME_GATE = Gate(BEFORE_NAME_RE)
 # a Vietnamese company's legal form, written before its name
 VI_LEGAL_FORM = r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần|CP)|Công ty|Tập đoàn)"
 VI_LEGAL_RE = re.compile(rf"{VI_LEGAL_FORM}\s+([\w&.-]+(?:[ \t]+[\w&.-]+){{0,9}})")
@@ -355,6 +356,7 @@ class NameFinder:
 
     def _unknown(self, text: str) -> list[Mention]:
         found: list[Mention] = []
+        before_name: bool | None = None  # a word that stands before names is in ``text``
         # each form's cheap sign first: most sentences have no bracket, no "Công ty"
         glosses = CJK_GLOSS_RE.finditer(text) if "(" in text or "（" in text else ()
         for m in glosses:
@@ -423,8 +425,13 @@ class NameFinder:
             ):
                 after = text[e : e + 40]
                 before = text[max(0, s - 30) : s]
-                if not (AFTER_NAME_RE.match(after) or BEFORE_NAME_RE.search(before)):
-                    continue
+                if AFTER_NAME_RE.match(after) is None:
+                    if before_name is None:
+                        before_name = BEFORE_NAME_GATE.possible(
+                            text, gate_text(text, text.casefold()), 0, len(text)
+                        )
+                    if not before_name or BEFORE_NAME_RE.search(before) is None:
+                        continue
                 if len(name) < 3:
                     continue
             found.append(Mention(s, e, name, strip_legal(name), False))

@@ -169,7 +169,10 @@ def _build(rule: str, m: re.Match, year: str | None) -> str | None:
     return None
 
 
-YEAR_RE = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d\d)(?![\d%])")  # "统计,2026年" (NFKC comma)
+# A year: not after a digit, a decimal point or a thousands comma (a digit and a comma:
+# "统计,2026年" after NFKC is a year), not before a digit or "%". The look behind stands
+# after the century, so that the search skips to a "19" or "20".
+YEAR_RE = re.compile(r"((?:19|20)(?<![\d.]\d\d)(?<!\d,\d\d)\d\d)(?![\d%])")
 YEAR_GATE = Gate(YEAR_RE)
 # each rule's pattern is run only where the strings its matches hold stand in the sentence
 _GATES = [(Gate(pattern), rule) for pattern, rule in _RULES]
