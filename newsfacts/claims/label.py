@@ -530,6 +530,19 @@ class _Labeller:
                 m = self._long_form(m)
             mentions.append(m)
         sentence.mentions = mentions
+        if not mentions:
+            return
+        # which of the patterns read around each name can match in the sentence at all
+        owner_of, unit_of, built_by, strict_source, source_before = (
+            self._may(pattern, sentence)
+            for pattern in (
+                OWNER_OF_RE,
+                UNIT_OF_RE,
+                BUILT_BY_AFTER_RE,
+                STRICT_SOURCE_AFTER_RE,
+                rules.source_before,
+            )
+        )
         owners: list[Mention] = []
         appositive_end = -1
         modifier: Mention | None = None
@@ -539,13 +552,10 @@ class _Labeller:
             after = text[m.end : min(sentence.end, m.end + 60)]
             before = text[max(sentence.start, m.start - 60) : m.start]
             owned = (
-                (self._may(OWNER_OF_RE, sentence) and OWNER_OF_RE.search(before) is not None)
-                or (
-                    self._may(UNIT_OF_RE, sentence)
-                    and UNIT_OF_RE.match(text, sentence.start, m.start) is not None
-                )
+                (owner_of and OWNER_OF_RE.search(before) is not None)
+                or (unit_of and UNIT_OF_RE.match(text, sentence.start, m.start) is not None)
                 or (after.startswith(("'s", "’s")) and PREPOSITION_RE.search(before) is not None)
-                or (self._may(BUILT_BY_AFTER_RE, sentence) and BUILT_BY_AFTER_RE.match(after))
+                or (built_by and BUILT_BY_AFTER_RE.match(after))
             )
             if previous is not None and BRACKET_GAP_RE.fullmatch(text, previous.end, m.start):
                 # "Cục Đầu tư nước ngoài (Bộ Tài chính)": a bracket names the same party
@@ -556,19 +566,13 @@ class _Labeller:
                 previous = m
                 continue
             previous = m
-            source = (
-                self._may(rules.source_before, sentence)
-                and rules.source_before.search(before) is not None
-            )
+            source = source_before and rules.source_before.search(before) is not None
             is_modifier = (
                 m.start < appositive_end
                 or rules.modifier_after.match(after) is not None
                 or (rules.modifier_before.search(before) is not None and not owned)
                 or source
-                or (
-                    self._may(STRICT_SOURCE_AFTER_RE, sentence)
-                    and STRICT_SOURCE_AFTER_RE.match(after) is not None
-                )
+                or (strict_source and STRICT_SOURCE_AFTER_RE.match(after) is not None)
                 or (
                     modifier is not None
                     and LISTED_AFTER_RE.match(text, modifier.end, m.start) is not None
