@@ -56,6 +56,8 @@ from newsfacts.claims.lexicon import (
 )
 from newsfacts.claims.literals import Gate, PhraseIndex, Scans, gate_text
 from newsfacts.claims.names import (
+    BEFORE_NAME_GATE,
+    BEFORE_NAME_RE,
     CJK_GLOSS_RE,
     ORG_SUFFIX_RE,
     VI_LEGAL_PREFIX_RE,
@@ -384,7 +386,7 @@ _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 _VALUES = operator.attrgetter(*_FIELDS)
 
 
-_GATES: dict[int, Gate] = {}
+_GATES: dict[int, Gate] = {id(BEFORE_NAME_RE): BEFORE_NAME_GATE}
 
 
 def _gate(pattern: re.Pattern[str]) -> Gate:
@@ -498,7 +500,9 @@ class _Labeller:
         """``sentence`` with its names found (only sentences the rules read are scanned)."""
         if not sentence.scanned:
             s = sentence.start
-            sentence.mentions = self.finder.find(self.text, s, sentence.end, self._known())
+            sentence.mentions = self.finder.find(
+                self.text, s, sentence.end, self._known(), lambda p: self._may(p, sentence)
+            )
             self._owners(sentence)
             sentence.scanned = True
         return sentence
@@ -1364,17 +1368,15 @@ class _Labeller:
         if measure not in ("investment", "funding", "ratio") or not sentence.places:
             return None
         place = sentence.places[0]
-        for suffix in LOCAL_GOVERNMENT_SUFFIXES:
-            local = self.table.canonical(place.text + suffix)
-            if (
-                local is not None
-                and place.end <= fact.start
-                and LOCAL_ACTION_RE.match(self.text, place.end)
-            ):
-                return Mention(place.start, place.end, place.text, local, True)
+        # the table is asked (``finder.canonical``: remembered) only where a place acts
+        if place.end <= fact.start and LOCAL_ACTION_RE.match(self.text, place.end):
+            for suffix in LOCAL_GOVERNMENT_SUFFIXES:
+                local = self.finder.canonical(place.text + suffix)
+                if local is not None:
+                    return Mention(place.start, place.end, place.text, local, True)
         if place.end <= fact.start and VI_LOCAL_ACTION_RE.match(self.text, place.end):
             for prefix in LOCAL_GOVERNMENT_PREFIXES:
-                local = self.table.canonical(prefix + place.text)
+                local = self.finder.canonical(prefix + place.text)
                 if local is not None:
                     return Mention(place.start, place.end, place.text, local, True)
         if place.end > fact.start or not GROUP_SUBJECT_RE.match(self.text, place.end):
@@ -1394,7 +1396,7 @@ class _Labeller:
             if not LOCAL_ACTION_RE.match(self.text, end):
                 continue
             for suffix in LOCAL_GOVERNMENT_SUFFIXES:
-                local = self.table.canonical(place.text + suffix)
+                local = self.finder.canonical(place.text + suffix)
                 if local is not None:
                     return Mention(place.start, end, self.text[place.start : end], local, True)
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsfacts.claims.lexicon import NOT_NAMES
@@ -237,11 +238,14 @@ class NameFinder:
         start: int = 0,
         end: int | None = None,
         known: list[Mention] | None = None,
+        may: Callable[[re.Pattern[str]], bool] | None = None,
     ) -> list[Mention]:
         """The names in ``text[start:end]``, by position, spans into ``text``: the known
         ones, then the unknown names that do not overlap them.
 
-        ``known`` is ``self.known(text)`` when the caller reads many ranges of one text.
+        ``known`` is ``self.known(text)`` when the caller reads many ranges of one text;
+        ``may(pattern)``, when given, is False where ``pattern`` cannot match in the range
+        (the caller's gates, ``literals.Gate``).
         """
         end = len(text) if end is None else end
         if known is None:
@@ -251,7 +255,7 @@ class NameFinder:
         first = bisect.bisect_left(known, start, key=_mention_start)
         last = bisect.bisect_left(known, end, key=_mention_start)
         known = [k for k in known[first:last] if k.end <= end]
-        found = self._unknown(text[start:end])
+        found = self._unknown(text[start:end], may)
         if start:
             found = [
                 Mention(m.start + start, m.end + start, m.text, m.organisation, m.known)
@@ -354,7 +358,9 @@ class NameFinder:
             )
         return found
 
-    def _unknown(self, text: str) -> list[Mention]:
+    def _unknown(
+        self, text: str, may: Callable[[re.Pattern[str]], bool] | None = None
+    ) -> list[Mention]:
         found: list[Mention] = []
         before_name: bool | None = None  # a word that stands before names is in ``text``
         # each form's cheap sign first: most sentences have no bracket, no "Công ty"
@@ -427,8 +433,12 @@ class NameFinder:
                 before = text[max(0, s - 30) : s]
                 if AFTER_NAME_RE.match(after) is None:
                     if before_name is None:
-                        before_name = BEFORE_NAME_GATE.possible(
-                            text, gate_text(text, text.casefold()), 0, len(text)
+                        before_name = (
+                            may(BEFORE_NAME_RE)
+                            if may is not None
+                            else BEFORE_NAME_GATE.possible(
+                                text, gate_text(text, text.casefold()), 0, len(text)
+                            )
                         )
                     if not before_name or BEFORE_NAME_RE.search(before) is None:
                         continue
