@@ -33,6 +33,7 @@ CLAUSE_RE = re.compile(r"[,;:，；：、—)\s](?:(?<!\s)|(?<=\s)(?:[–—-]\s
 
 
 _NOT_SPACE_RE = re.compile(r"\S")
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -62,10 +63,11 @@ def _ends_sentence(text: str, dot: int, after: int, end: int) -> bool:
     if following is None:
         return True
     if text[dot] == ".":
-        word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
-        if word and word.group(1).casefold().rstrip(".") in ABBREVIATIONS:
+        found = _LAST_WORD_RE.search(text[max(0, dot - 12) : dot])
+        word = found.group(1) if found else ""
+        if word and word.casefold().rstrip(".") in ABBREVIATIONS:
             return False
-        if word and len(word.group(1)) == 1 and word.group(1).isupper():
+        if len(word) == 1 and word.isupper():
             return False  # an initial: "J. Smith"
     first = following.group()
     return first.isupper() or first.isdigit() or first in "\"“‘'([" or not first.isascii()
