@@ -462,9 +462,13 @@ class _Labeller:
         key = id(pattern)
         may = sentence.gates.get(key)
         if may is None:
-            may = sentence.gates[key] = _gate(pattern).may(
-                self.text, self.gated, sentence.start, sentence.end, self._present(sentence)
-            )
+            gate = _GATES.get(key) or _gate(pattern)
+            present = sentence.present if sentence.needles_read else self._present(sentence)
+            if present is not None and gate.top <= present[1]:  # ``Gate.may``, inline
+                may = not any(map(present[0].isdisjoint, gate.groups))
+            else:
+                may = gate.possible(self.text, self.gated, sentence.start, sentence.end)
+            sentence.gates[key] = may
         return may
 
     def _present(self, sentence: _Sentence) -> tuple[set[int], int] | None:

@@ -895,11 +895,16 @@ class TriggerTable:
                 continue
             reached[rank] = e
             found.append((s, e, rank))
-        for rank, gate in self.rest:
-            if gate.may(text, gated, start, end, present):
-                found.extend(
-                    (m.start(), m.end(), rank) for m in gate.pattern.finditer(text, start, end)
-                )
+        needles, looked = present if present is not None else (None, -1)
+        for rank, gate in self.rest:  # ``Gate.may``, inline
+            if needles is not None and gate.top <= looked:
+                if any(map(needles.isdisjoint, gate.groups)):
+                    continue
+            elif not gate.possible(text, gated, start, end):
+                continue
+            found.extend(
+                (m.start(), m.end(), rank) for m in gate.pattern.finditer(text, start, end)
+            )
         return found
 
 

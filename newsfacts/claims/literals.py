@@ -156,11 +156,19 @@ def _scan_family(
                 ids.append(number)
             if not slots:
                 continue
-            if latin:
-                if at and is_latin_word_char(text[at - 1]):
-                    continue
-                if bound and at + bound < size and is_latin_word_char(text[at + bound]):
-                    continue
+            if latin:  # ``is_latin_word_char``, inline
+                if at:
+                    ch = text[at - 1]
+                    if ch.isalnum() and not (
+                        "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+                    ):
+                        continue
+                if bound and at + bound < size:
+                    ch = text[at + bound]
+                    if ch.isalnum() and not (
+                        "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+                    ):
+                        continue
             for slot, payloads in slots:
                 hits = by_slot[slot]
                 for payload in payloads:

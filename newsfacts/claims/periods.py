@@ -199,8 +199,12 @@ def find_periods(
         return []  # every form states a year, or takes the sentence's
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
-    for gate, rule in _GATES:
-        if not gate.may(text, gated, start, end, present):
+    needles, looked = present if present is not None else (None, -1)
+    for gate, rule in _GATES:  # ``Gate.may``, inline: the rules are many, the sentences too
+        if needles is not None and gate.top <= looked:
+            if any(map(needles.isdisjoint, gate.groups)):
+                continue
+        elif not gate.possible(text, gated, start, end):
             continue
         for m in gate.pattern.finditer(text, start, end):
             s, e = m.span()
