@@ -18,6 +18,7 @@ trigger words can be indexed too; patterns it cannot expand stay expressions.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
@@ -171,11 +172,14 @@ def _scan_family(
                         continue
             for slot, payloads in slots:
                 hits = by_slot[slot]
-                for payload in payloads:
+                for payload in reversed(payloads):
                     hits.append((at, last + 1, payload))
+    # By start, longest first, a phrase's payloads in their order: the automaton gives hits
+    # by end, so reversed they are by end backwards (a phrase's payloads were added
+    # backwards) and a stable sort by start alone does the rest.
     for hits in by_slot:
-        if len(hits) > 1:
-            hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        hits.reverse()
+        hits.sort(key=_FIRST)
     found = {id(index): hits for index, hits in zip(family, by_slot, strict=True)}
     return found, ((ends, starts, ids, len(_NEEDLE_IDS)) if with_needles else None)
 
@@ -201,6 +205,9 @@ def is_latin_word_char(ch: str) -> bool:
 
 def _start(hit: tuple) -> int:
     return hit[0]
+
+
+_FIRST = operator.itemgetter(0)  # ``_start`` for a sort, without a call of Python per item
 
 
 class PhraseIndex(Generic[T]):
