@@ -135,12 +135,24 @@ def _scan_family(
         if with_needles:  # found anywhere: a needle is a plain string of the match
             for needle, number in _NEEDLE_IDS.items():
                 merged.setdefault(needle, (len(needle), False, 0, [], []))[4].append(number)
+        # what a hit adds, flat: (slot, payload) pairs, a slot's payloads backwards (see
+        # the sort below), and the numbers of the needles the phrase is
+        flat = {
+            phrase: (
+                length,
+                latin,
+                bound,
+                tuple((slot, p) for slot, payloads in slots for p in reversed(payloads)),
+                tuple(numbers),
+            )
+            for phrase, (length, latin, bound, slots, numbers) in merged.items()
+        }
         # a text without Chinese characters is read by an automaton without the phrases
         # that hold one: they cannot match, and the root has far fewer children
         cached = _FAMILIES[key] = (
             family,
-            _automaton(merged.items()),
-            _automaton((p, e) for p, e in merged.items() if CJK_RE.search(p) is None),
+            _automaton(flat.items()),
+            _automaton((p, e) for p, e in flat.items() if CJK_RE.search(p) is None),
         )
     automaton = cached[1] if CJK_RE.search(text) is not None else cached[2]
     by_slot: list[list] = [[] for _ in family]
@@ -149,14 +161,15 @@ def _scan_family(
     ids: list[int] = []
     if len(automaton) and text:
         size = len(text)
-        for last, (length, latin, bound, slots, numbers) in automaton.iter(text):
+        for last, (length, latin, bound, pairs, numbers) in automaton.iter(text):
             at = last + 1 - length  # as ``_matches``, inline: the hits are many
-            for number in numbers:
-                ends.append(last + 1)
-                starts.append(at)
-                ids.append(number)
-            if not slots:
-                continue
+            if numbers:
+                for number in numbers:
+                    ends.append(last + 1)
+                    starts.append(at)
+                    ids.append(number)
+                if not pairs:
+                    continue
             if latin:  # ``is_latin_word_char``, inline
                 if at:
                     ch = text[at - 1]
@@ -170,10 +183,9 @@ def _scan_family(
                         "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
                     ):
                         continue
-            for slot, payloads in slots:
-                hits = by_slot[slot]
-                for payload in reversed(payloads):
-                    hits.append((at, last + 1, payload))
+            end = last + 1
+            for slot, payload in pairs:
+                by_slot[slot].append((at, end, payload))
     # By start, longest first, a phrase's payloads in their order: the automaton gives hits
     # by end, so reversed they are by end backwards (a phrase's payloads were added
     # backwards) and a stable sort by start alone does the rest.
