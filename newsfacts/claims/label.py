@@ -384,6 +384,10 @@ class _Sentence:
 _FIELDS = [f.name for f in fields(Fact)]
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 _VALUES = operator.attrgetter(*_FIELDS)
+# Each field's slot, set directly: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, and it has nothing else to do (no __post_init__, no checks).
+_SETTERS = tuple(getattr(Fact, name).__set__ for name in _FIELDS)
+assert not hasattr(Fact, "__post_init__"), "_replace would skip Fact.__post_init__"
 
 
 _GATES: dict[int, Gate] = {id(BEFORE_NAME_RE): BEFORE_NAME_GATE}
@@ -412,7 +416,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
     values = list(_VALUES(fact))
     for name, value in changes.items():
         values[_POSITION[name]] = value
-    return Fact(*values)
+    new = object.__new__(Fact)
+    for put, value in zip(_SETTERS, values, strict=True):
+        put(new, value)
+    return new
 
 
 def _in_range(found: list[Place], start: int, end: int) -> list[Place]:
