@@ -21,7 +21,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsfacts.claims.literals import Gate, gate_text
 from newsfacts.model import Fact
 
 AMOUNT_KINDS = frozenset({"money", "compute"})
@@ -31,37 +30,21 @@ PART_CUE = re.compile(
     r"|\bof (?:that|this|which|it)\b|\bof these\b|其中|trong (?:đó|số đó)",
     re.IGNORECASE,
 )
-PART_CUE_GATE = Gate(PART_CUE)
 # How far before a fact with no sentence span to look for a cue.
 CUE_WINDOW = 80
 
 
-def _cue_before(text: str, fact: Fact, gates: dict[tuple[int, int], bool]) -> bool:
-    """True when a cue stands in ``fact``'s sentence before it; ``gates`` remembers, per
-    sentence, whether the sentence holds one of the strings a cue holds (``Gate``)."""
-    start, end = fact.sentence_start, fact.sentence_end
-    if start is None:
-        start = fact.start - CUE_WINDOW
-    elif end is not None and start <= fact.start <= end:
-        may = gates.get((start, end))
-        if may is None:
-            chunk = text[start:end]
-            may = gates[start, end] = PART_CUE_GATE.possible(
-                chunk, gate_text(chunk, chunk.casefold()), 0, len(chunk)
-            )
-        if not may:
-            return False
+def _cue_before(text: str, fact: Fact) -> bool:
+    start = fact.sentence_start if fact.sentence_start is not None else fact.start - CUE_WINDOW
     return PART_CUE.search(text, max(0, start), fact.start) is not None
 
 
 def _same_claim(first: Fact, later: Fact) -> bool:
-    return (first.kind, first.value, first.value_high, first.unit, first.measure) == (
-        later.kind,
-        later.value,
-        later.value_high,
-        later.unit,
-        later.measure,
-    ) and later.organisation in (None, first.organisation)
+    return (
+        (first.kind, first.value, first.value_high, first.unit, first.measure)
+        == (later.kind, later.value, later.value_high, later.unit, later.measure)
+        and later.organisation in (None, first.organisation)
+    )
 
 
 def _whole_of(first: Fact, part: Fact) -> bool:
@@ -79,7 +62,6 @@ def mark_restatements(text: str, facts: Sequence[Fact]) -> list[Fact]:
     """``facts`` with ``repeat_of`` set on amounts stated again and ``part_of`` on parts."""
     firsts: list[Fact] = []  # first statements of amounts, in text order
     marks: dict[int, dict[str, int]] = {}
-    gates: dict[tuple[int, int], bool] = {}
     for fact in sorted(facts, key=lambda f: f.start):
         if (
             fact.kind not in AMOUNT_KINDS
@@ -94,7 +76,7 @@ def mark_restatements(text: str, facts: Sequence[Fact]) -> list[Fact]:
         if same is not None:
             marks[fact.start] = {"repeat_of": same.start}
             continue
-        if _cue_before(text, fact, gates):
+        if _cue_before(text, fact):
             whole = next((f for f in reversed(firsts) if _whole_of(f, fact)), None)
             if whole is not None:
                 marks[fact.start] = {"part_of": whole.start}
