@@ -1065,10 +1065,23 @@ class _Labeller:
         return self._scans["words"]
 
     def _family(self) -> tuple[PhraseIndex, ...]:
-        """The indexes an article is read against: one pass finds all their phrases."""
+        """The indexes an article is read against: one pass finds all their phrases.
+
+        The trigger words of the languages its sentences are read in (and its own, for
+        a table's header): another language's are never read. The rules of every
+        language are made first, so that their gates are.
+        """
+        for lang in LANGS:
+            rules_for(lang)
+        article = self.article.lang or "en"
+        read = {article if article in LANGS else "en"}
+        for p in self.paragraphs:
+            lang = p.lang or article
+            read.add(lang if lang in LANGS else "en")
         triggers = [
             table.phrases
             for lang in LANGS
+            if lang in read
             for table in (rules_for(lang).money, rules_for(lang).percent)
         ]
         return (self.finder.phrases, PLACE_PHRASES, *triggers)
