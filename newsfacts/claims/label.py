@@ -54,8 +54,10 @@ from newsfacts.claims.lexicon import (
     TriggerTable,
     compile_triggers,
 )
-from newsfacts.claims.literals import PhraseIndex, Scans
+from newsfacts.claims.literals import Gate, PhraseIndex, Scans, gate_text
 from newsfacts.claims.names import (
+    BEFORE_NAME_GATE,
+    BEFORE_NAME_RE,
     CJK_GLOSS_RE,
     ORG_SUFFIX_RE,
     VI_LEGAL_PREFIX_RE,
@@ -351,6 +353,10 @@ def rules_for(lang: str) -> _Rules:
             modifier_before=_either(MODIFIER_BEFORE, lang),
             source_before=_either(SOURCE_BEFORE, lang),
         )
+        for name in _Rules.__slots__:  # gates made before any text is scanned for needles
+            value = getattr(_RULES[lang], name)
+            if isinstance(value, re.Pattern):
+                _gate(value)
     return _RULES[lang]
 
 
@@ -368,11 +374,41 @@ class _Sentence:
     periods: list | None = None
     scanned: bool = False  # names found (``_Labeller.ready``)
     subject: Mention | None = None  # who the sentence is about, for the next one
+    gates: dict[int, bool] = field(default_factory=dict)  # pattern id -> may match in it
+    present: tuple[set[int], int] | None = None  # its gates' needles (``_Labeller._present``)
+    needles_read: bool = False
+    continues: bool | None = None  # it opens on a measure or an anaphor (``_continues``)
+    respectively: re.Match[str] | bool | None = False  # its cue, found once (False: not yet)
 
 
 _FIELDS = [f.name for f in fields(Fact)]
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 _VALUES = operator.attrgetter(*_FIELDS)
+# Each field's slot, set directly: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, and it has nothing else to do (no __post_init__, no checks).
+_SETTERS = tuple(getattr(Fact, name).__set__ for name in _FIELDS)
+assert not hasattr(Fact, "__post_init__"), "_replace would skip Fact.__post_init__"
+
+
+_GATES: dict[int, Gate] = {id(BEFORE_NAME_RE): BEFORE_NAME_GATE}
+
+
+def _gate(pattern: re.Pattern[str]) -> Gate:
+    """The gate of one of the rules' patterns, made once (they live as long as the module)."""
+    gate = _GATES.get(id(pattern))
+    if gate is None:
+        gate = _GATES[id(pattern)] = Gate(pattern)
+    return gate
+
+
+# the patterns the rules read behind a gate, their gates made before any text is scanned
+for _pattern in (
+    *(HELD_BY_AFTER_RE, COMPARED_BEFORE_RE, OTHERS_RE, MARKET_SUBJECT_RE, PARENT_RE),
+    *(REVENUE_FROM_MARKET_RE, RESPECTIVELY_RE, GOVERNMENT_RE, OWNER_OF_RE, UNIT_OF_RE),
+    *(BUILT_BY_AFTER_RE, STRICT_SOURCE_AFTER_RE, TITLE_BEFORE_RE, PLACE_BEFORE_RE),
+    *(STRONG_GROWTH_RE, MARKET_NAMED_RE),
+):
+    _gate(_pattern)
 
 
 def _replace(fact: Fact, **changes: Any) -> Fact:
@@ -380,7 +416,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
     values = list(_VALUES(fact))
     for name, value in changes.items():
         values[_POSITION[name]] = value
-    return Fact(*values)
+    new = object.__new__(Fact)
+    for put, value in zip(_SETTERS, values, strict=True):
+        put(new, value)
+    return new
 
 
 def _in_range(found: list[Place], start: int, end: int) -> list[Place]:
@@ -418,10 +457,44 @@ class _Labeller:
         self._found: dict[tuple[int, int, int], list] = {}
         folded = self.text.casefold()
         self.folded = folded if len(folded) == len(self.text) else None
+        self.gated = gate_text(self.text, self.folded)  # what the patterns' gates read
         self._scans: dict[object, Any] = {}
         self._main: str | None = None
 
     # ------------------------------------------------------------------ structure
+
+    def _may(self, pattern: re.Pattern[str], sentence: _Sentence) -> bool:
+        """False when ``pattern`` cannot match anywhere in ``sentence`` (its gate, read
+        once per sentence): a search in a part of the sentence is then not run."""
+        key = id(pattern)
+        may = sentence.gates.get(key)
+        if may is None:
+            gate = _GATES.get(key) or _gate(pattern)
+            present = sentence.present if sentence.needles_read else self._present(sentence)
+            if present is not None and gate.top <= present[1]:  # ``Gate.may``, inline
+                may = not any(map(present[0].isdisjoint, gate.groups))
+            else:
+                may = gate.possible(self.text, self.gated, sentence.start, sentence.end)
+            sentence.gates[key] = may
+        return may
+
+    def _present(self, sentence: _Sentence) -> tuple[set[int], int] | None:
+        """The numbers of the gates' needles that stand in ``sentence`` (found in the
+        article's one pass), and how many were looked for; None where gates search."""
+        if not sentence.needles_read:
+            sentence.needles_read = True
+            words = self._words() if self.gated is not None else None
+            needles = words.needles() if words is not None else None
+            if needles is not None:
+                ends, starts, ids, looked = needles
+                present = set()
+                for k in range(bisect.bisect_right(ends, sentence.start), len(ends)):
+                    if ends[k] > sentence.end:
+                        break
+                    if starts[k] >= sentence.start:
+                        present.add(ids[k])
+                sentence.present = (present, looked)
+        return sentence.present
 
     def sentences_of(self, paragraph: Paragraph) -> list[_Sentence]:
         cached = self._sentences.get(paragraph.index)
@@ -438,7 +511,9 @@ class _Labeller:
         """``sentence`` with its names found (only sentences the rules read are scanned)."""
         if not sentence.scanned:
             s = sentence.start
-            sentence.mentions = self.finder.find(self.text, s, sentence.end, self._known())
+            sentence.mentions = self.finder.find(
+                self.text, s, sentence.end, self._known(), lambda p: self._may(p, sentence)
+            )
             self._owners(sentence)
             sentence.scanned = True
         return sentence
@@ -470,6 +545,19 @@ class _Labeller:
                 m = self._long_form(m)
             mentions.append(m)
         sentence.mentions = mentions
+        if not mentions:
+            return
+        # which of the patterns read around each name can match in the sentence at all
+        owner_of, unit_of, built_by, strict_source, source_before = (
+            self._may(pattern, sentence)
+            for pattern in (
+                OWNER_OF_RE,
+                UNIT_OF_RE,
+                BUILT_BY_AFTER_RE,
+                STRICT_SOURCE_AFTER_RE,
+                rules.source_before,
+            )
+        )
         owners: list[Mention] = []
         appositive_end = -1
         modifier: Mention | None = None
@@ -479,10 +567,10 @@ class _Labeller:
             after = text[m.end : min(sentence.end, m.end + 60)]
             before = text[max(sentence.start, m.start - 60) : m.start]
             owned = (
-                OWNER_OF_RE.search(before) is not None
-                or UNIT_OF_RE.match(text, sentence.start, m.start) is not None
+                (owner_of and OWNER_OF_RE.search(before) is not None)
+                or (unit_of and UNIT_OF_RE.match(text, sentence.start, m.start) is not None)
                 or (after.startswith(("'s", "’s")) and PREPOSITION_RE.search(before) is not None)
-                or BUILT_BY_AFTER_RE.match(after) is not None
+                or (built_by and BUILT_BY_AFTER_RE.match(after))
             )
             if previous is not None and BRACKET_GAP_RE.fullmatch(text, previous.end, m.start):
                 # "Cục Đầu tư nước ngoài (Bộ Tài chính)": a bracket names the same party
@@ -493,13 +581,13 @@ class _Labeller:
                 previous = m
                 continue
             previous = m
-            source = rules.source_before.search(before) is not None
+            source = source_before and rules.source_before.search(before) is not None
             is_modifier = (
                 m.start < appositive_end
                 or rules.modifier_after.match(after) is not None
                 or (rules.modifier_before.search(before) is not None and not owned)
                 or source
-                or STRICT_SOURCE_AFTER_RE.match(after) is not None
+                or (strict_source and STRICT_SOURCE_AFTER_RE.match(after) is not None)
                 or (
                     modifier is not None
                     and LISTED_AFTER_RE.match(text, modifier.end, m.start) is not None
@@ -662,9 +750,13 @@ class _Labeller:
         words = m.text.casefold().split()
         if any(w.strip(".,") in TITLE_WORDS for w in words):
             return True
-        if TITLE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 25), m.start):
+        if self._may(TITLE_BEFORE_RE, sentence) and TITLE_BEFORE_RE.search(
+            self.text, max(sentence.start, m.start - 25), m.start
+        ):
             return True
-        if PLACE_BEFORE_RE.search(self.text, max(sentence.start, m.start - 20), m.start):
+        if self._may(PLACE_BEFORE_RE, sentence) and PLACE_BEFORE_RE.search(
+            self.text, max(sentence.start, m.start - 20), m.start
+        ):
             return True  # "the campus near Stavanger": a place
         if (
             len(words) == 1
@@ -762,13 +854,7 @@ class _Labeller:
         # on the subject of the one before it, in the same paragraph or the one before; a
         # paragraph that names nobody before the sentence continues the one before it, and a
         # paragraph naming nobody at all ("Key figures for the quarter:") passes it through
-        rules = rules_for(sentence.lang)
-        text = self.text
-        continued = len(before) <= 2 and all(
-            rules.carry_opening.search(text[s.start : s.end])
-            or rules.anaphora.search(text[s.start : s.end])
-            for s in before
-        )
+        continued = len(before) <= 2 and all(map(self._continues, before))  # one language
         groups = [before]
         i = self.paragraphs.index(paragraph)
         while continued and i > 0 and len(groups) <= MAX_PARAGRAPHS_BACK:
@@ -787,6 +873,18 @@ class _Labeller:
                 if first is not None or last.mentions:
                     return first
         return None
+
+    def _continues(self, sentence: _Sentence) -> bool:
+        """True when ``sentence`` opens on a measure or holds an anaphor: it goes on with
+        the story of the one before (read once per sentence)."""
+        if sentence.continues is None:
+            rules = rules_for(sentence.lang)
+            text = self.text[sentence.start : sentence.end]
+            sentence.continues = bool(
+                (self._may(rules.carry_opening, sentence) and rules.carry_opening.search(text))
+                or (self._may(rules.anaphora, sentence) and rules.anaphora.search(text))
+            )
+        return sentence.continues
 
     def _copy_claim(self, fact: Fact, original: Fact, sentence: _Sentence) -> Fact:
         return _replace(
@@ -857,21 +955,31 @@ class _Labeller:
             found = self._nearest_trigger(fact, header[0], header[1], [], self._table(fact), 0)
             if found is not None:
                 return found[0], f"'{found[1]}' in the table's header"
-        if prior and (COMPARED_BEFORE_RE.search(before) or OR_BEFORE_RE.search(before)):
+        if prior and (
+            (self._may(COMPARED_BEFORE_RE, sentence) and COMPARED_BEFORE_RE.search(before))
+            or OR_BEFORE_RE.search(before)
+        ):
             return prior[-1].measure or "other", "compared with the number before it"
         without = None
         if fact.kind == "percent":
-            if STRONG_GROWTH_RE.search(before[-25:]):
+            strong = self._may(STRONG_GROWTH_RE, sentence)
+            if strong and STRONG_GROWTH_RE.search(before[-25:]):
                 return "growth", "a growth rate before the percentage"
             level = LEVEL_BEFORE_RE.search(before) is not None
-            m = rules.growth_after.search(before)
+            m = (
+                rules.growth_after.search(before)
+                if self._may(rules.growth_after, sentence)
+                else None
+            )
             if m and not level:
                 return "growth", f"'{m.group(0).strip()}' before the percentage"
             table = rules.percent
-            if level and not STRONG_GROWTH_RE.search(text[sentence.start : fact.start]):
+            if level and not (
+                strong and STRONG_GROWTH_RE.search(text[sentence.start : fact.start])
+            ):
                 without = "growth"
         else:
-            m = rules.loss_before.search(before)
+            m = rules.loss_before.search(before) if self._may(rules.loss_before, sentence) else None
             if m:
                 return "loss", f"'{m.group(0).strip()}' before the amount"
             table = rules.money
@@ -889,12 +997,14 @@ class _Labeller:
             table,
             without=without,
             names=sentence.mentions,
+            present=self._present(sentence),
         )
         if best is not None:
             measure, word = best
             if (
                 fact.kind == "money"
                 and measure in ("market_size", "investment")
+                and self._may(REVENUE_FROM_MARKET_RE, sentence)
                 and REVENUE_FROM_MARKET_RE.search(text, sentence.start, fact.start)
             ):
                 # "Doanh thu từ phân khúc trung tâm dữ liệu ... 4,3 tỷ đô la"
@@ -902,6 +1012,7 @@ class _Labeller:
             if (
                 measure == "ratio"
                 and SHARE_WORD_RE.fullmatch(word)
+                and self._may(MARKET_NAMED_RE, sentence)
                 and MARKET_NAMED_RE.search(text, sentence.start, sentence.end)
                 and PART_OF_REVENUE_AFTER_RE.match(text, fact.end) is None
                 and not PART_OF_REVENUE_BEFORE_RE.search(
@@ -925,12 +1036,21 @@ class _Labeller:
             return "other", "no trigger in the sentence"
         return "ratio", "a percentage with no trigger"
 
-    def _triggers(self, table: TriggerTable, start: int, end: int) -> list[tuple[int, int, int]]:
-        """``table``'s triggers in ``text[start:end]``, found once per sentence."""
+    def _triggers(
+        self,
+        table: TriggerTable,
+        start: int,
+        end: int,
+        present: tuple[set[int], int] | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """``table``'s triggers in ``text[start:end]``, found once per sentence
+        (``present``: the needles of a range holding it, ``Gate.may``)."""
         key = (id(table), start, end)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = table.find(self.text, self.folded, start, end, self._words())
+            found = self._found[key] = table.find(
+                self.text, self.folded, start, end, self._words(), self.gated, present
+            )
         return found
 
     # the article scanned once for its words, names and places
@@ -938,15 +1058,30 @@ class _Labeller:
     def _words(self) -> Scans | None:
         if "words" not in self._scans:
             self._scans["words"] = (
-                Scans(self.folded, self._family()) if self.folded is not None else None
+                Scans(self.folded, self._family(), with_needles=self.gated is not None)
+                if self.folded is not None
+                else None
             )
         return self._scans["words"]
 
     def _family(self) -> tuple[PhraseIndex, ...]:
-        """The indexes an article is read against: one pass finds all their phrases."""
+        """The indexes an article is read against: one pass finds all their phrases.
+
+        The trigger words of the languages its sentences are read in (and its own, for
+        a table's header): another language's are never read. The rules of every
+        language are made first, so that their gates are.
+        """
+        for lang in LANGS:
+            rules_for(lang)
+        article = self.article.lang or "en"
+        read = {article if article in LANGS else "en"}
+        for p in self.paragraphs:
+            lang = p.lang or article
+            read.add(lang if lang in LANGS else "en")
         triggers = [
             table.phrases
             for lang in LANGS
+            if lang in read
             for table in (rules_for(lang).money, rules_for(lang).percent)
         ]
         return (self.finder.phrases, PLACE_PHRASES, *triggers)
@@ -980,16 +1115,17 @@ class _Labeller:
         clause_cost: int = CLAUSE_COST,
         without: str | None = None,
         names: Sequence[Mention] = (),
+        present: tuple[set[int], int] | None = None,
     ) -> tuple[str, str] | None:
         """The measure of the trigger word nearest ``fact`` in ``text[start:end]``, and
         the word; a word inside a name ("Kestrel Data Centres", "Brightline Capital")
-        is the name's, not a trigger."""
+        is the name's, not a trigger. ``present``: the needles of a range holding it."""
         text = self.text
         breaks = self._breaks(start, end) if clause_cost else []
         others = [(f.start, f.end) for f in siblings if f.start != fact.start]
         best: tuple[float, int, int, str, int, int] | None = None
         entries = table.entries
-        for s, e, rank in self._triggers(table, start, end):
+        for s, e, rank in self._triggers(table, start, end, present):
             measure, _, weak = entries[rank]
             if measure == without or any(m.start <= s and e <= m.end for m in names):
                 continue
@@ -1073,9 +1209,13 @@ class _Labeller:
         # "compared with 66% for Nvidia", "30% is held by PensionDanmark": the name after
         follows = next((m for m in sentence.mentions if m.start >= fact.end), None)
         if follows is not None and (
-            HELD_BY_AFTER_RE.fullmatch(text, fact.end, follows.start)
+            (
+                self._may(HELD_BY_AFTER_RE, sentence)
+                and HELD_BY_AFTER_RE.fullmatch(text, fact.end, follows.start)
+            )
             or (
-                COMPARED_BEFORE_RE.search(text, max(since, fact.start - 30), fact.start)
+                self._may(COMPARED_BEFORE_RE, sentence)
+                and COMPARED_BEFORE_RE.search(text, max(since, fact.start - 30), fact.start)
                 and COMPARED_GAP_RE.fullmatch(text, fact.end, follows.start)
             )
         ):
@@ -1109,18 +1249,30 @@ class _Labeller:
             ):
                 return carried, "a part of the total of the subject before"
         stretch = [m for m in sentence.owners if since <= m.start and m.end <= fact.start]
-        if not stretch and OTHERS_RE.search(text, since, fact.start):
+        if (
+            not stretch
+            and self._may(OTHERS_RE, sentence)
+            and OTHERS_RE.search(text, since, fact.start)
+        ):
             return None, "the others' number belongs to no one organisation"
         if len(stretch) > 1:
             stretch = [m for m in stretch if m.start not in sentence.sources] or stretch
         if (
             not stretch
             and measure == "growth"
+            and self._may(MARKET_SUBJECT_RE, sentence)
             and MARKET_SUBJECT_RE.search(text, since, fact.start)
-            and not REVENUE_FROM_MARKET_RE.search(text, since, fact.start)
+            and not (
+                self._may(REVENUE_FROM_MARKET_RE, sentence)
+                and REVENUE_FROM_MARKET_RE.search(text, since, fact.start)
+            )
         ):
             return None, "a market's growth belongs to no organisation"
-        if not stretch and PARENT_RE.search(text, since, fact.start):
+        if (
+            not stretch
+            and self._may(PARENT_RE, sentence)
+            and PARENT_RE.search(text, since, fact.start)
+        ):
             return None, "a parent the sentence does not name"
         if measure in ("investment", "funding", "ratio"):
             # "海光信息发布三季报，江苏省设立30亿元基金": the province after the names
@@ -1180,7 +1332,10 @@ class _Labeller:
             return government, "a country's government spends"
         head = text[sentence.start : fact.start]
         if (
-            (rules.carry_opening.search(head) or rules.anaphora.search(head))
+            (
+                (self._may(rules.carry_opening, sentence) and rules.carry_opening.search(head))
+                or (self._may(rules.anaphora, sentence) and rules.anaphora.search(head))
+            )
             and not self._place_is_subject(sentence, fact)
             and (carried := carry()) is not None
         ):
@@ -1202,8 +1357,14 @@ class _Labeller:
 
     def _respectively(self, fact: Fact, sentence: _Sentence, earlier: list[Fact]) -> Mention | None:
         """The k-th of k listed names for the k-th of the numbers after "respectively"."""
-        cue = RESPECTIVELY_RE.search(self.text, sentence.start, sentence.end)
-        if cue is None or fact.start < cue.start():
+        if sentence.respectively is False:
+            sentence.respectively = (
+                RESPECTIVELY_RE.search(self.text, sentence.start, sentence.end)
+                if self._may(RESPECTIVELY_RE, sentence)
+                else None
+            )
+        cue = sentence.respectively
+        if not isinstance(cue, re.Match) or fact.start < cue.start():
             return None
         listed = [m for m in sentence.owners if m.start in sentence.listed and m.end <= cue.start()]
         if not listed:
@@ -1218,7 +1379,11 @@ class _Labeller:
         """
         if measure not in ("investment", "funding", "ratio", "price", "computing_power"):
             return None
-        said = GOVERNMENT_RE.search(self.text, sentence.start, fact.start)
+        said = (
+            GOVERNMENT_RE.search(self.text, sentence.start, fact.start)
+            if self._may(GOVERNMENT_RE, sentence)
+            else None
+        )
         if said is not None:
             country = self._main_country()
             name = self._governments().get(country or "")
@@ -1227,17 +1392,15 @@ class _Labeller:
         if measure not in ("investment", "funding", "ratio") or not sentence.places:
             return None
         place = sentence.places[0]
-        for suffix in LOCAL_GOVERNMENT_SUFFIXES:
-            local = self.table.canonical(place.text + suffix)
-            if (
-                local is not None
-                and place.end <= fact.start
-                and LOCAL_ACTION_RE.match(self.text, place.end)
-            ):
-                return Mention(place.start, place.end, place.text, local, True)
+        # the table is asked (``finder.canonical``: remembered) only where a place acts
+        if place.end <= fact.start and LOCAL_ACTION_RE.match(self.text, place.end):
+            for suffix in LOCAL_GOVERNMENT_SUFFIXES:
+                local = self.finder.canonical(place.text + suffix)
+                if local is not None:
+                    return Mention(place.start, place.end, place.text, local, True)
         if place.end <= fact.start and VI_LOCAL_ACTION_RE.match(self.text, place.end):
             for prefix in LOCAL_GOVERNMENT_PREFIXES:
-                local = self.table.canonical(prefix + place.text)
+                local = self.finder.canonical(prefix + place.text)
                 if local is not None:
                     return Mention(place.start, place.end, place.text, local, True)
         if place.end > fact.start or not GROUP_SUBJECT_RE.match(self.text, place.end):
@@ -1257,7 +1420,7 @@ class _Labeller:
             if not LOCAL_ACTION_RE.match(self.text, end):
                 continue
             for suffix in LOCAL_GOVERNMENT_SUFFIXES:
-                local = self.table.canonical(place.text + suffix)
+                local = self.finder.canonical(place.text + suffix)
                 if local is not None:
                     return Mention(place.start, end, self.text[place.start : end], local, True)
         return None
@@ -1323,7 +1486,9 @@ class _Labeller:
 
     def _period(self, fact: Fact, sentence: _Sentence) -> tuple[str | None, str | None]:
         if sentence.periods is None:
-            sentence.periods = find_periods(self.text, sentence.start, sentence.end)
+            sentence.periods = find_periods(
+                self.text, sentence.start, sentence.end, self.gated, self._present(sentence)
+            )
         periods = sentence.periods
         if not periods:
             return None, None

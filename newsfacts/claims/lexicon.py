@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.claims.literals import PhraseIndex, Scans, expand
+from newsfacts.claims.literals import Gate, PhraseIndex, Scans, expand
 
 # ---------------------------------------------------------------- measure triggers
 # measure -> language -> alternatives. Order does not matter: nearest wins.
@@ -845,7 +845,7 @@ class TriggerTable:
     def __init__(self, entries: list[tuple[str, list[str], list[str], bool]]) -> None:
         self.entries: list[tuple[str, re.Pattern[str], bool]] = []
         phrases: list[tuple[str, tuple[int, bool]]] = []
-        rest: list[tuple[int, re.Pattern[str]]] = []
+        rest: list[tuple[int, Gate]] = []
         for rank, (measure, cjk, latin, weak) in enumerate(entries):
             self.entries.append((measure, _trigger_pattern(cjk, latin), weak))
             left_cjk, left_latin = [], []
@@ -857,7 +857,7 @@ class TriggerTable:
                     else:
                         phrases.extend((s.casefold(), (rank, bounded)) for s in strings)
             if left_cjk or left_latin:
-                rest.append((rank, _trigger_pattern(left_cjk, left_latin)))
+                rest.append((rank, Gate(_trigger_pattern(left_cjk, left_latin))))
         self.phrases = PhraseIndex(phrases)
         self.rest = rest
 
@@ -868,10 +868,15 @@ class TriggerTable:
         start: int,
         end: int,
         scans: Scans | None = None,
+        gated: str | None = None,
+        present: tuple[set[int], int] | None = None,
     ) -> list[tuple[int, int, int]]:
         """Each entry's matches in ``text[start:end]``; ``folded`` is ``text.casefold()``
         when that has the same length (else every entry is scanned as an expression),
-        ``scans`` the folded text's ``Scans`` when the caller has them."""
+        ``scans`` the folded text's ``Scans`` when the caller has them, ``gated`` the
+        casefolded text the expressions' gates may read (``literals.gate_text``): an
+        expression none of whose needles stands in the range is not run (``present``:
+        the needles found in a range holding this one, ``Gate.may``)."""
         if folded is None:
             return [
                 (m.start(), m.end(), rank)
@@ -890,8 +895,16 @@ class TriggerTable:
                 continue
             reached[rank] = e
             found.append((s, e, rank))
-        for rank, pattern in self.rest:
-            found.extend((m.start(), m.end(), rank) for m in pattern.finditer(text, start, end))
+        needles, looked = present if present is not None else (None, -1)
+        for rank, gate in self.rest:  # ``Gate.may``, inline
+            if needles is not None and gate.top <= looked:
+                if any(map(needles.isdisjoint, gate.groups)):
+                    continue
+            elif not gate.possible(text, gated, start, end):
+                continue
+            found.extend(
+                (m.start(), m.end(), rank) for m in gate.pattern.finditer(text, start, end)
+            )
         return found
 
 

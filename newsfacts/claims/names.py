@@ -13,10 +13,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsfacts.claims.lexicon import NOT_NAMES
-from newsfacts.claims.literals import PhraseIndex, Scans
+from newsfacts.claims.literals import Gate, PhraseIndex, Scans, gate_text
 from newsfacts.extract.lexicon import trie_alt
 from newsfacts.organisations import OrganisationTable, alias_key
 
@@ -53,9 +54,10 @@ ORG_SUFFIX_RE = re.compile(
     r"N\.V\.?|B\.V\.?|S\.p\.A\.?))+$"
 )
 # A capitalised phrase: words starting with a capital (or a digit after the first), joined
-# by spaces, "&", "of", "de"; possessive and trailing punctuation are not part of it.
+# by spaces, "&", "of", "de"; possessive and trailing punctuation are not part of it. (The
+# capital comes first and the look behind it after, so that the search skips to capitals.)
 CAPITALISED_RE = re.compile(
-    r"(?<![\w&.-])(?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:(?:\s+|\s+(?:of|de|for|&)\s+)"
+    r"[A-Z](?<![\w&.-][A-Z])(?:[\w&.'’-]*[\w&])?(?:(?:\s+|\s+(?:of|de|for|&)\s+)"
     r"(?:[A-Z0-9][\w&.'’-]*[\w&]|[A-Z]))*"
     # a legal form written with stops is part of the name: "Arcadia Compute Sdn. Bhd."
     r"(?:(?:(?<=\bSdn)|(?<=\bPte)|(?<=\bPty)|(?<=\bCo))\.?,?\s+(?:Bhd|Ltd)\.?"
@@ -81,6 +83,7 @@ BEFORE_NAME_RE = re.compile(
     r"quỹ|startup|nhà cung cấp|nhà phát triển|đơn vị)\s+$",
     re.IGNORECASE,
 )
+BEFORE_NAME_GATE = Gate(BEFORE_NAME_RE)
 # a Vietnamese company's legal form, written before its name
 VI_LEGAL_FORM = r"(?:Tổng [Cc]ông ty|Công ty (?:Cổ phần|TNHH|cổ phần|CP)|Công ty|Tập đoàn)"
 VI_LEGAL_RE = re.compile(rf"{VI_LEGAL_FORM}\s+([\w&.-]+(?:[ \t]+[\w&.-]+){{0,9}})")
@@ -235,11 +238,14 @@ class NameFinder:
         start: int = 0,
         end: int | None = None,
         known: list[Mention] | None = None,
+        may: Callable[[re.Pattern[str]], bool] | None = None,
     ) -> list[Mention]:
         """The names in ``text[start:end]``, by position, spans into ``text``: the known
         ones, then the unknown names that do not overlap them.
 
-        ``known`` is ``self.known(text)`` when the caller reads many ranges of one text.
+        ``known`` is ``self.known(text)`` when the caller reads many ranges of one text;
+        ``may(pattern)``, when given, is False where ``pattern`` cannot match in the range
+        (the caller's gates, ``literals.Gate``).
         """
         end = len(text) if end is None else end
         if known is None:
@@ -249,7 +255,7 @@ class NameFinder:
         first = bisect.bisect_left(known, start, key=_mention_start)
         last = bisect.bisect_left(known, end, key=_mention_start)
         known = [k for k in known[first:last] if k.end <= end]
-        found = self._unknown(text[start:end])
+        found = self._unknown(text[start:end], may)
         if start:
             found = [
                 Mention(m.start + start, m.end + start, m.text, m.organisation, m.known)
@@ -352,8 +358,11 @@ class NameFinder:
             )
         return found
 
-    def _unknown(self, text: str) -> list[Mention]:
+    def _unknown(
+        self, text: str, may: Callable[[re.Pattern[str]], bool] | None = None
+    ) -> list[Mention]:
         found: list[Mention] = []
+        before_name: bool | None = None  # a word that stands before names is in ``text``
         # each form's cheap sign first: most sentences have no bracket, no "Công ty"
         glosses = CJK_GLOSS_RE.finditer(text) if "(" in text or "（" in text else ()
         for m in glosses:
@@ -422,8 +431,17 @@ class NameFinder:
             ):
                 after = text[e : e + 40]
                 before = text[max(0, s - 30) : s]
-                if not (AFTER_NAME_RE.match(after) or BEFORE_NAME_RE.search(before)):
-                    continue
+                if AFTER_NAME_RE.match(after) is None:
+                    if before_name is None:
+                        before_name = (
+                            may(BEFORE_NAME_RE)
+                            if may is not None
+                            else BEFORE_NAME_GATE.possible(
+                                text, gate_text(text, text.casefold()), 0, len(text)
+                            )
+                        )
+                    if not before_name or BEFORE_NAME_RE.search(before) is None:
+                        continue
                 if len(name) < 3:
                     continue
             found.append(Mention(s, e, name, strip_legal(name), False))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfacts.claims.literals import Gate
+
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
@@ -167,19 +169,44 @@ def _build(rule: str, m: re.Match, year: str | None) -> str | None:
     return None
 
 
-YEAR_RE = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d\d)(?![\d%])")  # "统计,2026年" (NFKC comma)
+# A year: not after a digit, a decimal point or a thousands comma (a digit and a comma:
+# "统计,2026年" after NFKC is a year), not before a digit or "%". The look behind stands
+# after the century, so that the search skips to a "19" or "20".
+YEAR_RE = re.compile(r"((?:19|20)(?<![\d.]\d\d)(?<!\d,\d\d)\d\d)(?![\d%])")
+YEAR_GATE = Gate(YEAR_RE)
+# each rule's pattern is run only where the strings its matches hold stand in the sentence
+_GATES = [(Gate(pattern), rule) for pattern, rule in _RULES]
 
 
-def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Period]:
-    """Every period stated in ``text[start:end]``, by position, spans into ``text``."""
+def find_periods(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    gated: str | None = None,
+    present: tuple[set[int], int] | None = None,
+) -> list[Period]:
+    """Every period stated in ``text[start:end]``, by position, spans into ``text``.
+
+    ``gated`` is ``literals.gate_text(text, ...)`` when the caller has it: the rules'
+    gates read it (without it every rule that ignores case is run), and ``present``
+    the needles found in the range (``Gate.may``).
+    """
     end = len(text) if end is None else end
+    if not YEAR_GATE.may(text, gated, start, end, present):
+        return []
     years = list(YEAR_RE.finditer(text, start, end))
     if not years:
         return []  # every form states a year, or takes the sentence's
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
-    for pattern, rule in _RULES:
-        for m in pattern.finditer(text, start, end):
+    needles, looked = present if present is not None else (None, -1)
+    for gate, rule in _GATES:  # ``Gate.may``, inline: the rules are many, the sentences too
+        if needles is not None and gate.top <= looked:
+            if any(map(needles.isdisjoint, gate.groups)):
+                continue
+        elif not gate.possible(text, gated, start, end):
+            continue
+        for m in gate.pattern.finditer(text, start, end):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue

@@ -24,11 +24,16 @@ ABBREVIATIONS = frozenset(
     }
 )
 LATIN_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
-CJK_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
-CLAUSE_RE = re.compile(r"[,;:，；：、]|\s[–—-]\s|—|\s\((?=[^)]*\))|\)")
+# Each of these starts with one class of characters (the searches skip to them): a stop
+# and its closing quotes or brackets, or a line's end.
+CJK_END_RE = re.compile(r"[。！？!?\n](?:(?<=\n)|[。！？!?]*[”’」』）)]*)")
+# A comma, colon, semicolon, "、", a dash standing alone or "—", a bracket opened after a
+# space and closed later, or a closing bracket.
+CLAUSE_RE = re.compile(r"[,;:，；：、—)\s](?:(?<!\s)|(?<=\s)(?:[–—-]\s|\((?=[^)]*\))))")
 
 
 _NOT_SPACE_RE = re.compile(r"\S")
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -58,10 +63,11 @@ def _ends_sentence(text: str, dot: int, after: int, end: int) -> bool:
     if following is None:
         return True
     if text[dot] == ".":
-        word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
-        if word and word.group(1).casefold().rstrip(".") in ABBREVIATIONS:
+        found = _LAST_WORD_RE.search(text[max(0, dot - 12) : dot])
+        word = found.group(1) if found else ""
+        if word and word.casefold().rstrip(".") in ABBREVIATIONS:
             return False
-        if word and len(word.group(1)) == 1 and word.group(1).isupper():
+        if len(word) == 1 and word.isupper():
             return False  # an initial: "J. Smith"
     first = following.group()
     return first.isupper() or first.isdigit() or first in "\"“‘'([" or not first.isascii()
