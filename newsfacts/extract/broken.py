@@ -33,6 +33,8 @@ CUT_OFF_RE = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
+# the cut words alone, in lower case: the cheap test before CUT_OFF_RE (Context.may_match)
+_CUT_GATE_RE = re.compile(rf"(?:{_CUT_WORDS}|đồn|triệ|nghì|[万亿](?:美|人民|港|欧|日))(?![^\W\d_])")
 _CUT_UNITS = {"đồn": ("money", "VND"), "美": ("money", "USD"), "人民": ("money", "CNY")}
 _CUT_UNITS.update({"港": ("money", "HKD"), "欧": ("money", "EUR"), "日": ("money", "JPY")})
 
@@ -66,6 +68,7 @@ _EXPECTING_WORD_RE = re.compile(
     rf"(?<![^\W\d_])(?:{_EXPECTING_EN}|{_EXPECTING_VI})\Z", re.IGNORECASE
 )
 _EXPECTING_ZH_RE = re.compile(rf"{_EXPECTING_ZH}\Z")
+_FLOP_GATE_RE = re.compile("flop")
 _NO_NUMBER_UNITS = {"đồng": "VND", "vnd": "VND", "usd": "USD", "đô la": "USD", "美元": "USD"}
 _NO_NUMBER_UNITS.update({"元": "CNY", "人民币": "CNY", "港元": "HKD", "日元": "JPY", "欧元": "EUR"})
 
@@ -75,6 +78,8 @@ _TEN_TO_THE = re.compile(r"10(?:0[9]|1\d|2\d)")
 def find_cut_off_numbers(ctx: Context, out: list[Candidate]) -> None:
     """``about $420 billi``: a number whose scale or unit word was cut off."""
     sh = ctx.sh
+    if not ctx.may_match(_CUT_GATE_RE):
+        return
     for m in CUT_OFF_RE.finditer(sh):
         start = m.start()
         cut = m["latin"] or m["vi"] or m["zh"]
@@ -109,8 +114,7 @@ def find_unit_without_number(ctx: Context, out: list[Candidate], has_cjk: bool) 
             found = m["u"]
             tail = re.split(r"[ \t]+|(?<=[万亿])", found)[-1].lower()
             _quarantine_unit(out, found, m.start("u"), "money", _NO_NUMBER_UNITS.get(tail))
-    low = ctx.low if ctx.low is not sh else sh.lower()
-    if "flop" not in low:  # what the case-blind pattern can match lower-cases to "flop"
+    if not ctx.may_match(_FLOP_GATE_RE):
         return
     for m in NO_NUMBER_FLOPS_RE.finditer(sh):
         if _expects_amount(sh, m.start()):
