@@ -33,8 +33,21 @@ CUT_OFF_RE = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-# the cut words alone, in lower case: the cheap test before CUT_OFF_RE (Context.may_match)
-_CUT_GATE_RE = re.compile(rf"(?:{_CUT_WORDS}|đồn|triệ|nghì|[万亿](?:美|人民|港|欧|日))(?![^\W\d_])")
+# The cut words' tails in lower case, each a literal sre finds fast: the cheap test before
+# CUT_OFF_RE (Context.may_match), which runs only where one of them ends a word.
+_CUT_GATES = tuple(
+    re.compile(rf"{tail}(?![^\W\d_])")
+    for tail in (
+        "illio?",
+        "thousan?",
+        "percen?",
+        "flo?",
+        "đồn",
+        "triệ",
+        "nghì",
+        "[万亿](?:美|人民|港|欧|日)",
+    )
+)
 _CUT_UNITS = {"đồn": ("money", "VND"), "美": ("money", "USD"), "人民": ("money", "CNY")}
 _CUT_UNITS.update({"港": ("money", "HKD"), "欧": ("money", "EUR"), "日": ("money", "JPY")})
 
@@ -68,7 +81,7 @@ _EXPECTING_WORD_RE = re.compile(
     rf"(?<![^\W\d_])(?:{_EXPECTING_EN}|{_EXPECTING_VI})\Z", re.IGNORECASE
 )
 _EXPECTING_ZH_RE = re.compile(rf"{_EXPECTING_ZH}\Z")
-_FLOP_GATE_RE = re.compile("flop")
+_FLOP_GATE = re.compile("flop")
 _NO_NUMBER_UNITS = {"đồng": "VND", "vnd": "VND", "usd": "USD", "đô la": "USD", "美元": "USD"}
 _NO_NUMBER_UNITS.update({"元": "CNY", "人民币": "CNY", "港元": "HKD", "日元": "JPY", "欧元": "EUR"})
 
@@ -78,7 +91,7 @@ _TEN_TO_THE = re.compile(r"10(?:0[9]|1\d|2\d)")
 def find_cut_off_numbers(ctx: Context, out: list[Candidate]) -> None:
     """``about $420 billi``: a number whose scale or unit word was cut off."""
     sh = ctx.sh
-    if not ctx.may_match(_CUT_GATE_RE):
+    if not ctx.may_match(*_CUT_GATES):
         return
     for m in CUT_OFF_RE.finditer(sh):
         start = m.start()
@@ -114,9 +127,13 @@ def find_unit_without_number(ctx: Context, out: list[Candidate], has_cjk: bool) 
             found = m["u"]
             tail = re.split(r"[ \t]+|(?<=[万亿])", found)[-1].lower()
             _quarantine_unit(out, found, m.start("u"), "money", _NO_NUMBER_UNITS.get(tail))
-    if not ctx.may_match(_FLOP_GATE_RE):
+    if not ctx.may_match(_FLOP_GATE):
         return
-    for m in NO_NUMBER_FLOPS_RE.finditer(sh):
+    # every match holds "flops", "flop" in ``low`` (at the same offsets unless İ changed them)
+    low = ctx.low
+    first, last = low.find("flop"), low.rfind("flop")
+    lo, hi = (max(0, first - 5), last + 6) if first >= 0 and low is not sh else (0, len(sh))
+    for m in NO_NUMBER_FLOPS_RE.finditer(sh, lo, hi):
         if _expects_amount(sh, m.start()):
             _quarantine_unit(out, m.group(0), m.start(), "compute", "FLOPS")
 

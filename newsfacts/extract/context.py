@@ -268,9 +268,9 @@ class Context:
             self._low = low if len(low) == len(self.sh) else self.sh
         return self._low
 
-    def may_match(self, gate: re.Pattern[str]) -> bool:
-        """Whether a case-blind pattern can match, tested by ``gate``, its words in lower case,
-        on ``low``: a cheap test to run before the pattern itself.
+    def may_match(self, *gates: re.Pattern[str]) -> bool:
+        """Whether a case-blind pattern can match, tested by ``gates``, its words in lower case,
+        on ``low`` (any one found): a cheap test to run before the pattern itself.
 
         Case-blind, ``sre`` also reads ı and İ as i and ſ as s, which lower-case to other
         letters: a text with one of them is always passed on. Lower case keeps a letter a
@@ -279,7 +279,8 @@ class Context:
         sh = self.sh
         if "ı" in sh or "İ" in sh or "ſ" in sh:
             return True
-        return gate.search(self.low) is not None
+        low = self.low
+        return any(gate.search(low) is not None for gate in gates)
 
     def numbers(self) -> list[tuple[int, int, str]]:
         """Every digit numeral: start, end and its text."""
