@@ -257,6 +257,7 @@ class Context:
     yen_code: str | None = None
     evidence: SeparatorEvidence | None = None
     _low: str | None = None
+    _blind_low: str | None = None
     _numbers: list[tuple[int, int, str]] | None = None
     _votes: tuple[int, int] | None = None
 
@@ -268,19 +269,26 @@ class Context:
             self._low = low if len(low) == len(self.sh) else self.sh
         return self._low
 
-    def may_match(self, *gates: re.Pattern[str]) -> bool:
-        """Whether a case-blind pattern can match, tested by ``gates``, its words in lower case,
-        on ``low`` (any one found): a cheap test to run before the pattern itself.
+    @property
+    def blind_low(self) -> str | None:
+        """``low`` where it reads as a case-blind pattern does, for cheap tests; else None.
 
         Case-blind, ``sre`` also reads ı and İ as i and ſ as s, which lower-case to other
-        letters: a text with one of them is always passed on. Lower case keeps a letter a
-        letter and anything else not one, so a lookahead for a letter after the words holds.
+        letters (İ to two characters, moving the offsets): a text with one of them gets no
+        cheap test. Lower case keeps a letter a letter and anything else not one, so a
+        lookahead for a letter after a word holds in ``low`` as in the text.
         """
-        sh = self.sh
-        if "ı" in sh or "İ" in sh or "ſ" in sh:
-            return True
-        low = self.low
-        return any(gate.search(low) is not None for gate in gates)
+        if self._blind_low is None:
+            sh = self.sh
+            odd = "ı" in sh or "İ" in sh or "ſ" in sh
+            self._blind_low = "" if odd else self.low
+        return self._blind_low or None
+
+    def may_match(self, *gates: re.Pattern[str]) -> bool:
+        """Whether a case-blind pattern can match, tested by ``gates``, its words in lower case,
+        on ``blind_low`` (any one found): a cheap test to run before the pattern itself."""
+        low = self.blind_low
+        return low is None or any(gate.search(low) is not None for gate in gates)
 
     def numbers(self) -> list[tuple[int, int, str]]:
         """Every digit numeral: start, end and its text."""

@@ -420,15 +420,28 @@ K_SUFFIX_RE = re.compile(r"[ \t]*[kK](?![A-Za-z])")
 
 # ---------------------------------------------- assembly: qualifiers, ranges, conversions
 
+# Qualifiers before a number, as patterns (a space: any blanks). The last word of one ends
+# the text before the number: the cheap test made before QUALIFIER_RE runs.
+_QUALIFIER_ALT = (
+    r"up to|about|around|approximately|approx\.|nearly|almost|more than|over|at least|less than"
+    r"|under|some|roughly|close to|as much as|as high as|in excess of|upwards of|above|below"
+    r"|just over|just under|an estimated|estimated|cerca de|alrededor del?|aproximadamente"
+    r"|más de|menos del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
+    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超"
+)
+_QUALIFIERS = _QUALIFIER_ALT.split("|")
 QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
-    r"|more[ \t]+than"
-    r"|over|at[ \t]+least|less[ \t]+than|under|some|roughly|close[ \t]+to|as[ \t]+much[ \t]+as"
-    r"|as[ \t]+high[ \t]+as|in[ \t]+excess[ \t]+of|upwards[ \t]+of|above|below|just[ \t]+over"
-    r"|just[ \t]+under|an[ \t]+estimated|estimated|cerca[ \t]+de|alrededor[ \t]+del?"
-    r"|aproximadamente|más[ \t]+de|menos[ \t]+del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
-    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超)[ \t]*\Z",
+    r"(?:^|(?<=[^\w]))(?P<q>"
+    + "|".join(q.replace(" ", r"[ \t]+") for q in _QUALIFIERS)
+    + r")[ \t]*\Z",
     IC,
+)
+_QUALIFIER_LAST = [q.rsplit(" ", 1)[-1].replace("\\.", ".") for q in _QUALIFIERS]
+QUALIFIER_ENDS = tuple(
+    sorted(
+        {w.replace("l?", "") for w in _QUALIFIER_LAST}
+        | {w.replace("l?", "l") for w in _QUALIFIER_LAST}
+    )
 )
 # The Chinese ones also after a Chinese character (融资约 12 亿美元), not inside 节约, 最近,
 # 赶超; tried only where the last character before the number can end one.
