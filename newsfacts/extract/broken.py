@@ -33,21 +33,37 @@ CUT_OFF_RE = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-# The cut words' tails in lower case, each a literal sre finds fast: the cheap test before
-# CUT_OFF_RE (Context.may_match), which runs only where one of them ends a word.
-_CUT_GATES = tuple(
-    re.compile(rf"{tail}(?![^\W\d_])")
-    for tail in (
-        "illio?",
-        "thousan?",
-        "percen?",
-        "flo?",
-        "đồn",
-        "triệ",
-        "nghì",
-        "[万亿](?:美|人民|港|欧|日)",
+# The cut words' tails in lower case, each after a literal it holds: the test before
+# CUT_OFF_RE, which runs only where one of them ends a word.
+_CUT_TAILS = tuple(
+    (literal, re.compile(rf"{tail}(?![^\W\d_])"))
+    for literal, tail in (
+        ("illi", "illio?"),
+        ("thousa", "thousan?"),
+        ("perce", "percen?"),
+        ("fl", "flo?"),
+        ("đồn", "đồn"),
+        ("triệ", "triệ"),
+        ("nghì", "nghì"),
+        ("万", "万(?:美|人民|港|欧|日)"),
+        ("亿", "亿(?:美|人民|港|欧|日)"),
     )
 )
+
+
+def _may_be_cut(ctx: Context) -> bool:
+    """Whether a cut word can end a word in the paragraph (see ``Context.blind_low``)."""
+    low = ctx.blind_low
+    if low is None:
+        return True
+    for literal, tail in _CUT_TAILS:
+        if literal in low and tail.search(low):
+            break
+    else:
+        return False
+    return True
+
+
 _CUT_UNITS = {"đồn": ("money", "VND"), "美": ("money", "USD"), "人民": ("money", "CNY")}
 _CUT_UNITS.update({"港": ("money", "HKD"), "欧": ("money", "EUR"), "日": ("money", "JPY")})
 
@@ -91,7 +107,7 @@ _TEN_TO_THE = re.compile(r"10(?:0[9]|1\d|2\d)")
 def find_cut_off_numbers(ctx: Context, out: list[Candidate]) -> None:
     """``about $420 billi``: a number whose scale or unit word was cut off."""
     sh = ctx.sh
-    if not ctx.may_match(*_CUT_GATES):
+    if not _may_be_cut(ctx):
         return
     for m in CUT_OFF_RE.finditer(sh):
         start = m.start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import methodcaller
 
 from newsfacts.extract import lexicon as lx
 from newsfacts.extract.numbers import (
@@ -288,7 +289,7 @@ class Context:
         """Whether a case-blind pattern can match, tested by ``gates``, its words in lower case,
         on ``blind_low`` (any one found): a cheap test to run before the pattern itself."""
         low = self.blind_low
-        return low is None or any(gate.search(low) is not None for gate in gates)
+        return low is None or any(map(methodcaller("search", low), gates))
 
     def numbers(self) -> list[tuple[int, int, str]]:
         """Every digit numeral: start, end and its text."""
