@@ -25,6 +25,17 @@ _PREFIX_CJK = ("人民币", "港币", "美元", "港元")
 _PROPER_NOUN_NAMES = frozenset({"rand", "dong", "won", "sen", "naira", "real"})
 
 
+# Where SCALE_RE matches, one of the first four characters is one of these: the first
+# character of a scale word in either case (K, the kelvin sign, reads as k case-blind),
+# a scale letter or a Chinese scale. Where none is, read_scales need not run the pattern.
+_SCALE_FIRST = frozenset(
+    "".join(w[0] + w[0].upper() for w in [*lx.SCALE_WORDS, *lx.SCALE_ABBREV])
+    + "".join(lx.SCALE_LETTERS)
+    + "".join(lx.SCALE_ZH)
+    + "kK\u212a"
+)
+
+
 def read_scales(sh: str, pos: int, allow_zh: bool = True, mil: float = 1e3) -> tuple[float, int]:
     """Multiplier of the scale words starting at ``pos`` and where they end.
 
@@ -32,6 +43,8 @@ def read_scales(sh: str, pos: int, allow_zh: bool = True, mil: float = 1e3) -> t
     Portuguese (``5 mil millones``), a million in English (``$2mil``, ``RM4.5mil``).
     """
     mult = 1.0
+    if _SCALE_FIRST.isdisjoint(sh[pos : pos + 4]):
+        return mult, pos
     for _ in range(4):
         m = lx.SCALE_RE.match(sh, pos)
         if not m:
