@@ -20,6 +20,7 @@ _PREFIX_CHARS = frozenset("$€£¥₹₩₫₽₺₱฿₦₪₴₡₾₭₮₲
 _PREFIX_WORDS = frozenset(
     set(lx.CODE_ALT.split("|")) | {"RMB", "Rmb", "NTD", "RM", "Rp", "Rs", "Rs."}
 )
+_PREFIX_LENGTHS = tuple(sorted({len(w) for w in _PREFIX_WORDS}))
 _PREFIX_CJK = ("人民币", "港币", "美元", "港元")
 # Currency names that are also names of people and things when capitalised.
 _PROPER_NOUN_NAMES = frozenset({"rand", "dong", "won", "sen", "naira", "real"})
@@ -101,10 +102,7 @@ def find_prefix(ctx: Context, s: int) -> tuple[str, int] | None:
         if not sh[max(0, j - 3) : j].endswith(_PREFIX_CJK):
             return None
     elif c.isalpha() or c == ".":
-        k = j
-        while k > 0 and j - k < 5 and (sh[k - 1].isalpha() or sh[k - 1] == "."):
-            k -= 1
-        if sh[k:j] not in _PREFIX_WORDS and not (k and sh[k - 1] == "$"):
+        if not _currency_word_before(sh, j):
             return None
     elif c not in _PREFIX_CHARS:
         return None
@@ -116,6 +114,27 @@ def find_prefix(ctx: Context, s: int) -> tuple[str, int] | None:
     if m["sym"] == "$":
         return ctx.dollar(), m.start()
     return lx.prefix_code(m), m.start()
+
+
+def _currency_word_before(sh: str, j: int) -> bool:
+    """Whether the run of letters and dots ending at ``j`` (its last five at most) is a
+    currency word (``RMB``, ``Rs.``) or follows a ``$`` (``$US``).
+
+    Without a ``$`` in reach only the run's last two or three characters can be a word,
+    and then only where nothing of the run comes before them: tested by slices, not by
+    walking the run back one character at a time (most runs are words such as "in").
+    """
+    if "$" in sh[max(0, j - 6) : j]:
+        k = j
+        while k > 0 and j - k < 5 and (sh[k - 1].isalpha() or sh[k - 1] == "."):
+            k -= 1
+        return sh[k:j] in _PREFIX_WORDS or (k > 0 and sh[k - 1] == "$")
+    for n in _PREFIX_LENGTHS:
+        if n <= j and sh[j - n : j] in _PREFIX_WORDS:
+            before = sh[j - n - 1] if j > n else ""
+            if not (before.isalpha() or before == "."):
+                return True
+    return False
 
 
 def match_unit(ctx: Context, pos: int) -> re.Match[str] | None:
