@@ -140,9 +140,7 @@ def find_unit_without_number(ctx: Context, out: list[Candidate], has_cjk: bool) 
         patterns.append(vi)
     for pattern in patterns:
         for m in pattern.finditer(sh):
-            found = m["u"]
-            tail = re.split(r"[ \t]+|(?<=[万亿])", found)[-1].lower()
-            _quarantine_unit(out, found, m.start("u"), "money", _NO_NUMBER_UNITS.get(tail))
+            out.append(_unit_without_number(m["u"], m.start("u")))
     if not ctx.may_match(_FLOP_GATE):
         return
     # every match holds "flops", "flop" in ``low`` (at the same offsets unless İ changed them)
@@ -151,7 +149,7 @@ def find_unit_without_number(ctx: Context, out: list[Candidate], has_cjk: bool) 
     lo, hi = (max(0, first - 5), last + 6) if first >= 0 and low is not sh else (0, len(sh))
     for m in NO_NUMBER_FLOPS_RE.finditer(sh, lo, hi):
         if _expects_amount(sh, m.start()):
-            _quarantine_unit(out, m.group(0), m.start(), "compute", "FLOPS")
+            out.append(_unit_without_number(m.group(0), m.start()))
 
 
 def _expects_amount(sh: str, at: int) -> bool:
@@ -164,12 +162,16 @@ def _expects_amount(sh: str, at: int) -> bool:
     return at - j <= 1 and _EXPECTING_ZH_RE.search(sh, max(0, j - 4), j) is not None
 
 
-def _quarantine_unit(
-    out: list[Candidate], found: str, start: int, kind: str, unit: str | None
-) -> None:
+def _unit_without_number(found: str, start: int) -> Candidate:
+    """The quarantined candidate of a unit ``found`` at ``start`` with its number lost."""
+    if "flops" in found.lower():
+        kind, unit = "compute", "FLOPS"
+    else:  # "EFLOPſ" too: the long s reads as s to the pattern, not to lower()
+        tail = re.split(r"[ \t]+|(?<=[万亿])", found)[-1].lower()
+        kind, unit = "money", _NO_NUMBER_UNITS.get(tail)
     reason = f"{found!r} with no number before it (lost in translation or editing?)"
     end = start + len(found)
-    out.append(Candidate(kind, start, end, None, unit, start, status="quarantined", reason=reason))
+    return Candidate(kind, start, end, None, unit, start, status="quarantined", reason=reason)
 
 
 def mark_lost_exponents(ctx: Context, facts: list[Candidate]) -> None:
