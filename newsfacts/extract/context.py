@@ -296,8 +296,10 @@ class Context:
         if self._numbers is None:
             found = []
             sh = self.sh
+            n = len(sh)
             pos = 0
             num_re = self.num_re
+            other_re = lx.DOT_FORM_RE if self.comma else lx.COMMA_FORM_RE
             search = lx.DIGIT_RE.search
             while True:
                 check_time()
@@ -305,7 +307,8 @@ class Context:
                 if d is None:
                     break
                 s = d.start()
-                if s and sh[s - 1] in ".," and (s < 2 or not sh[s - 2].isdigit()):
+                lead = s and sh[s - 1] in ".,"
+                if lead and (s < 2 or not sh[s - 2].isdigit()):
                     m = num_re.match(sh, s - 1)  # a leading separator: ".5", ",08"
                     if m is None or m.end() <= s:
                         m = num_re.match(sh, s)
@@ -315,13 +318,14 @@ class Context:
                     pos = s + 1
                     continue
                 end = m.end()
-                if end + 1 < len(sh) and sh[end] in ".," and sh[end + 1].isdigit():
-                    other = (lx.DOT_FORM_RE if self.comma else lx.COMMA_FORM_RE).match(sh, s)
+                if end + 1 < n and sh[end] in ".," and sh[end + 1].isdigit():
+                    other = other_re.match(sh, s)
                     if other is not None and other.end() > end:
                         m = other  # 1,234,567 in Vietnamese, 5,6 in English
-                if not (s and sh[s - 1] in ".," and s >= 2 and sh[s - 2].isdigit()):
-                    found.append((m.start(), m.end(), m.group(0)))
-                pos = max(m.end(), s + 1)
+                a, b = m.span()
+                if not (lead and s >= 2 and sh[s - 2].isdigit()):
+                    found.append((a, b, sh[a:b]))
+                pos = b if b > s else s + 1
             self._numbers = found
         return self._numbers
 
