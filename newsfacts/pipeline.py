@@ -54,9 +54,11 @@ def extract_article_facts(article: Article) -> list[Fact]:
     evidence = {lang: SeparatorEvidence(same) for lang, same in texts.items()}
     facts: list[Fact] = []
     for start, chunk, lang in chunks:
-        for fact in extract_facts(chunk, lang, currency, evidence[lang]):
-            check_time()
-            facts.append(fact.shifted(start, article.source_map))
+        found = extract_facts(
+            chunk, lang, currency, evidence[lang], offset=start, source_map=article.source_map
+        )
+        check_time()
+        facts.extend(found)
     return facts
 
 

@@ -4,7 +4,9 @@
 reads one piece of text written in one language (a paragraph; ``lang`` is a language tag such
 as ``"en"``, ``"zh-Hans"``, ``"vi"``, ``"es"``; unknown reads like English but
 still knows Chinese forms) and returns its facts sorted by start, never
-overlapping, each with ``text == text_argument[start:end]``.
+overlapping, each with ``text == text_argument[start:end]`` (given ``offset=``, where the
+paragraph starts in its article, and the article's ``source_map=``, the spans index the
+article and carry their source spans, as the pipeline calls it).
 
 * ``compute``: FLOPS in any spelling (``3.74 exaFLOPS``, ``Pflop/s``,
   ``百亿亿次``, ``3000京次``, ``300P`` where 算力 is in the sentence), and

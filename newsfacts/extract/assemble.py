@@ -270,11 +270,15 @@ def apply_accounting_signs(ctx: Context, facts: list[Candidate]) -> None:
 def attach_qualifiers(ctx: Context, facts: list[Candidate]) -> None:
     """``about``, ``up to``, ``khoảng``, ``约``, ``以上``: kept beside the value, never in it."""
     sh = ctx.sh
+    low = ctx.blind_low if facts else None
     for f in facts:
         check_time()
         if f.qualifier:
             continue
-        m = lx.QUALIFIER_RE.search(sh, max(0, f.start - 24), f.start)
+        m = None
+        window = max(0, f.start - 24)
+        if low is None or low[window : f.start].rstrip(" \t").endswith(lx.QUALIFIER_ENDS):
+            m = lx.QUALIFIER_RE.search(sh, window, f.start)
         last = sh[max(0, f.start - 3) : f.start].rstrip(" \t")[-1:]
         if m is None and last in lx.ZH_QUALIFIER_ENDS:  # 融资约 12 亿美元
             m = lx.ZH_QUALIFIER_RE.search(sh, max(0, f.start - 8), f.start)

@@ -24,7 +24,8 @@ _CUT_WORDS = (
     "billio|billi|millio|milli|trillio|trilli|thousan|thousa|percen|perce"
     "|zettaflo|zettafl|exaflo|exafl|petaflo|petafl|teraflo|terafl"
 )
-_NUMBER = r"(?<![0-9A-Za-z.,])\d[\d.,]*"
+# the digit first, the character before it tested after it: sre then skips to digits
+_NUMBER = r"\d(?<![0-9A-Za-z.,]\d)[\d.,]*"
 CUT_OFF_RE = re.compile(
     rf"{_NUMBER}[ \t]?(?:(?P<latin>{_CUT_WORDS})"
     r"|(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)[ \t])?(?P<vi>đồn|triệ|nghì)"
@@ -32,6 +33,37 @@ CUT_OFF_RE = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
+# The cut words' tails in lower case, each after a literal it holds: the test before
+# CUT_OFF_RE, which runs only where one of them ends a word.
+_CUT_TAILS = tuple(
+    (literal, re.compile(rf"{tail}(?![^\W\d_])"))
+    for literal, tail in (
+        ("illi", "illio?"),
+        ("thousa", "thousan?"),
+        ("perce", "percen?"),
+        ("fl", "flo?"),
+        ("đồn", "đồn"),
+        ("triệ", "triệ"),
+        ("nghì", "nghì"),
+        ("万", "万(?:美|人民|港|欧|日)"),
+        ("亿", "亿(?:美|人民|港|欧|日)"),
+    )
+)
+
+
+def _may_be_cut(ctx: Context) -> bool:
+    """Whether a cut word can end a word in the paragraph (see ``Context.blind_low``)."""
+    low = ctx.blind_low
+    if low is None:
+        return True
+    for literal, tail in _CUT_TAILS:
+        if literal in low and tail.search(low):
+            break
+    else:
+        return False
+    return True
+
+
 _CUT_UNITS = {"đồn": ("money", "VND"), "美": ("money", "USD"), "人民": ("money", "CNY")}
 _CUT_UNITS.update({"港": ("money", "HKD"), "欧": ("money", "EUR"), "日": ("money", "JPY")})
 
@@ -55,22 +87,28 @@ NO_NUMBER_RES = (
         r"(?P<u>(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)[ \t]+(?:đồng|USD|VND|đô la))(?![^\W\d_])",
         re.IGNORECASE,
     ),
-    re.compile(
-        rf"(?:(?<![^\W\d_])(?:{_EXPECTING_EN}|{_EXPECTING_VI})[ \t]+|{_EXPECTING_ZH}[ \t]?)"
-        r"(?P<u>(?:zetta|exa|peta|tera)flops|[ZEPT]FLOPS)(?![^\W\d_])",
-        re.IGNORECASE,
-    ),
 )
+# A FLOPS unit, found first (it is rare; the words before it are not), and the words that
+# expect an amount as they end right before it, after blanks (one at most after Chinese).
+NO_NUMBER_FLOPS_RE = re.compile(
+    r"(?:zetta|exa|peta|tera)flops(?![^\W\d_])|[ZEPT]FLOPS(?![^\W\d_])", re.IGNORECASE
+)
+_EXPECTING_WORD_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{_EXPECTING_EN}|{_EXPECTING_VI})\Z", re.IGNORECASE
+)
+_EXPECTING_ZH_RE = re.compile(rf"{_EXPECTING_ZH}\Z")
+_FLOP_GATE = re.compile("flop")
 _NO_NUMBER_UNITS = {"đồng": "VND", "vnd": "VND", "usd": "USD", "đô la": "USD", "美元": "USD"}
 _NO_NUMBER_UNITS.update({"元": "CNY", "人民币": "CNY", "港元": "HKD", "日元": "JPY", "欧元": "EUR"})
 
-_FLOPS_RE = re.compile("flops", re.IGNORECASE)
 _TEN_TO_THE = re.compile(r"10(?:0[9]|1\d|2\d)")
 
 
 def find_cut_off_numbers(ctx: Context, out: list[Candidate]) -> None:
     """``about $420 billi``: a number whose scale or unit word was cut off."""
     sh = ctx.sh
+    if not _may_be_cut(ctx):
+        return
     for m in CUT_OFF_RE.finditer(sh):
         start = m.start()
         cut = m["latin"] or m["vi"] or m["zh"]
@@ -96,27 +134,44 @@ def find_cut_off_numbers(ctx: Context, out: list[Candidate]) -> None:
 def find_unit_without_number(ctx: Context, out: list[Candidate], has_cjk: bool) -> None:
     """``投资亿元``, ``vốn nghìn tỷ đồng``, ``reaching EFLOPS``: a unit whose number was lost."""
     sh = ctx.sh
-    zh, vi, flops = NO_NUMBER_RES
+    zh, vi = NO_NUMBER_RES
     patterns = [zh] if has_cjk else []
     if ctx.lang == "vi":
         patterns.append(vi)
-    if _FLOPS_RE.search(sh):
-        patterns.append(flops)
     for pattern in patterns:
         for m in pattern.finditer(sh):
-            found = m["u"]
-            if "flops" in found.lower():
-                kind, unit = "compute", "FLOPS"
-            else:
-                tail = re.split(r"[ \t]+|(?<=[万亿])", found)[-1].lower()
-                kind, unit = "money", _NO_NUMBER_UNITS.get(tail)
-            reason = f"{found!r} with no number before it (lost in translation or editing?)"
-            start = m.start("u")
-            out.append(
-                Candidate(
-                    kind, start, m.end("u"), None, unit, start, status="quarantined", reason=reason
-                )
-            )
+            out.append(_unit_without_number(m["u"], m.start("u")))
+    if not ctx.may_match(_FLOP_GATE):
+        return
+    # every match holds "flops", "flop" in ``low`` (at the same offsets unless İ changed them)
+    low = ctx.low
+    first, last = low.find("flop"), low.rfind("flop")
+    lo, hi = (max(0, first - 5), last + 6) if first >= 0 and low is not sh else (0, len(sh))
+    for m in NO_NUMBER_FLOPS_RE.finditer(sh, lo, hi):
+        if _expects_amount(sh, m.start()):
+            out.append(_unit_without_number(m.group(0), m.start()))
+
+
+def _expects_amount(sh: str, at: int) -> bool:
+    """Whether a word that expects an amount ends right before ``at``, past blanks."""
+    j = at
+    while j > 0 and sh[j - 1] in " \t":
+        j -= 1
+    if j < at and _EXPECTING_WORD_RE.search(sh, max(0, j - 16), j):
+        return True
+    return at - j <= 1 and _EXPECTING_ZH_RE.search(sh, max(0, j - 4), j) is not None
+
+
+def _unit_without_number(found: str, start: int) -> Candidate:
+    """The quarantined candidate of a unit ``found`` at ``start`` with its number lost."""
+    if "flops" in found.lower():
+        kind, unit = "compute", "FLOPS"
+    else:  # "EFLOPſ" too: the long s reads as s to the pattern, not to lower()
+        tail = re.split(r"[ \t]+|(?<=[万亿])", found)[-1].lower()
+        kind, unit = "money", _NO_NUMBER_UNITS.get(tail)
+    reason = f"{found!r} with no number before it (lost in translation or editing?)"
+    end = start + len(found)
+    return Candidate(kind, start, end, None, unit, start, status="quarantined", reason=reason)
 
 
 def mark_lost_exponents(ctx: Context, facts: list[Candidate]) -> None:

@@ -52,10 +52,19 @@ def find_chinese_numeral_facts(ctx: Context, out: list[Candidate]) -> None:
         out.append(c)
 
 
+_COMPUTE_NEXT = " \t次京PE"  # an empty string is "in" it too: the end of the text passes
+
+
 def chinese_compute_at(ctx: Context, s: int, e: int, value: float) -> Candidate | None:
     """FLOPS written the Chinese way: 百亿亿次, 每秒X次, 300P (where 算力 is near)."""
     sh = ctx.sh
     scale, pos = read_scales(sh, e, mil=ctx.mil)
+    # 次 after blanks, or 京, P or E after one blank at most: nothing else can follow here
+    nxt = sh[pos : pos + 1]
+    if nxt in " \t":
+        nxt = sh[pos + 1 : pos + 2]
+    if nxt not in _COMPUTE_NEXT:
+        return None
     jm = lx.ZH_JING_RE.match(sh, pos) if "京" in sh[pos : pos + 2] else None
     if jm is not None:  # 3000京次
         scale *= 1e16

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import methodcaller
 
 from newsfacts.extract import lexicon as lx
 from newsfacts.extract.numbers import (
@@ -257,6 +258,7 @@ class Context:
     yen_code: str | None = None
     evidence: SeparatorEvidence | None = None
     _low: str | None = None
+    _blind_low: str | None = None
     _numbers: list[tuple[int, int, str]] | None = None
     _votes: tuple[int, int] | None = None
 
@@ -268,13 +270,36 @@ class Context:
             self._low = low if len(low) == len(self.sh) else self.sh
         return self._low
 
+    @property
+    def blind_low(self) -> str | None:
+        """``low`` where it reads as a case-blind pattern does, for cheap tests; else None.
+
+        Case-blind, ``sre`` also reads ı and İ as i and ſ as s, which lower-case to other
+        letters (İ to two characters, moving the offsets): a text with one of them gets no
+        cheap test. Lower case keeps a letter a letter and anything else not one, so a
+        lookahead for a letter after a word holds in ``low`` as in the text.
+        """
+        if self._blind_low is None:
+            sh = self.sh
+            odd = "ı" in sh or "İ" in sh or "ſ" in sh
+            self._blind_low = "" if odd else self.low
+        return self._blind_low or None
+
+    def may_match(self, *gates: re.Pattern[str]) -> bool:
+        """Whether a case-blind pattern can match, tested by ``gates``, its words in lower case,
+        on ``blind_low`` (any one found): a cheap test to run before the pattern itself."""
+        low = self.blind_low
+        return low is None or any(map(methodcaller("search", low), gates))
+
     def numbers(self) -> list[tuple[int, int, str]]:
         """Every digit numeral: start, end and its text."""
         if self._numbers is None:
             found = []
             sh = self.sh
+            n = len(sh)
             pos = 0
             num_re = self.num_re
+            other_re = lx.DOT_FORM_RE if self.comma else lx.COMMA_FORM_RE
             search = lx.DIGIT_RE.search
             while True:
                 check_time()
@@ -282,7 +307,8 @@ class Context:
                 if d is None:
                     break
                 s = d.start()
-                if s and sh[s - 1] in ".," and (s < 2 or not sh[s - 2].isdigit()):
+                lead = s and sh[s - 1] in ".,"
+                if lead and (s < 2 or not sh[s - 2].isdigit()):
                     m = num_re.match(sh, s - 1)  # a leading separator: ".5", ",08"
                     if m is None or m.end() <= s:
                         m = num_re.match(sh, s)
@@ -292,13 +318,14 @@ class Context:
                     pos = s + 1
                     continue
                 end = m.end()
-                if end + 1 < len(sh) and sh[end] in ".," and sh[end + 1].isdigit():
-                    other = (lx.DOT_FORM_RE if self.comma else lx.COMMA_FORM_RE).match(sh, s)
+                if end + 1 < n and sh[end] in ".," and sh[end + 1].isdigit():
+                    other = other_re.match(sh, s)
                     if other is not None and other.end() > end:
                         m = other  # 1,234,567 in Vietnamese, 5,6 in English
-                if not (s and sh[s - 1] in ".," and s >= 2 and sh[s - 2].isdigit()):
-                    found.append((m.start(), m.end(), m.group(0)))
-                pos = max(m.end(), s + 1)
+                a, b = m.span()
+                if not (lead and s >= 2 and sh[s - 2].isdigit()):
+                    found.append((a, b, sh[a:b]))
+                pos = b if b > s else s + 1
             self._numbers = found
         return self._numbers
 

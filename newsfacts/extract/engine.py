@@ -12,6 +12,7 @@ linked as conversions and given qualifiers.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from newsfacts.extract import lexicon as lx
 from newsfacts.extract.assemble import (
@@ -56,12 +57,18 @@ from newsfacts.extract.passes import (
 from newsfacts.limits import check_time
 from newsfacts.model import Fact
 
+if TYPE_CHECKING:
+    from newsfacts.normalise.offsets import SourceMap
+
 
 def extract(
     text: str,
     lang: str | None = "en",
     currency: CurrencyContext | None = None,
     evidence: SeparatorEvidence | None = None,
+    *,
+    offset: int = 0,
+    source_map: SourceMap | None = None,
 ) -> list[Fact]:
     """Facts stated in ``text`` (one paragraph in language ``lang``), sorted by start.
 
@@ -70,6 +77,11 @@ def extract(
     paragraph is its own context. ``evidence`` holds the rest of the document in the
     same language: where a numeral reads two ways (``1.615``) and the paragraph shows
     no separator of its own, the document's decides.
+
+    ``offset`` is where ``text`` starts in its article: the facts' spans (and
+    ``conversion_of``) index the article, as ``Fact.shifted`` would move them, and with
+    the article's ``source_map`` they get their source spans too. Made so at once, each
+    fact is built once instead of built and then copied.
     """
     if not text:
         return []
@@ -120,19 +132,25 @@ def extract(
     apply_accounting_signs(ctx, facts)
     attach_qualifiers(ctx, facts)
     check_time()
-    return [
-        Fact(
-            kind=c.kind,
-            text=text[c.start : c.end],
-            start=c.start,
-            end=c.end,
-            value=c.value,
-            value_high=c.value_high,
-            unit=c.unit,
-            status=c.status,
-            reason=c.reason,
-            qualifier=c.qualifier,
-            conversion_of=c.conversion_of,
+    out = []
+    for c in facts:
+        start, end = c.start + offset, c.end + offset
+        source = source_map.span(start, end) if source_map is not None else None
+        out.append(
+            Fact(
+                kind=c.kind,
+                text=text[c.start : c.end],
+                start=start,
+                end=end,
+                value=c.value,
+                value_high=c.value_high,
+                unit=c.unit,
+                status=c.status,
+                reason=c.reason,
+                qualifier=c.qualifier,
+                conversion_of=None if c.conversion_of is None else c.conversion_of + offset,
+                source_start=source[0] if source else None,
+                source_end=source[1] if source else None,
+            )
         )
-        for c in facts
-    ]
+    return out

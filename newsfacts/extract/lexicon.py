@@ -18,15 +18,22 @@ LATIN_END = r"(?![^\W\d_])"  # not followed by a letter
 
 
 def _alt(words: list[str]) -> str:
-    """A regex alternation of ``words``, longest first, inner spaces as flexible blanks."""
-    out = []
-    for w in sorted(set(words), key=len, reverse=True):
-        out.append(r"[ \t]+".join(re.escape(part) for part in w.split(" ")))
-    return "|".join(out)
+    """A regex alternation of ``words``, longest first, inner spaces as flexible blanks.
+
+    Shaped as a prefix trie (``trie_alt``), which ``sre`` leaves after one character
+    where a flat alternation tried every word in turn. It matches what the flat one did:
+    of two words one of which starts the other the longer is tried first, and words that
+    part at a character never both match (they are all lower case where the pattern
+    ignores case).
+    """
+    return trie_alt(words, blanks=True)
 
 
-def trie_alt(words: list[str]) -> str:
-    """A regex alternation of ``words`` shaped as a prefix trie (fast for ``sre`` to scan)."""
+def trie_alt(words: list[str], blanks: bool = False) -> str:
+    """A regex alternation of ``words`` shaped as a prefix trie (fast for ``sre`` to scan).
+
+    With ``blanks`` a space inside a word matches any run of spaces and tabs.
+    """
     tree: dict = {}
     for w in set(words):
         node = tree
@@ -34,9 +41,12 @@ def trie_alt(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def piece(ch: str) -> str:
+        return r"[ \t]+" if blanks and ch == " " else re.escape(ch)
+
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [piece(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -230,7 +240,7 @@ _AFTER_DOLLARS = ["US$", "A$", "AU$", "C$", "NZ$", "S$", "SG$", "HK$", "NT$"]
 CUR_SUFFIX = (
     rf"(?P<cn>{_alt(_CJK_NAMES)})"
     rf"|(?P<ln>{_alt(_LATIN_NAMES)}){LATIN_END}"
-    rf"|(?-i:(?P<code>{CODE_ALT}|RMB|VNĐ|NTD|NDT))(?![A-Za-z])"
+    rf"|(?-i:(?P<code>{_alt([*_CODES, 'RMB', 'VNĐ', 'NTD', 'NDT'])}))(?![A-Za-z])"
     rf"|(?P<sym>(?-i:{_alt(_AFTER_DOLLARS)})|{_alt(_AFTER_SYMBOLS)})(?![ \t]*\d)"
 )
 
@@ -269,7 +279,7 @@ PREFIX_RE = re.compile(
     r"|\$(?-i:(?P<qd>US|AU|A|NZ|HK|SG|S|C))"
     r"|(?P<usd>U\$[DS])"
     r"|(?P<sym>[$€£¥₹₩₫₽₺₱฿₦₪₴₡₾₭₮₲₵₸৳]|ரூ)"
-    rf"|(?<![^\W\d_])(?-i:(?P<code>{CODE_ALT}|RMB|Rmb|NTD|RM|Rp))"
+    rf"|(?<![^\W\d_])(?-i:(?P<code>{_alt([*_CODES, 'RMB', 'Rmb', 'NTD', 'RM', 'Rp'])}))"
     r"|(?<![^\W\d_])(?P<rs>Rs\.?)"
     r"|(?P<cn>人民币|港币|美元|港元))[ \t]{0,2}\Z",
     IC,
@@ -410,15 +420,28 @@ K_SUFFIX_RE = re.compile(r"[ \t]*[kK](?![A-Za-z])")
 
 # ---------------------------------------------- assembly: qualifiers, ranges, conversions
 
+# Qualifiers before a number, as patterns (a space: any blanks). The last word of one ends
+# the text before the number: the cheap test made before QUALIFIER_RE runs.
+_QUALIFIER_ALT = (
+    r"up to|about|around|approximately|approx\.|nearly|almost|more than|over|at least|less than"
+    r"|under|some|roughly|close to|as much as|as high as|in excess of|upwards of|above|below"
+    r"|just over|just under|an estimated|estimated|cerca de|alrededor del?|aproximadamente"
+    r"|más de|menos del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
+    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超"
+)
+_QUALIFIERS = _QUALIFIER_ALT.split("|")
 QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<q>up[ \t]+to|about|around|approximately|approx\.|nearly|almost"
-    r"|more[ \t]+than"
-    r"|over|at[ \t]+least|less[ \t]+than|under|some|roughly|close[ \t]+to|as[ \t]+much[ \t]+as"
-    r"|as[ \t]+high[ \t]+as|in[ \t]+excess[ \t]+of|upwards[ \t]+of|above|below|just[ \t]+over"
-    r"|just[ \t]+under|an[ \t]+estimated|estimated|cerca[ \t]+de|alrededor[ \t]+del?"
-    r"|aproximadamente|más[ \t]+de|menos[ \t]+del?|hasta|casi|unos|unas|khoảng|hơn|gần|trên|tới"
-    r"|约合|折合|大约|约|超过|逾|将近|近|接近|高达|不到|不足|至少|最多|多达|超)[ \t]*\Z",
+    r"(?:^|(?<=[^\w]))(?P<q>"
+    + "|".join(q.replace(" ", r"[ \t]+") for q in _QUALIFIERS)
+    + r")[ \t]*\Z",
     IC,
+)
+_QUALIFIER_LAST = [q.rsplit(" ", 1)[-1].replace("\\.", ".") for q in _QUALIFIERS]
+QUALIFIER_ENDS = tuple(
+    sorted(
+        {w.replace("l?", "") for w in _QUALIFIER_LAST}
+        | {w.replace("l?", "l") for w in _QUALIFIER_LAST}
+    )
 )
 # The Chinese ones also after a Chinese character (融资约 12 亿美元), not inside 节约, 最近,
 # 赶超; tried only where the last character before the number can end one.

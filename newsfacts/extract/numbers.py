@@ -163,7 +163,7 @@ def parse_digits(s: str, comma_decimal: bool) -> float | None:
         s, _, p = s.partition("^")
         power = p
     exp = ""
-    m = _EXPONENT_RE.search(s)
+    m = _EXPONENT_RE.search(s) if "e" in s or "E" in s else None
     if m:
         exp = m.group(0)
         s = s[: m.start()]

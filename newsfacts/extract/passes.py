@@ -85,15 +85,20 @@ def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
         check_time()
         if m.start() and is_latin(sh[m.start() - 1]):
             continue
+        end = m.end()
+        um = match_unit(ctx, end)
+        if um is not None and um["cur"] and not currency_fits(ctx, um, 1e6):
+            um = None
+        pre = find_prefix(ctx, m.start()) if um is None else None
+        if um is None and pre is None:
+            continue  # most runs: a scale word after digits ("$5 billion"), read there
         words = [
             (w.group(0).lower(), m.start() + w.start(), m.start() + w.end())
             for w in lx.WORD_RE.finditer(m.group(0))
         ]
         if not words:
             continue
-        end = m.end()
-        um = match_unit(ctx, end)
-        if um is not None and not (um["cur"] and not currency_fits(ctx, um, 1e6)):
+        if um is not None:
             for i in range(len(words)):
                 v = parse([w for w, _, _ in words[i:]])
                 if v is not None:
@@ -111,7 +116,6 @@ def find_word_facts(ctx: Context, out: list[Candidate]) -> None:
                         out.append(c)
                     break
             continue
-        pre = find_prefix(ctx, m.start())
         if pre is not None:
             for j in range(len(words), 0, -1):
                 v = parse([w for w, _, _ in words[:j]])

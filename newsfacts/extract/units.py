@@ -20,9 +20,21 @@ _PREFIX_CHARS = frozenset("$€£¥₹₩₫₽₺₱฿₦₪₴₡₾₭₮₲
 _PREFIX_WORDS = frozenset(
     set(lx.CODE_ALT.split("|")) | {"RMB", "Rmb", "NTD", "RM", "Rp", "Rs", "Rs."}
 )
+_PREFIX_LENGTHS = tuple(sorted({len(w) for w in _PREFIX_WORDS}))
 _PREFIX_CJK = ("人民币", "港币", "美元", "港元")
 # Currency names that are also names of people and things when capitalised.
 _PROPER_NOUN_NAMES = frozenset({"rand", "dong", "won", "sen", "naira", "real"})
+
+
+# Where SCALE_RE matches, one of the first four characters is one of these: the first
+# character of a scale word in either case (K, the kelvin sign, reads as k case-blind),
+# a scale letter or a Chinese scale. Where none is, read_scales need not run the pattern.
+_SCALE_FIRST = frozenset(
+    "".join(w[0] + w[0].upper() for w in [*lx.SCALE_WORDS, *lx.SCALE_ABBREV])
+    + "".join(lx.SCALE_LETTERS)
+    + "".join(lx.SCALE_ZH)
+    + "kK\u212a"
+)
 
 
 def read_scales(sh: str, pos: int, allow_zh: bool = True, mil: float = 1e3) -> tuple[float, int]:
@@ -32,6 +44,8 @@ def read_scales(sh: str, pos: int, allow_zh: bool = True, mil: float = 1e3) -> t
     Portuguese (``5 mil millones``), a million in English (``$2mil``, ``RM4.5mil``).
     """
     mult = 1.0
+    if _SCALE_FIRST.isdisjoint(sh[pos : pos + 4]):
+        return mult, pos
     for _ in range(4):
         m = lx.SCALE_RE.match(sh, pos)
         if not m:
@@ -88,10 +102,7 @@ def find_prefix(ctx: Context, s: int) -> tuple[str, int] | None:
         if not sh[max(0, j - 3) : j].endswith(_PREFIX_CJK):
             return None
     elif c.isalpha() or c == ".":
-        k = j
-        while k > 0 and j - k < 5 and (sh[k - 1].isalpha() or sh[k - 1] == "."):
-            k -= 1
-        if sh[k:j] not in _PREFIX_WORDS and not (k and sh[k - 1] == "$"):
+        if not _currency_word_before(sh, j):
             return None
     elif c not in _PREFIX_CHARS:
         return None
@@ -103,6 +114,27 @@ def find_prefix(ctx: Context, s: int) -> tuple[str, int] | None:
     if m["sym"] == "$":
         return ctx.dollar(), m.start()
     return lx.prefix_code(m), m.start()
+
+
+def _currency_word_before(sh: str, j: int) -> bool:
+    """Whether the run of letters and dots ending at ``j`` (its last five at most) is a
+    currency word (``RMB``, ``Rs.``) or follows a ``$`` (``$US``).
+
+    Without a ``$`` in reach only the run's last two or three characters can be a word,
+    and then only where nothing of the run comes before them: tested by slices, not by
+    walking the run back one character at a time (most runs are words such as "in").
+    """
+    if "$" in sh[max(0, j - 6) : j]:
+        k = j
+        while k > 0 and j - k < 5 and (sh[k - 1].isalpha() or sh[k - 1] == "."):
+            k -= 1
+        return sh[k:j] in _PREFIX_WORDS or (k > 0 and sh[k - 1] == "$")
+    for n in _PREFIX_LENGTHS:
+        if n <= j and sh[j - n : j] in _PREFIX_WORDS:
+            before = sh[j - n - 1] if j > n else ""
+            if not (before.isalpha() or before == "."):
+                return True
+    return False
 
 
 def match_unit(ctx: Context, pos: int) -> re.Match[str] | None:
