@@ -308,7 +308,10 @@ class Context:
                     break
                 s = d.start()
                 lead = s and sh[s - 1] in ".,"
-                if lead and (s < 2 or not sh[s - 2].isdigit()):
+                if lead and s >= 2 and sh[s - 1] == "." and sh[s - 2].isalpha():
+                    # the dot of an abbreviation ("Rs.500", "No.5"), not a decimal point
+                    m = lx.AFTER_ABBREVIATION[num_re].match(sh, s)
+                elif lead and (s < 2 or not sh[s - 2].isdigit()):
                     m = num_re.match(sh, s - 1)  # a leading separator: ".5", ",08"
                     if m is None or m.end() <= s:
                         m = num_re.match(sh, s)

@@ -70,6 +70,12 @@ NUM_COMMA = (
 )
 NUM_DOT_RE = re.compile(NUM_DOT)
 NUM_COMMA_RE = re.compile(NUM_COMMA)
+# After an abbreviation's dot ("Rs.500", "No.5") a numeral starts at its digit: the same
+# patterns without the look-behind that keeps a match from starting inside "1.5" or ".5".
+AFTER_ABBREVIATION = {
+    NUM_DOT_RE: re.compile(NUM_DOT.removeprefix(r"(?<![\d.,])")),
+    NUM_COMMA_RE: re.compile(NUM_COMMA.removeprefix(r"(?<![\d.,])")),
+}
 # Numerals the other locale writes, that show their separator by themselves: tried only
 # where the locale's pattern stopped before a separator and a digit (1.234|.567, 5|,6).
 COMMA_FORM_RE = re.compile(
