@@ -57,6 +57,7 @@ DEFAULT_TOLERANCE = 0.005
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_FLOORS = REPO / "tests" / "floors" / "extract_floors.json"
+SAMPLE_GOLD = REPO / "samples" / "gold.jsonl"  # the samples' facts, labelled here
 
 
 # ------------------------------------------------------------------ matching
@@ -531,8 +532,8 @@ def floor_of(value: float) -> float:
 
 
 def measure_floors(shared: Path = DEFAULT_SHARED) -> dict:
-    """Current F1 (overall and per kind) on every peer suite and the seed gold, and the
-    claim metrics per language on the claim gold (``samples/claims``)."""
+    """Current F1 (overall and per kind) on every peer suite, the seed gold and the sample
+    gold, and the claim metrics per language on the claim gold (``samples/claims``)."""
     floors: dict = {"suites": {}, "gold": {}}
     for path in suite_files(shared):
         ev = evaluate_suite(path)
@@ -540,13 +541,14 @@ def measure_floors(shared: Path = DEFAULT_SHARED) -> dict:
             "f1": floor_of(ev.f1),
             "per_kind": {k: floor_of(c.f1) for k, c in sorted(ev.per_kind.items())},
         }
-    gold = shared / "gold" / "seed_facts.jsonl"
-    if gold.exists():
-        ev = evaluate_gold(gold)
-        floors["gold"][gold.name] = {
-            "f1": floor_of(ev.f1),
-            "per_kind": {k: floor_of(c.f1) for k, c in sorted(ev.per_kind.items())},
-        }
+    # the seed gold (beside the repository) and the project's own gold on its samples
+    for gold in (shared / "gold" / "seed_facts.jsonl", SAMPLE_GOLD):
+        if gold.exists():
+            ev = evaluate_gold(gold)
+            floors["gold"][gold.name] = {
+                "f1": floor_of(ev.f1),
+                "per_kind": {k: floor_of(c.f1) for k, c in sorted(ev.per_kind.items())},
+            }
     floors["claims"] = {lang: claim_floors(evaluate_claims(lang)) for lang in CLAIM_LANGS}
     floors["claims_blind"] = {
         lang: claim_floors(evaluate_claims(lang, CLAIM_BLIND_GOLD)) for lang in CLAIM_LANGS

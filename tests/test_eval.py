@@ -11,6 +11,7 @@ import pytest
 from newsfacts.evaluate import (
     CLAIM_LANGS,
     DEFAULT_FLOORS,
+    SAMPLE_GOLD,
     evaluate_claims,
     evaluate_gold,
     evaluate_suite,
@@ -82,6 +83,15 @@ def test_seed_gold_meets_pinned_floor(seed_evaluation) -> None:
     assert seed_evaluation.f1 >= floor["f1"]
     for kind, kind_floor in floor["per_kind"].items():
         assert seed_evaluation.per_kind[kind].f1 >= kind_floor
+
+
+def test_sample_gold_meets_pinned_floor() -> None:
+    ev = evaluate_gold(SAMPLE_GOLD)
+    floor = FLOORS["gold"][SAMPLE_GOLD.name]
+    assert ev.f1 >= floor["f1"], ev.as_dict(n_errors=10)
+    assert set(floor["per_kind"]) == set(ev.per_kind)
+    for kind, kind_floor in floor["per_kind"].items():
+        assert ev.per_kind[kind].f1 >= kind_floor, (kind, ev.as_dict(n_errors=10))
 
 
 @needs_suites
