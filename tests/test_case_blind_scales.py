@@ -1,5 +1,6 @@
-"""Scale words read case-blind as the patterns read them: sre's IGNORECASE takes ſ for s and
-ı, İ for i, so "billionſ" or "BİLLION" must find their multiplier, not raise KeyError."""
+"""Scale words, FLOPS prefixes and currency qualifiers read case-blind as the patterns
+read them: sre's IGNORECASE takes ſ for s and ı, İ for i, so "billionſ", "BİLLION", "gıga"
+or "uſ$" must find their entry in the lexicon, not raise KeyError."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from newsfacts.extract import extract_facts
         ("A $3 mıllion order.", "A $3 million order."),
         ("A $2 thouſand fee.", "A $2 thousand fee."),
         ("US$7 trıllion of demand.", "US$7 trillion of demand."),
+        ("It raised uſ$5 million.", "It raised us$5 million."),
+        ("It reached 5 gıgaflops.", "It reached 5 gigaflops."),
+        ("A 2 PETAFLOPſ machine.", "A 2 PETAFLOPS machine."),
     ],
 )
 def test_odd_letters_read_like_their_plain_forms(odd: str, plain: str) -> None:

@@ -57,6 +57,15 @@ def trie_alt(words: list[str], blanks: bool = False) -> str:
     return build(tree)
 
 
+def case_blind(word: str) -> str:
+    """``word`` in lower case as a case-blind pattern read it, the key to look it up by:
+    sre's IGNORECASE also takes ſ for s, ı and İ for i, which ``str.lower`` keeps apart."""
+    low = word.lower()
+    if low.isascii():
+        return low
+    return low.replace("ſ", "s").replace("ı", "i").replace("i\u0307", "i")
+
+
 # ------------------------------------------------------------------ numbers
 
 NUM_DOT = (
@@ -295,7 +304,7 @@ PREFIX_RE = re.compile(
 def prefix_code(m: re.Match[str]) -> str:
     """The currency code a ``PREFIX_RE`` match denotes ("¥" is left to the caller)."""
     if m["q"] or m["qs"] or m["qss"] or m["qd"]:
-        return _PREFIX_QUAL[(m["q"] or m["qs"] or m["qss"] or m["qd"]).lower()]
+        return _PREFIX_QUAL[case_blind(m["q"] or m["qs"] or m["qss"] or m["qd"])]
     if m["usd"]:
         return "USD"
     if m["sym"]:

@@ -37,15 +37,6 @@ _SCALE_FIRST = frozenset(
 )
 
 
-def _case_blind(word: str) -> str:
-    """``word`` in lower case as the case-blind pattern read it: sre's IGNORECASE also
-    takes ſ for s, ı and İ for i, which ``str.lower`` keeps apart."""
-    low = word.lower()
-    if low.isascii():
-        return low
-    return low.replace("ſ", "s").replace("ı", "i").replace("i\u0307", "i")
-
-
 def read_scales(sh: str, pos: int, allow_zh: bool = True, mil: float = 1e3) -> tuple[float, int]:
     """Multiplier of the scale words starting at ``pos`` and where they end.
 
@@ -60,10 +51,10 @@ def read_scales(sh: str, pos: int, allow_zh: bool = True, mil: float = 1e3) -> t
         if not m:
             break
         if m["w"]:
-            word = " ".join(_case_blind(m["w"]).split())
+            word = " ".join(lx.case_blind(m["w"]).split())
             mult *= mil if word == "mil" else lx.SCALE_WORDS[word]
         elif m["a"]:
-            mult *= lx.SCALE_ABBREV[_case_blind(m["a"])]
+            mult *= lx.SCALE_ABBREV[lx.case_blind(m["a"])]
         elif m["l"]:
             mult *= lx.SCALE_LETTERS[m["l"]]
         elif m["z"]:
@@ -238,7 +229,7 @@ def attach_unit(
                 if lx.FLOPS_EXCLUDE_RE.match(sh, um.end()):
                     return None
                 if um["fp"]:
-                    mult = lx.FLOPS_PREFIX[um["fp"].lower()]
+                    mult = lx.FLOPS_PREFIX[lx.case_blind(um["fp"])]
                 elif um["fl"]:
                     mult = lx.FLOPS_PREFIX[um["fl"]]
                 else:
